@@ -1,0 +1,15 @@
+//! Build script: registers every app command so that only granted ones can be called, and
+//! points tauri-build at the capabilities kept under `src-tauri/`.
+
+/// Every command the UI may call; each gets `allow-<name>` and `deny-<name>` permissions.
+/// Keep in step with `generate_handler!` in `src-tauri/src/lib.rs`.
+const COMMANDS: &[&str] = &["get_home", "get_settings", "set_setting"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=ui");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed; see the message above");
+}

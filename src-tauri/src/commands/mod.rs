@@ -1,0 +1,5 @@
+//! The commands the UI calls, one module per area. Each is an adapter: unpack, call one domain
+//! function, map the error.
+
+pub(crate) mod home;
+pub(crate) mod settings;

@@ -1,0 +1,51 @@
+//! Nestling's Tauri shell: window, state and the thin commands the UI calls.
+//!
+//! Everything with logic lives in the crates under `crates/`; this crate only opens the journal
+//! at start, keeps it in managed state and adapts domain calls to IPC. [`run_app`] builds the
+//! app on any runtime so the IPC tests can run the real setup on the mock runtime.
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::{Manager, Runtime};
+
+pub use error::Error;
+pub use state::AppState;
+
+/// Starts Nestling with the real window and the platform data folder.
+pub fn run() {
+    let app = run_app(tauri::Builder::default(), tauri::generate_context!(), None)
+        .expect("Nestling could not start its window");
+    app.run(|_, _| {});
+}
+
+/// Builds the app on any runtime, opening the journal in `data_dir`.
+///
+/// With `None`, the folder is `$NESTLING_DATA_DIR` when set, else the platform's app-data
+/// folder. Opening failures do not stop the app: they are kept and shown by the UI.
+pub fn run_app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    context: tauri::Context<R>,
+    data_dir: Option<PathBuf>,
+) -> tauri::Result<tauri::App<R>> {
+    let app = builder
+        .invoke_handler(tauri::generate_handler![
+            commands::home::get_home,
+            commands::settings::get_settings,
+            commands::settings::set_setting,
+        ])
+        .build(context)?;
+    // Managed right after build, before the event loop delivers the page's first command.
+    let dir = match data_dir {
+        Some(dir) => dir,
+        None => nestling_store::data_dir(
+            std::env::var_os(nestling_store::DATA_DIR_ENV),
+            app.path().app_data_dir()?,
+        ),
+    };
+    app.manage(AppState::open(dir));
+    Ok(app)
+}

@@ -1,0 +1,197 @@
+//! IPC tests: what the UI sends to each command, what it gets back, and each error kind, through
+//! the real setup and the real permission set on the mock runtime.
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn open(dir: &Path) -> Harness {
+    open_as(dir, "main")
+}
+
+fn open_as(dir: &Path, label: &str) -> Harness {
+    let context = tauri::generate_context!(test = true, assets = noop_assets());
+    let app = nestling::run_app(mock_builder(), context, Some(dir.to_path_buf()))
+        .expect("the app builds on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, label, Default::default())
+        .build()
+        .expect("a window opens");
+    Harness { _app: app, window }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("JSON body"))
+    }
+}
+
+fn folder() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary folder")
+}
+
+fn error_kind(result: Result<Value, Value>) -> (String, String) {
+    let err = result.expect_err("the command fails");
+    (
+        err["kind"].as_str().expect("kind is a string").to_owned(),
+        err["message"].as_str().expect("message is a string").to_owned(),
+    )
+}
+
+#[test]
+fn get_home_returns_version_schema_folder_and_settings() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let home = app.call("get_home", json!({})).expect("home loads");
+    assert_eq!(home["appVersion"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(home["schemaVersion"], nestling_store::latest_version());
+    assert_eq!(home["dataDir"], tmp.path().display().to_string());
+    assert_eq!(
+        home["settings"],
+        json!({"theme": "system", "text_size": "medium"})
+    );
+    assert!(tmp.path().join(nestling_store::DATABASE_FILE_NAME).is_file());
+}
+
+#[test]
+fn get_settings_returns_defaults_on_a_new_journal() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    assert_eq!(
+        app.call("get_settings", json!({})),
+        Ok(json!({"theme": "system", "text_size": "medium"}))
+    );
+}
+
+#[test]
+fn set_setting_saves_and_the_choice_survives_a_restart() {
+    let tmp = folder();
+    {
+        let app = open(tmp.path());
+        let after = app
+            .call("set_setting", json!({"key": "theme", "value": "night"}))
+            .expect("saved");
+        assert_eq!(after["theme"], "night");
+    }
+    let app = open(tmp.path());
+    assert_eq!(
+        app.call("get_settings", json!({})).expect("read")["theme"],
+        "night"
+    );
+}
+
+#[test]
+fn set_setting_with_an_unknown_key_is_invalid_input() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let (kind, message) =
+        error_kind(app.call("set_setting", json!({"key": "volume", "value": "11"})));
+    assert_eq!(kind, "invalid_input");
+    assert_eq!(message, "There is no setting called \u{201c}volume\u{201d}.");
+}
+
+#[test]
+fn set_setting_with_a_bad_value_is_invalid_input_and_lists_the_choices() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let (kind, message) =
+        error_kind(app.call("set_setting", json!({"key": "theme", "value": "neon"})));
+    assert_eq!(kind, "invalid_input");
+    assert_eq!(
+        message,
+        "The setting \u{201c}theme\u{201d} can be one of: system, light, dark, night."
+    );
+    assert_eq!(
+        app.call("get_settings", json!({})).expect("read")["theme"],
+        "system"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_reported_by_every_command_and_kept() {
+    let tmp = folder();
+    let path = tmp.path().join(nestling_store::DATABASE_FILE_NAME);
+    std::fs::write(&path, b"these are not the bytes of a database, not even close").expect("write");
+    let app = open(tmp.path());
+    for cmd in ["get_home", "get_settings"] {
+        let (kind, message) = error_kind(app.call(cmd, json!({})));
+        assert_eq!(kind, "not_a_database", "{cmd}");
+        assert!(message.contains("left exactly as it is"), "{message}");
+    }
+    let (kind, _) = error_kind(app.call("set_setting", json!({"key": "theme", "value": "dark"})));
+    assert_eq!(kind, "not_a_database");
+    assert_eq!(
+        std::fs::read(&path).expect("kept"),
+        b"these are not the bytes of a database, not even close"
+    );
+}
+
+#[test]
+fn a_journal_from_a_newer_version_is_too_new() {
+    let tmp = folder();
+    let path = tmp.path().join(nestling_store::DATABASE_FILE_NAME);
+    drop(nestling_store::Store::open_in(tmp.path()).expect("create"));
+    {
+        let conn = nestling_store::rusqlite::Connection::open(&path).expect("open");
+        conn.pragma_update(None, "user_version", 4242).expect("pretend newer");
+    }
+    let app = open(tmp.path());
+    let (kind, message) = error_kind(app.call("get_home", json!({})));
+    assert_eq!(kind, "too_new");
+    assert!(message.contains("format 4242"), "{message}");
+    assert!(message.contains("newer version of Nestling"), "{message}");
+}
+
+#[test]
+fn a_database_of_another_program_is_foreign_database() {
+    let tmp = folder();
+    let path = tmp.path().join(nestling_store::DATABASE_FILE_NAME);
+    {
+        let conn = nestling_store::rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch("CREATE TABLE photos (id INTEGER)")
+            .expect("fill");
+    }
+    let app = open(tmp.path());
+    let (kind, _) = error_kind(app.call("get_home", json!({})));
+    assert_eq!(kind, "foreign_database");
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_created_is_data_folder() {
+    let tmp = folder();
+    let blocker = tmp.path().join("a-file");
+    std::fs::write(&blocker, b"x").expect("write");
+    let app = open(&blocker.join("data"));
+    let (kind, message) = error_kind(app.call("get_home", json!({})));
+    assert_eq!(kind, "data_folder");
+    assert!(message.contains("could not create its data folder"), "{message}");
+}
+
+#[test]
+fn a_window_without_the_capability_is_denied_every_command() {
+    let tmp = folder();
+    let app = open_as(tmp.path(), "stranger");
+    let err = app
+        .call("get_home", json!({}))
+        .expect_err("not granted to this window");
+    let text = err.to_string();
+    assert!(text.contains("not allowed"), "{text}");
+}

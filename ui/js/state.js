@@ -1,0 +1,32 @@
+// Application state with no DOM: the current view, the home data and the settings.
+
+/** @typedef {import('./api.js').Home} Home */
+/** @typedef {import('./api.js').Settings} Settings */
+
+/** The views a person can be on; anything else falls back to home. */
+export const VIEWS = ['home', 'journal', 'library', 'settings'];
+
+/** @param {string} hash */
+export function viewFromHash(hash) {
+  const name = hash.replace(/^#/, '');
+  return VIEWS.includes(name) ? name : 'home';
+}
+
+export function createState() {
+  /** @type {{view: string, home: Home|null, settings: Settings|null, problem: import('./api.js').AppError|null}} */
+  const data = { view: 'home', home: null, settings: null, problem: null };
+  /** @type {Set<() => void>} */
+  const listeners = new Set();
+  return {
+    get: () => data,
+    /** @param {Partial<typeof data>} patch */
+    update(patch) {
+      Object.assign(data, patch);
+      listeners.forEach((fn) => fn());
+    },
+    /** @param {() => void} fn */
+    subscribe(fn) {
+      listeners.add(fn);
+    },
+  };
+}

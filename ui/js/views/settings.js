@@ -1,0 +1,63 @@
+// Settings: theme and text size, saved as soon as they change.
+
+import { el } from '../dom.js';
+
+const THEMES = [
+  ['system', 'Match this computer'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+  ['night', 'Night (very dim)'],
+];
+
+const TEXT_SIZES = [
+  ['small', 'Small'],
+  ['medium', 'Medium'],
+  ['large', 'Large'],
+  ['larger', 'Larger'],
+];
+
+/**
+ * @param {import('../api.js').Settings} settings
+ * @param {(key: string, value: string) => void} onChange
+ * @returns {HTMLElement}
+ */
+export function settingsView(settings, onChange) {
+  return el('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
+    el('h1', { id: 'settings-title', text: 'Settings' }),
+    choice('theme', 'Colours', THEMES, settings.theme, onChange),
+    choice('text_size', 'Text size', TEXT_SIZES, settings.text_size, onChange),
+  );
+}
+
+/**
+ * @param {string} key
+ * @param {string} legend
+ * @param {string[][]} options
+ * @param {string} current
+ * @param {(key: string, value: string) => void} onChange
+ */
+function choice(key, legend, options, current, onChange) {
+  return el('fieldset', { class: 'choice' },
+    el('legend', { text: legend }),
+    el('div', { class: 'choice-row' },
+      ...options.map(([value, label]) => el('label', {},
+        el('input', {
+          type: 'radio', name: key, value, checked: value === current,
+          onchange: () => onChange(key, value),
+        }),
+        label,
+      )),
+    ),
+  );
+}
+
+/**
+ * Applies the settings to the document: theme and text size are attributes on <html>.
+ * @param {import('../api.js').Settings} settings
+ */
+export function applySettings(settings) {
+  const root = document.documentElement;
+  if (settings.theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = settings.theme;
+  root.dataset.textSize = settings.text_size;
+}
