@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every check and test Nestling has, end to end included, installing what is missing first.
+# Usage: scripts/test.sh     (exits non-zero on the first failure)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+scripts/deps.sh test
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  step "Installing tauri-driver"
+  cargo install tauri-driver --locked --quiet
+fi
+
+step "Formatting"
+cargo fmt --all --check
+
+step "Lints"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Documentation"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+step "Privacy and layering of the dependency tree"
+scripts/check-deps.sh
+
+step "Front-end unit tests"
+node --test tests/ui/
+
+step "Unit and IPC tests"
+cargo test --workspace --quiet
+
+step "End-to-end tests in the real window"
+xvfb-run -a -s "-screen 0 1280x900x24" \
+  cargo test --quiet --test e2e -- --ignored --test-threads=1
+echo "Screenshots: target/e2e-screenshots/"

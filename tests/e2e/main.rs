@@ -1,0 +1,6 @@
+//! End-to-end journeys through the real window: the debug build driven by `tauri-driver` and
+//! WebKitWebDriver. They need a display, so they are ignored by a plain `cargo test`; the README's
+//! test command runs them under `xvfb-run` with `-- --ignored`.
+
+mod foundation;
+mod support;

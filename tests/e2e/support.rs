@@ -1,0 +1,191 @@
+//! The end-to-end harness: starts `tauri-driver` for the debug build with its own data folder,
+//! connects a WebDriver client, runs one journey, and always cleans up.
+//!
+//! Every process started here lives in its own process group (tauri-driver, WebKitWebDriver and
+//! the app), and the group gets SIGTERM when the journey ends, passed or failed. SIGTERM rather
+//! than SIGKILL lets tauri-driver stop WebKitWebDriver, which otherwise keeps its port.
+
+use std::future::Future;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long any single wait for the page may take before the journey fails.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A running `tauri-driver`, stopped with its whole process group on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(data_dir: &Path) -> Driver {
+        let (port, native_port) = (free_port(), free_port());
+        let child = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("NESTLING_DATA_DIR", data_dir)
+            .stdout(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver starts (install it with `cargo install tauri-driver --locked`)");
+        let driver = Driver { child, port };
+        driver.wait_until_listening();
+        driver
+    }
+
+    fn wait_until_listening(&self) {
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver never listened on {}", self.port);
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    async fn connect(&self) -> Client {
+        let application = env!("CARGO_BIN_EXE_nestling");
+        let caps = json!({ "tauri:options": { "application": application, "args": [] } });
+        let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object") };
+        ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a WebDriver session opens on the app")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = -(self.child.id() as i32);
+        // SAFETY: kill(2) with a negative pid signals the process group we created; no memory is involved.
+        unsafe { libc::kill(group, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        // SAFETY: as above; the last resort for a group that ignored SIGTERM.
+        unsafe { libc::kill(group, libc::SIGKILL) };
+        let _ = self.child.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    std::env::var_os("TAURI_DRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free local port")
+}
+
+/// A fresh, empty data folder for one test; removed when dropped.
+pub(crate) fn data_folder() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary data folder")
+}
+
+/// Opens the app on `data_dir`, runs `journey` against its window, then closes everything.
+///
+/// A failing journey still closes the session and stops every process before its panic is
+/// passed on, so one failure cannot leave a window or a port behind for the next test.
+pub(crate) fn journey<F, Fut>(data_dir: &Path, journey: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    runtime.block_on(async {
+        let driver = Driver::start(data_dir);
+        let client = driver.connect().await;
+        let outcome = tokio::spawn(journey(Page { client: client.clone() })).await;
+        let _ = client.close().await;
+        drop(driver);
+        if let Err(err) = outcome {
+            if err.is_panic() {
+                std::panic::resume_unwind(err.into_panic());
+            }
+            panic!("the journey was cancelled: {err}");
+        }
+    });
+}
+
+/// The app's window as a journey sees it.
+#[derive(Clone)]
+pub(crate) struct Page {
+    client: Client,
+}
+
+impl Page {
+    /// Waits for the element matching `css` and returns it.
+    pub(crate) async fn wait(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
+    }
+
+    /// The visible text of the element matching `css`, once it exists.
+    pub(crate) async fn text(&self, css: &str) -> String {
+        self.wait(css).await.text().await.expect("text readable")
+    }
+
+    /// Waits until the text of `css` contains `needle`, and returns the whole text.
+    pub(crate) async fn text_containing(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let text = self.text(css).await;
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "{css} never contained {needle:?}; it says {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the element matching `css`.
+    pub(crate) async fn click(&self, css: &str) {
+        self.wait(css).await.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
+    }
+
+    /// An attribute of the element matching `css`.
+    pub(crate) async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait(css).await.attr(name).await.expect("attribute readable")
+    }
+
+    /// Waits until `css`'s attribute `name` equals `expected`.
+    pub(crate) async fn attr_becomes(&self, css: &str, name: &str, expected: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let value = self.attr(css, name).await;
+            if value.as_deref() == Some(expected) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css}[{name}] stayed {value:?}, not {expected:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot of the window as `target/e2e-screenshots/<name>.png`.
+    pub(crate) async fn screenshot(&self, name: &str) {
+        // Give WebKit a moment to paint what the DOM already shows.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let png = self.client.screenshot().await.expect("screenshot taken");
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("screenshot saved");
+    }
+}

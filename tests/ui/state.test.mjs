@@ -1,0 +1,33 @@
+// Front-end unit tests for the state module and the API's error shape (node --test).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createState, viewFromHash } from '../../ui/js/state.js';
+import { AppError, toAppError } from '../../ui/js/api.js';
+
+test('unknown or empty hashes fall back to home', () => {
+  assert.equal(viewFromHash('#settings'), 'settings');
+  assert.equal(viewFromHash(''), 'home');
+  assert.equal(viewFromHash('#<script>'), 'home');
+});
+
+test('subscribers hear every update', () => {
+  const state = createState();
+  let heard = 0;
+  state.subscribe(() => { heard += 1; });
+  state.update({ view: 'library' });
+  assert.equal(heard, 1);
+  assert.equal(state.get().view, 'library');
+});
+
+test('a Rust error keeps its kind and message', () => {
+  const err = toAppError({ kind: 'too_new', message: 'Please install the newer version.' });
+  assert.ok(err instanceof AppError);
+  assert.equal(err.kind, 'too_new');
+  assert.equal(err.message, 'Please install the newer version.');
+});
+
+test('anything else becomes a calm internal error', () => {
+  const err = toAppError('command get_home not allowed');
+  assert.equal(err.kind, 'internal');
+  assert.match(err.message, /Nothing you saved has been changed/);
+});
