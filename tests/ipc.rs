@@ -52,7 +52,10 @@ fn error_kind(result: Result<Value, Value>) -> (String, String) {
     let err = result.expect_err("the command fails");
     (
         err["kind"].as_str().expect("kind is a string").to_owned(),
-        err["message"].as_str().expect("message is a string").to_owned(),
+        err["message"]
+            .as_str()
+            .expect("message is a string")
+            .to_owned(),
     )
 }
 
@@ -68,7 +71,10 @@ fn get_home_returns_version_schema_folder_and_settings() {
         home["settings"],
         json!({"theme": "system", "text_size": "medium"})
     );
-    assert!(tmp.path().join(nestling_store::DATABASE_FILE_NAME).is_file());
+    assert!(tmp
+        .path()
+        .join(nestling_store::DATABASE_FILE_NAME)
+        .is_file());
 }
 
 #[test]
@@ -105,7 +111,10 @@ fn set_setting_with_an_unknown_key_is_invalid_input() {
     let (kind, message) =
         error_kind(app.call("set_setting", json!({"key": "volume", "value": "11"})));
     assert_eq!(kind, "invalid_input");
-    assert_eq!(message, "There is no setting called \u{201c}volume\u{201d}.");
+    assert_eq!(
+        message,
+        "There is no setting called \u{201c}volume\u{201d}."
+    );
 }
 
 #[test]
@@ -129,7 +138,11 @@ fn set_setting_with_a_bad_value_is_invalid_input_and_lists_the_choices() {
 fn a_file_that_is_not_a_database_is_reported_by_every_command_and_kept() {
     let tmp = folder();
     let path = tmp.path().join(nestling_store::DATABASE_FILE_NAME);
-    std::fs::write(&path, b"these are not the bytes of a database, not even close").expect("write");
+    std::fs::write(
+        &path,
+        b"these are not the bytes of a database, not even close",
+    )
+    .expect("write");
     let app = open(tmp.path());
     for cmd in ["get_home", "get_settings"] {
         let (kind, message) = error_kind(app.call(cmd, json!({})));
@@ -151,7 +164,8 @@ fn a_journal_from_a_newer_version_is_too_new() {
     drop(nestling_store::Store::open_in(tmp.path()).expect("create"));
     {
         let conn = nestling_store::rusqlite::Connection::open(&path).expect("open");
-        conn.pragma_update(None, "user_version", 4242).expect("pretend newer");
+        conn.pragma_update(None, "user_version", 4242)
+            .expect("pretend newer");
     }
     let app = open(tmp.path());
     let (kind, message) = error_kind(app.call("get_home", json!({})));
@@ -182,7 +196,10 @@ fn a_data_folder_that_cannot_be_created_is_data_folder() {
     let app = open(&blocker.join("data"));
     let (kind, message) = error_kind(app.call("get_home", json!({})));
     assert_eq!(kind, "data_folder");
-    assert!(message.contains("could not create its data folder"), "{message}");
+    assert!(
+        message.contains("could not create its data folder"),
+        "{message}"
+    );
 }
 
 #[test]

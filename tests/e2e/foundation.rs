@@ -3,7 +3,6 @@
 
 use crate::support::{data_folder, journey};
 
-
 #[test]
 #[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
 fn the_home_screen_greets_the_parent_and_leads_to_logging_and_reading() {
@@ -12,8 +11,14 @@ fn the_home_screen_greets_the_parent_and_leads_to_logging_and_reading() {
     journey(data.path(), |page| async move {
         let greeting = page.text("#home-title").await;
         assert!(
-            ["Hello, night owl", "Good morning", "Good afternoon", "Good evening", "Good night"]
-                .contains(&greeting.as_str()),
+            [
+                "Hello, night owl",
+                "Good morning",
+                "Good afternoon",
+                "Good evening",
+                "Good night"
+            ]
+            .contains(&greeting.as_str()),
             "unexpected greeting {greeting:?}"
         );
         assert!(!page.text("#today-date").await.is_empty());
@@ -23,7 +28,10 @@ fn the_home_screen_greets_the_parent_and_leads_to_logging_and_reading() {
         page.text_containing("#data-note", &expected_dir).await;
         page.screenshot("home").await;
     });
-    assert!(data.path().join("nestling.sqlite3").is_file(), "the journal file was created");
+    assert!(
+        data.path().join("nestling.sqlite3").is_file(),
+        "the journal file was created"
+    );
 }
 
 #[test]
@@ -52,9 +60,16 @@ fn a_journal_file_that_is_not_a_database_is_explained_and_left_alone() {
     let garbage = b"a shopping list, not a journal: milk, nappies, sleep".to_vec();
     std::fs::write(&file, &garbage).expect("write the damaged file");
     journey(data.path(), |page| async move {
-        assert_eq!(page.text("#problem-title").await, "Nestling could not read your journal file");
-        page.text_containing("#problem-message", "is not a Nestling journal").await;
-        assert_eq!(page.attr("#problem", "data-kind").await.as_deref(), Some("not_a_database"));
+        assert_eq!(
+            page.text("#problem-title").await,
+            "Nestling could not read your journal file"
+        );
+        page.text_containing("#problem-message", "is not a Nestling journal")
+            .await;
+        assert_eq!(
+            page.attr("#problem", "data-kind").await.as_deref(),
+            Some("not_a_database")
+        );
         page.screenshot("problem-not-a-database").await;
     });
     assert_eq!(std::fs::read(&file).expect("still there"), garbage);
@@ -67,10 +82,14 @@ fn a_journal_from_a_newer_nestling_is_refused_with_a_clear_message() {
     drop(nestling_store::Store::open_in(data.path()).expect("create a journal"));
     let conn = nestling_store::rusqlite::Connection::open(data.path().join("nestling.sqlite3"))
         .expect("open it");
-    conn.pragma_update(None, "user_version", 77).expect("pretend a newer version wrote it");
+    conn.pragma_update(None, "user_version", 77)
+        .expect("pretend a newer version wrote it");
     drop(conn);
     journey(data.path(), |page| async move {
-        assert_eq!(page.text("#problem-title").await, "This journal needs a newer Nestling");
+        assert_eq!(
+            page.text("#problem-title").await,
+            "This journal needs a newer Nestling"
+        );
         page.text_containing("#problem-message", "format 77").await;
     });
 }

@@ -29,7 +29,12 @@ impl Driver {
     fn start(data_dir: &Path) -> Driver {
         let (port, native_port) = (free_port(), free_port());
         let child = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("NESTLING_DATA_DIR", data_dir)
             .stdout(Stdio::null())
             .process_group(0)
@@ -43,7 +48,11 @@ impl Driver {
     fn wait_until_listening(&self) {
         let deadline = Instant::now() + PATIENCE;
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver never listened on {}", self.port);
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver never listened on {}",
+                self.port
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -51,7 +60,9 @@ impl Driver {
     async fn connect(&self) -> Client {
         let application = env!("CARGO_BIN_EXE_nestling");
         let caps = json!({ "tauri:options": { "application": application, "args": [] } });
-        let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object") };
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!("a JSON object")
+        };
         ClientBuilder::native()
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
@@ -109,7 +120,10 @@ where
     runtime.block_on(async {
         let driver = Driver::start(data_dir);
         let client = driver.connect().await;
-        let outcome = tokio::spawn(journey(Page { client: client.clone() })).await;
+        let outcome = tokio::spawn(journey(Page {
+            client: client.clone(),
+        }))
+        .await;
         let _ = client.close().await;
         drop(driver);
         if let Err(err) = outcome {
@@ -151,19 +165,30 @@ impl Page {
             if text.contains(needle) {
                 return text;
             }
-            assert!(Instant::now() < deadline, "{css} never contained {needle:?}; it says {text:?}");
+            assert!(
+                Instant::now() < deadline,
+                "{css} never contained {needle:?}; it says {text:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
     /// Clicks the element matching `css`.
     pub(crate) async fn click(&self, css: &str) {
-        self.wait(css).await.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
+        self.wait(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {css}: {err}"));
     }
 
     /// An attribute of the element matching `css`.
     pub(crate) async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        self.wait(css).await.attr(name).await.expect("attribute readable")
+        self.wait(css)
+            .await
+            .attr(name)
+            .await
+            .expect("attribute readable")
     }
 
     /// Waits until `css`'s attribute `name` equals `expected`.
@@ -174,7 +199,10 @@ impl Page {
             if value.as_deref() == Some(expected) {
                 return;
             }
-            assert!(Instant::now() < deadline, "{css}[{name}] stayed {value:?}, not {expected:?}");
+            assert!(
+                Instant::now() < deadline,
+                "{css}[{name}] stayed {value:?}, not {expected:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
