@@ -166,7 +166,10 @@ mod tests {
         let dir = tmp.path().join("nested").join("data");
         let store = Store::open_in(&dir).expect("opens");
         assert!(dir.join(DATABASE_FILE_NAME).is_file());
-        assert_eq!(store.schema_version().expect("version"), migrate::latest_version());
+        assert_eq!(
+            store.schema_version().expect("version"),
+            migrate::latest_version()
+        );
     }
 
     #[test]
@@ -213,7 +216,9 @@ mod tests {
         {
             let other = Connection::open(&path).expect("create");
             other
-                .execute_batch("CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);")
+                .execute_batch(
+                    "CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1);",
+                )
                 .expect("fill");
         }
         let before = std::fs::read(&path).expect("read");
@@ -229,8 +234,10 @@ mod tests {
         drop(Store::open_in(tmp.path()).expect("create"));
         {
             let conn = Connection::open(&path).expect("open");
-            conn.pragma_update(None, "journal_mode", "DELETE").expect("leave WAL");
-            conn.pragma_update(None, "user_version", 999).expect("pretend newer");
+            conn.pragma_update(None, "journal_mode", "DELETE")
+                .expect("leave WAL");
+            conn.pragma_update(None, "user_version", 999)
+                .expect("pretend newer");
         }
         let before = std::fs::read(&path).expect("read");
         let err = Store::open_in(tmp.path()).expect_err("refused");
@@ -247,7 +254,10 @@ mod tests {
         let tmp = folder();
         std::fs::write(tmp.path().join(DATABASE_FILE_NAME), b"").expect("touch");
         let store = Store::open_in(tmp.path()).expect("an empty file is an empty database");
-        assert_eq!(store.schema_version().expect("version"), migrate::latest_version());
+        assert_eq!(
+            store.schema_version().expect("version"),
+            migrate::latest_version()
+        );
     }
 
     #[test]

@@ -119,7 +119,10 @@ fn allowed(key: &str) -> Vec<&'static str> {
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], value: &str) -> Option<T> {
-    table.iter().find(|(name, _)| *name == value).map(|(_, v)| *v)
+    table
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|(_, v)| *v)
 }
 
 /// Keys come from the UI, never from journal text, but a message still stays short and printable.
@@ -155,7 +158,10 @@ mod tests {
     fn an_unknown_key_is_refused_with_its_name() {
         let store = store();
         let err = set(store.conn(), "colour", "blue").expect_err("refused");
-        assert_eq!(err.to_string(), "There is no setting called \u{201c}colour\u{201d}.");
+        assert_eq!(
+            err.to_string(),
+            "There is no setting called \u{201c}colour\u{201d}."
+        );
     }
 
     #[test]
@@ -167,14 +173,19 @@ mod tests {
             err.to_string(),
             "The setting \u{201c}text_size\u{201d} can be one of: small, medium, large, larger."
         );
-        assert_eq!(get_all(store.conn()).expect("read").text_size, TextSize::Large);
+        assert_eq!(
+            get_all(store.conn()).expect("read").text_size,
+            TextSize::Large
+        );
     }
 
     #[test]
     fn a_hostile_key_is_shortened_and_stripped_of_control_characters() {
         let store = store();
         let key = format!("\u{1b}[31m{}", "x".repeat(500));
-        let message = set(store.conn(), &key, "v").expect_err("refused").to_string();
+        let message = set(store.conn(), &key, "v")
+            .expect_err("refused")
+            .to_string();
         assert!(!message.contains('\u{1b}'));
         assert!(message.chars().count() < 80, "{message}");
     }
