@@ -103,8 +103,11 @@ mod tests {
     fn migrating_twice_changes_nothing_the_second_time() {
         let mut conn = Connection::open_in_memory().expect("in-memory database");
         migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).expect("first run");
-        conn.execute("INSERT INTO setting (key, value) VALUES ('theme', 'night')", [])
-            .expect("insert");
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('theme', 'night')",
+            [],
+        )
+        .expect("insert");
         migrate(&mut conn, MIGRATIONS, Path::new(":memory:")).expect("second run");
         let value: String = conn
             .query_row("SELECT value FROM setting WHERE key = 'theme'", [], |r| {
@@ -121,7 +124,10 @@ mod tests {
             .expect_err("the broken step fails");
         assert!(matches!(err, Error::Sqlite(_)), "{err:?}");
         assert_eq!(current_version(&conn).expect("version"), 0);
-        assert!(!table_exists(&conn, "a"), "the first step was rolled back too");
+        assert!(
+            !table_exists(&conn, "a"),
+            "the first step was rolled back too"
+        );
         assert!(!table_exists(&conn, "b"));
     }
 
@@ -129,7 +135,8 @@ mod tests {
     fn only_pending_migrations_run_on_an_older_file() {
         let mut conn = Connection::open_in_memory().expect("in-memory database");
         migrate(&mut conn, &[FIRST], Path::new(":memory:")).expect("v1");
-        conn.execute("INSERT INTO a (x) VALUES (7)", []).expect("insert");
+        conn.execute("INSERT INTO a (x) VALUES (7)", [])
+            .expect("insert");
         let second = Migration {
             name: "second",
             sql: "ALTER TABLE a ADD COLUMN z TEXT;",
@@ -147,9 +154,10 @@ mod tests {
     #[test]
     fn a_newer_schema_is_refused_and_left_as_it_was() {
         let mut conn = Connection::open_in_memory().expect("in-memory database");
-        conn.pragma_update(None, "user_version", 99).expect("set version");
-        let err = migrate(&mut conn, MIGRATIONS, Path::new("journal.sqlite3"))
-            .expect_err("refused");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("set version");
+        let err =
+            migrate(&mut conn, MIGRATIONS, Path::new("journal.sqlite3")).expect_err("refused");
         assert!(matches!(err, Error::TooNew { found: 99, .. }), "{err:?}");
         assert_eq!(current_version(&conn).expect("version"), 99);
         assert!(!table_exists(&conn, "setting"));
