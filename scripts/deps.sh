@@ -5,7 +5,7 @@
 # sudo; otherwise it prints the exact command to run and stops.
 set -euo pipefail
 
-build=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev)
+build=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev fonts-noto-color-emoji)
 test_extra=(webkit2gtk-driver xvfb xauth nodejs)
 
 packages=("${build[@]}")

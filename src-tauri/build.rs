@@ -3,7 +3,34 @@
 
 /// Every command the UI may call; each gets `allow-<name>` and `deny-<name>` permissions.
 /// Keep in step with `generate_handler!` in `src-tauri/src/lib.rs`.
-const COMMANDS: &[&str] = &["get_home", "get_settings", "set_setting"];
+const COMMANDS: &[&str] = &[
+    "get_home",
+    "get_settings",
+    "set_setting",
+    "list_kinds",
+    "add_kind",
+    "update_kind",
+    "set_kind_hidden",
+    "list_babies",
+    "add_baby",
+    "update_baby",
+    "archive_baby",
+    "feeling_suggestions",
+    "tag_suggestions",
+    "log_moment",
+    "get_moment",
+    "update_moment",
+    "delete_moment",
+    "restore_moment",
+    "purge_moment",
+    "list_trash",
+    "list_moments",
+    "search_moments",
+    "list_timers",
+    "start_timer",
+    "stop_timer",
+    "cancel_timer",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=ui");

@@ -11,6 +11,9 @@ pub enum Error {
     /// A storage failure, including a journal that could not be opened.
     #[error(transparent)]
     Store(#[from] nestling_store::Error),
+    /// A journal rule was broken (the message says which) or a moment was not found.
+    #[error(transparent)]
+    Journal(#[from] nestling_journal::Error),
     /// The journal could not be opened at start; every command repeats why.
     #[error("{message}")]
     Unavailable {
@@ -38,6 +41,7 @@ impl Error {
             Error::Store(S::TooNew { .. }) => "too_new",
             Error::Store(S::UnknownSetting { .. } | S::InvalidSetting { .. }) => "invalid_input",
             Error::Store(S::Sqlite(_)) => "storage",
+            Error::Journal(err) => err.kind(),
             Error::Unavailable { kind, .. } => kind,
             Error::StatePoisoned => "internal",
         }

@@ -13,10 +13,18 @@ pub struct AppState {
     store: Mutex<Result<Store>>,
 }
 
+/// Housekeeping at start: moments that have been in the trash for 30 days are removed.
+fn tidy_up(store: Store) -> Result<Store> {
+    nestling_journal::trash::purge_expired(store.conn(), chrono::Utc::now())?;
+    Ok(store)
+}
+
 impl AppState {
     /// Opens the journal in `data_dir`; a failure is kept and reported to every command.
     pub fn open(data_dir: PathBuf) -> Self {
-        let store = Store::open_in(&data_dir).map_err(Error::from);
+        let store = Store::open_in(&data_dir)
+            .map_err(Error::from)
+            .and_then(tidy_up);
         Self {
             data_dir,
             store: Mutex::new(store),

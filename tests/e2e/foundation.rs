@@ -22,7 +22,7 @@ fn the_home_screen_greets_the_parent_and_leads_to_logging_and_reading() {
             "unexpected greeting {greeting:?}"
         );
         assert!(!page.text("#today-date").await.is_empty());
-        assert_eq!(page.text("#log-card a").await, "Log a moment");
+        assert_eq!(page.text("#log-card button").await, "Log a moment");
         assert_eq!(page.text("#read-card a").await, "Read");
         // The data folder is only known to Rust: seeing it proves the command round-trip.
         page.text_containing("#data-note", &expected_dir).await;

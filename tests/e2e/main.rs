@@ -3,4 +3,5 @@
 //! test command runs them under `xvfb-run` with `-- --ignored`.
 
 mod foundation;
+mod journal;
 mod support;

@@ -174,12 +174,18 @@ impl Page {
     }
 
     /// Clicks the element matching `css`.
+    ///
+    /// The screens redraw after every change, so an element found a moment ago may have been
+    /// replaced: the click is retried on a fresh element until it lands or patience runs out.
     pub(crate) async fn click(&self, css: &str) {
-        self.wait(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|err| panic!("click {css}: {err}"));
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.wait(css).await.click().await {
+                Ok(()) => return,
+                Err(err) if Instant::now() >= deadline => panic!("click {css}: {err:?}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+            }
+        }
     }
 
     /// An attribute of the element matching `css`.
@@ -205,6 +211,67 @@ impl Page {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Types `text` into the field matching `css`, replacing what was there.
+    ///
+    /// Typing goes through WebDriver's send-keys; where the engine refuses it (a known problem of
+    /// newer WebKitGTK with tauri-driver), the value is set by script and an `input` event sent.
+    pub(crate) async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait(css).await;
+        let typed = async {
+            field.clear().await?;
+            field.send_keys(text).await
+        };
+        if typed.await.is_err() {
+            self.set_value(css, text).await;
+        }
+    }
+
+    /// Sets the value of the field matching `css` by script and sends `input` and `change`.
+    pub(crate) async fn set_value(&self, css: &str, value: &str) {
+        let field = self.wait(css).await;
+        let element = serde_json::to_value(&field).expect("element reference");
+        self.client
+            .execute(
+                "const [f, v] = arguments; f.value = v;\
+                 f.dispatchEvent(new Event('input', { bubbles: true }));\
+                 f.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![element, json!(value)],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("set the value of {css}: {err}"));
+    }
+
+    /// Runs `script` in the page and returns its result.
+    pub(crate) async fn script(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|err| panic!("script failed: {err}"))
+    }
+
+    /// How many elements match `css` right now (no waiting).
+    pub(crate) async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|found| found.len())
+            .unwrap_or(0)
+    }
+
+    /// Waits until no element matches `css`.
+    pub(crate) async fn gone(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.count(css).await > 0 {
+            assert!(Instant::now() < deadline, "{css} never went away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Whether a JavaScript alert, confirm or prompt is open.
+    pub(crate) async fn alert_open(&self) -> bool {
+        self.client.get_alert_text().await.is_ok()
     }
 
     /// Saves a screenshot of the window as `target/e2e-screenshots/<name>.png`.

@@ -50,3 +50,75 @@ export const getSettings = () => call('get_settings');
  * @returns {Promise<Settings>}
  */
 export const setSetting = (key, value) => call('set_setting', { key, value });
+
+/**
+ * @typedef {'me'|'partner'|{caregiver: string}} Who
+ * @typedef {{id: string, name: string}} KindDetail
+ * @typedef {{id: string, name: string, emoji: string, timed: boolean, builtIn: boolean, hidden: boolean, details: KindDetail[]}} Kind
+ * @typedef {{id: number, name: string, birthDate: string|null, archived: boolean}} Baby
+ * @typedef {{kindId: string, detail?: string|null, startedAt: string, utcOffsetSeconds: number,
+ *   endedAt?: string|null, babyId?: number|null, who?: Who, connection?: number|null, energy?: number|null,
+ *   feelings?: string[], note?: string, private?: boolean, tags?: string[]}} MomentInput
+ * @typedef {MomentInput & {id: number, startLocal: string, localDate: string, endLocal: string|null,
+ *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null}} Moment
+ * @typedef {{kindId?: string, babyId?: number, feeling?: string, tag?: string, private?: boolean}} Filter
+ * @typedef {{kindId: string, count: number, minutes: number}} KindTotal
+ * @typedef {{from: string, to: string, moments: Moment[], totals: KindTotal[]}} Listing
+ * @typedef {{text: string, highlighted: boolean}} Segment
+ * @typedef {{moment: Moment, snippet: Segment[]}} SearchHit
+ * @typedef {{id: number, kindId: string, detail: string|null, babyId: number|null, startedAt: string,
+ *   startLocal: string, elapsedSeconds: number, needsConfirmation: boolean}} Timer
+ * @typedef {{kindId: string, detail?: string|null, babyId?: number|null, utcOffsetSeconds: number}} TimerInput
+ */
+
+/** @returns {Promise<Kind[]>} */
+export const listKinds = () => call('list_kinds');
+/** @param {{name: string, emoji: string, timed: boolean}} input @returns {Promise<Kind>} */
+export const addKind = (input) => call('add_kind', { input });
+/** @param {string} id @param {{name: string, emoji: string, timed: boolean}} input @returns {Promise<Kind>} */
+export const updateKind = (id, input) => call('update_kind', { id, input });
+/** @param {string} id @param {boolean} hidden @returns {Promise<Kind>} */
+export const setKindHidden = (id, hidden) => call('set_kind_hidden', { id, hidden });
+
+/** @returns {Promise<Baby[]>} */
+export const listBabies = () => call('list_babies');
+/** @param {{name: string, birthDate?: string|null}} input @returns {Promise<Baby>} */
+export const addBaby = (input) => call('add_baby', { input });
+/** @param {number} id @param {{name: string, birthDate?: string|null}} input @returns {Promise<Baby>} */
+export const updateBaby = (id, input) => call('update_baby', { id, input });
+/** @param {number} id @returns {Promise<Baby>} */
+export const archiveBaby = (id) => call('archive_baby', { id });
+
+/** @returns {Promise<{word: string, uses: number, builtIn: boolean}[]>} */
+export const feelingSuggestions = () => call('feeling_suggestions');
+/** @returns {Promise<{tag: string, uses: number}[]>} */
+export const tagSuggestions = () => call('tag_suggestions');
+
+/** @param {MomentInput} input @returns {Promise<Moment>} */
+export const logMoment = (input) => call('log_moment', { input });
+/** @param {number} id @returns {Promise<Moment>} */
+export const getMoment = (id) => call('get_moment', { id });
+/** @param {number} id @param {MomentInput} input @returns {Promise<Moment>} */
+export const updateMoment = (id, input) => call('update_moment', { id, input });
+/** @param {number} id @returns {Promise<Moment>} */
+export const deleteMoment = (id) => call('delete_moment', { id });
+/** @param {number} id @returns {Promise<Moment>} */
+export const restoreMoment = (id) => call('restore_moment', { id });
+/** @param {number} id @returns {Promise<null>} */
+export const purgeMoment = (id) => call('purge_moment', { id });
+/** @returns {Promise<Moment[]>} */
+export const listTrash = () => call('list_trash');
+
+/** @param {string} from @param {string} to @param {Filter} [filter] @returns {Promise<Listing>} */
+export const listMoments = (from, to, filter = {}) => call('list_moments', { from, to, filter });
+/** @param {string} text @param {Filter} [filter] @returns {Promise<SearchHit[]>} */
+export const searchMoments = (text, filter = {}) => call('search_moments', { text, filter });
+
+/** @returns {Promise<Timer[]>} */
+export const listTimers = () => call('list_timers');
+/** @param {TimerInput} input @returns {Promise<Timer>} */
+export const startTimer = (input) => call('start_timer', { input });
+/** @param {number} id @returns {Promise<Moment>} */
+export const stopTimer = (id) => call('stop_timer', { id });
+/** @param {number} id @returns {Promise<null>} */
+export const cancelTimer = (id) => call('cancel_timer', { id });

@@ -1,11 +1,15 @@
-// The app's behaviour: loading, routing and rendering the current view.
+// The app's behaviour: loading, routing, keyboard shortcuts and drawing the current view.
 
 import { replace } from './dom.js';
-import { homeView } from './views/home.js';
+import { formatElapsed } from './format.js';
+import { createJournal } from './journal/controller.js';
+import { KIND_KEYS } from './journal/catalog.js';
+import { manageView } from './journal/manage.js';
 import { laterView } from './views/later.js';
 import { createNotice } from './views/notice.js';
 import { problemView } from './views/problem.js';
 import { applySettings, settingsView } from './views/settings.js';
+import { createToast } from './views/toast.js';
 
 /**
  * @param {{
@@ -18,28 +22,56 @@ import { applySettings, settingsView } from './views/settings.js';
 export function createApp({ api, state, viewFromHash, now }) {
   const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   const notice = createNotice(/** @type {HTMLElement} */ (document.getElementById('notice')));
+  const toast = createToast(/** @type {HTMLElement} */ (document.getElementById('toast')));
+  const journal = createJournal({ api, toast, notice, now, redraw: () => render() });
+  /** The timers as last drawn, for the keyboard shortcuts. */
+  let timers = [];
+  let drawing = 0;
+
+  async function attempt(action) {
+    try {
+      await action();
+    } catch (err) {
+      notice.show(api.toAppError(err));
+    }
+    render();
+  }
 
   async function changeSetting(key, value) {
-    try {
+    await attempt(async () => {
       const settings = await api.setSetting(key, value);
       applySettings(settings);
       state.update({ settings });
+    });
+  }
+
+  /** Builds the current view; a newer draw started meanwhile wins. */
+  async function render() {
+    const ticket = ++drawing;
+    const { view, home, settings, problem } = state.get();
+    markNav(view);
+    if (problem) return replace(main, problemView(problem));
+    if (!home || !settings) return;
+    try {
+      const node = await build(view, settings);
+      if (ticket === drawing) replace(main, node);
     } catch (err) {
       notice.show(api.toAppError(err));
     }
   }
 
-  function render() {
-    const { view, home, settings, problem } = state.get();
-    document.querySelectorAll('[data-nav]').forEach((link) => {
-      if (/** @type {HTMLElement} */ (link).dataset.nav === view) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
-    });
-    if (problem) return replace(main, problemView(problem));
-    if (!home || !settings) return;
-    if (view === 'settings') return replace(main, settingsView(settings, changeSetting));
-    if (view === 'journal' || view === 'library') return replace(main, laterView(view));
-    replace(main, homeView(now()));
+  async function build(view, settings) {
+    if (view === 'settings') {
+      const section = settingsView(settings, changeSetting);
+      section.append(manageView(api, journal.catalog, attempt));
+      return section;
+    }
+    if (view === 'journal') return journal.timeline();
+    if (view === 'trash') return journal.trash();
+    if (view === 'library') return laterView('library');
+    const today = await journal.today();
+    timers = today.timers;
+    return today.view;
   }
 
   async function load() {
@@ -47,10 +79,28 @@ export function createApp({ api, state, viewFromHash, now }) {
       const home = await api.getHome();
       applySettings(home.settings);
       showDataFolder(home.dataDir);
+      await journal.loadCatalog();
       state.update({ home, settings: home.settings });
     } catch (err) {
       state.update({ problem: api.toAppError(err) });
     }
+  }
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || journal.editorOpen()) return;
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (target.closest('input, textarea, select, [contenteditable]')) return;
+    const key = event.key.toLowerCase();
+    if (key === '/') {
+      event.preventDefault();
+      if (location.hash !== '#journal') location.hash = '#journal';
+      queueMicrotask(() => document.getElementById('journal-search')?.focus());
+      return;
+    }
+    if (state.get().view !== 'home') return;
+    if (key === 'n') { event.preventDefault(); journal.openEditor(null); return; }
+    const kindId = Object.keys(KIND_KEYS).find((id) => KIND_KEYS[id] === key);
+    if (kindId) { event.preventDefault(); journal.quickKey(kindId, timers); }
   }
 
   return {
@@ -61,10 +111,28 @@ export function createApp({ api, state, viewFromHash, now }) {
         state.update({ view: viewFromHash(location.hash) });
         main.focus();
       });
+      document.addEventListener('keydown', onKey);
+      window.setInterval(tickTimers, 1000);
       state.update({ view: viewFromHash(location.hash) });
       return load();
     },
   };
+}
+
+function markNav(view) {
+  const section = view === 'trash' ? 'journal' : view;
+  document.querySelectorAll('[data-nav]').forEach((link) => {
+    if (/** @type {HTMLElement} */ (link).dataset.nav === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+}
+
+/** Running timers count up from their start, read again every second. */
+function tickTimers() {
+  document.querySelectorAll('[data-timer-start]').forEach((node) => {
+    const start = Date.parse(/** @type {HTMLElement} */ (node).dataset.timerStart ?? '');
+    if (!Number.isNaN(start)) node.textContent = formatElapsed((Date.now() - start) / 1000);
+  });
 }
 
 /** @param {string} dir */

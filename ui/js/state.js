@@ -4,7 +4,7 @@
 /** @typedef {import('./api.js').Settings} Settings */
 
 /** The views a person can be on; anything else falls back to home. */
-export const VIEWS = ['home', 'journal', 'library', 'settings'];
+export const VIEWS = ['home', 'journal', 'trash', 'library', 'settings'];
 
 /** @param {string} hash */
 export function viewFromHash(hash) {

@@ -18,10 +18,16 @@ pub struct Migration {
 }
 
 /// Every migration, in order. Append only: a landed migration is never edited.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    name: "0001_settings",
-    sql: include_str!("../migrations/0001_settings.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "0001_settings",
+        sql: include_str!("../migrations/0001_settings.sql"),
+    },
+    Migration {
+        name: "0002_journal",
+        sql: include_str!("../migrations/0002_journal.sql"),
+    },
+];
 
 /// The schema version this build writes and understands.
 pub fn latest_version() -> u32 {

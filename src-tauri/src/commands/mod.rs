@@ -2,4 +2,5 @@
 //! function, map the error.
 
 pub(crate) mod home;
+pub(crate) mod journal;
 pub(crate) mod settings;

@@ -3,12 +3,11 @@
 import { el } from '../dom.js';
 
 const COPY = {
-  journal: ['Your journal', 'Logging moments of care and how you felt is being built and arrives in the next update of Nestling.'],
   library: ['The library', 'Offline articles about bonding are being written and arrive in the next update of Nestling.'],
 };
 
 /**
- * @param {'journal'|'library'} section
+ * @param {'library'} section
  * @returns {HTMLElement}
  */
 export function laterView(section) {

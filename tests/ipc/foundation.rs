@@ -1,63 +1,8 @@
-//! IPC tests: what the UI sends to each command, what it gets back, and each error kind, through
-//! the real setup and the real permission set on the mock runtime.
+//! IPC tests of the foundation's commands: home, settings, and a journal that cannot be opened.
 
-use std::path::Path;
+use serde_json::json;
 
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-struct Harness {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-}
-
-fn open(dir: &Path) -> Harness {
-    open_as(dir, "main")
-}
-
-fn open_as(dir: &Path, label: &str) -> Harness {
-    let context = tauri::generate_context!(test = true, assets = noop_assets());
-    let app = nestling::run_app(mock_builder(), context, Some(dir.to_path_buf()))
-        .expect("the app builds on the mock runtime");
-    let window = WebviewWindowBuilder::new(&app, label, Default::default())
-        .build()
-        .expect("a window opens");
-    Harness { _app: app, window }
-}
-
-impl Harness {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request)
-            .map(|body| body.deserialize::<Value>().expect("JSON body"))
-    }
-}
-
-fn folder() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temporary folder")
-}
-
-fn error_kind(result: Result<Value, Value>) -> (String, String) {
-    let err = result.expect_err("the command fails");
-    (
-        err["kind"].as_str().expect("kind is a string").to_owned(),
-        err["message"]
-            .as_str()
-            .expect("message is a string")
-            .to_owned(),
-    )
-}
+use crate::harness::{error_kind, folder, open, open_as};
 
 #[test]
 fn get_home_returns_version_schema_folder_and_settings() {

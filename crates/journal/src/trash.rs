@@ -1,0 +1,202 @@
+//! The trash: deleting a moment is soft and can be undone.
+//!
+//! [`soft_delete`] moves a moment to the trash (it leaves every list, total and search at once);
+//! [`restore`] brings it back as it was; [`purge`] deletes one moment from the trash for good;
+//! [`purge_expired`], which the app calls at start, deletes for good what has been in the trash
+//! longer than [`RETENTION`]. Only moments in the trash can be purged. Purging also removes the
+//! moment's feeling words, tags and full-text entry, in the same transaction.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::moment::{self, from_row, Moment, COLUMNS};
+use crate::{Error, Result};
+
+/// How long a moment stays in the trash before [`purge_expired`] deletes it.
+pub const RETENTION: TimeDelta = TimeDelta::days(30);
+
+/// Moves moment `id` to the trash. A moment already there keeps its first deletion time.
+pub fn soft_delete(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Moment> {
+    conn.execute(
+        "UPDATE moment SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, now.timestamp()],
+    )?;
+    moment::get(conn, id)
+}
+
+/// Takes moment `id` out of the trash. A live moment is returned unchanged.
+pub fn restore(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Moment> {
+    conn.execute(
+        "UPDATE moment SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NOT NULL",
+        params![id, now.timestamp()],
+    )?;
+    moment::get(conn, id)
+}
+
+/// Deletes moment `id` for good. Refused for a moment that is not in the trash.
+pub fn purge(conn: &Connection, id: i64) -> Result<()> {
+    let deleted = conn.execute(
+        "DELETE FROM moment WHERE id = ?1 AND deleted_at IS NOT NULL",
+        [id],
+    )?;
+    match (deleted, exists(conn, id)?) {
+        (0, true) => Err(Error::PurgeLiveMoment { id }),
+        (0, false) => Err(Error::MomentNotFound { id }),
+        _ => Ok(()),
+    }
+}
+
+/// Deletes for good every moment that has been in the trash longer than [`RETENTION`];
+/// returns how many.
+pub fn purge_expired(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
+    let cutoff = (now - RETENTION).timestamp();
+    Ok(conn.execute(
+        "DELETE FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+        [cutoff],
+    )?)
+}
+
+/// Every moment in the trash, the most recently deleted first.
+pub fn list(conn: &Connection) -> Result<Vec<Moment>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM moment m WHERE m.deleted_at IS NOT NULL
+          ORDER BY m.deleted_at DESC, m.id DESC"
+    ))?;
+    let moments = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(moments)
+}
+
+fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM moment WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{at, input, log, now, rows, store};
+    use crate::MomentInput;
+
+    #[test]
+    fn deleting_moves_a_moment_to_the_trash_and_restoring_brings_it_back_whole() {
+        let store = store();
+        let original = log(
+            &store,
+            &MomentInput {
+                feelings: vec!["calm".into()],
+                tags: vec!["night".into()],
+                note: "kept".into(),
+                ..input("feeding", "2024-05-06T08:00:00Z")
+            },
+        );
+        let later = at("2025-01-03T00:00:00Z");
+        let trashed = soft_delete(store.conn(), original.id, later).expect("trashed");
+        assert_eq!(trashed.deleted_at, Some(later));
+        assert_eq!(list(store.conn()).expect("trash"), [trashed]);
+        let restored = restore(store.conn(), original.id, later).expect("restored");
+        assert_eq!(restored.deleted_at, None);
+        assert_eq!(
+            (restored.feelings, restored.tags, restored.note),
+            (original.feelings, original.tags, original.note)
+        );
+        assert!(list(store.conn()).expect("trash").is_empty());
+    }
+
+    #[test]
+    fn deleting_twice_keeps_the_first_deletion_time() {
+        let store = store();
+        let m = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        soft_delete(store.conn(), m.id, now()).expect("trashed");
+        let again = soft_delete(store.conn(), m.id, at("2025-02-01T00:00:00Z")).expect("again");
+        assert_eq!(again.deleted_at, Some(now()));
+    }
+
+    #[test]
+    fn the_trash_lists_the_most_recently_deleted_first() {
+        let store = store();
+        let a = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        let b = log(&store, &input("rocking", "2024-05-06T09:00:00Z"));
+        soft_delete(store.conn(), b.id, at("2025-01-02T00:00:00Z")).expect("trashed");
+        soft_delete(store.conn(), a.id, at("2025-01-03T00:00:00Z")).expect("trashed");
+        let ids: Vec<i64> = list(store.conn())
+            .expect("trash")
+            .iter()
+            .map(|m| m.id)
+            .collect();
+        assert_eq!(ids, [a.id, b.id]);
+    }
+
+    #[test]
+    fn purging_deletes_a_moment_its_words_and_tags_for_good() {
+        let store = store();
+        let m = log(
+            &store,
+            &MomentInput {
+                feelings: vec!["wistful".into()],
+                tags: vec!["night".into()],
+                ..input("feeding", "2024-05-06T08:00:00Z")
+            },
+        );
+        soft_delete(store.conn(), m.id, now()).expect("trashed");
+        purge(store.conn(), m.id).expect("purged");
+        for table in ["moment", "moment_feeling", "moment_tag"] {
+            assert_eq!(rows(&store, table), 0, "{table}");
+        }
+        assert_eq!(
+            rows(&store, "feeling_word"),
+            13,
+            "the parent's word is still offered"
+        );
+        let err = moment::get(store.conn(), m.id).expect_err("gone");
+        assert!(matches!(err, Error::MomentNotFound { .. }));
+    }
+
+    #[test]
+    fn rejects_purging_a_moment_that_is_not_in_the_trash() {
+        let store = store();
+        let m = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        let err = purge(store.conn(), m.id).expect_err("live");
+        assert!(matches!(err, Error::PurgeLiveMoment { .. }));
+        assert_eq!(
+            err.to_string(),
+            "Only moments in the trash can be deleted for good. Please move this moment to the trash first."
+        );
+        moment::get(store.conn(), m.id).expect("still there");
+        assert!(matches!(
+            purge(store.conn(), 999),
+            Err(Error::MomentNotFound { id: 999 })
+        ));
+    }
+
+    #[test]
+    fn purges_only_what_has_been_in_the_trash_longer_than_thirty_days() {
+        let store = store();
+        let old = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        let recent = log(&store, &input("rocking", "2024-05-06T09:00:00Z"));
+        let live = log(&store, &input("bathing", "2024-05-06T10:00:00Z"));
+        soft_delete(store.conn(), old.id, at("2025-01-01T00:00:00Z")).expect("trashed");
+        soft_delete(store.conn(), recent.id, at("2025-01-02T00:00:01Z")).expect("trashed");
+        let purged = purge_expired(store.conn(), at("2025-02-01T00:00:00Z")).expect("purged");
+        assert_eq!(purged, 1);
+        assert!(moment::get(store.conn(), old.id).is_err());
+        moment::get(store.conn(), recent.id).expect("29 days and a bit in the trash");
+        moment::get(store.conn(), live.id).expect("never in the trash");
+    }
+
+    #[test]
+    fn an_unknown_moment_cannot_be_deleted_or_restored() {
+        let store = store();
+        assert!(matches!(
+            soft_delete(store.conn(), 5, now()),
+            Err(Error::MomentNotFound { id: 5 })
+        ));
+        assert!(matches!(
+            restore(store.conn(), 5, now()),
+            Err(Error::MomentNotFound { id: 5 })
+        ));
+    }
+}

@@ -1,0 +1,136 @@
+// The journal's behaviour: what each action sends to Rust and which screen is drawn afterwards.
+
+import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js';
+import { createCatalog, currentOffsetSeconds } from './catalog.js';
+import { createEditor } from './editor.js';
+import { timelineView, trashView } from './timeline.js';
+import { todayView } from './today.js';
+
+/** How many days the timeline shows at first, and adds with "Show earlier days". */
+const PAGE_DAYS = 14;
+
+/**
+ * @typedef {ReturnType<typeof createJournal>} JournalContext
+ * @typedef {import('../api.js').Kind} Kind
+ * @typedef {import('../api.js').Timer} Timer
+ * @typedef {import('../api.js').Moment} Moment
+ */
+
+/**
+ * @param {{
+ *   api: typeof import('../api.js'),
+ *   toast: ReturnType<typeof import('../views/toast.js').createToast>,
+ *   notice: ReturnType<typeof import('../views/notice.js').createNotice>,
+ *   now: () => Date,
+ *   redraw: () => void,
+ * }} deps
+ */
+export function createJournal({ api, toast, notice, now, redraw }) {
+  const catalog = createCatalog(api);
+  const local = { baby: /** @type {number|null} */ (null), query: '', filter: {}, days: PAGE_DAYS, kept: new Set() };
+
+  /** Runs an action; a failure is shown calmly and the screen is drawn again either way. */
+  async function attempt(action) {
+    try {
+      await action();
+    } catch (err) {
+      notice.show(api.toAppError(err));
+    }
+    redraw();
+  }
+
+  const editor = createEditor(catalog, {
+    async save(input, id) {
+      const saved = id === null ? await api.logMoment(input) : await api.updateMoment(id, input);
+      await catalog.load();
+      toast.show(id === null ? `Saved ${catalog.kind(saved.kindId).name.toLowerCase()}.` : 'Changes saved.');
+      redraw();
+    },
+    remove: (moment) => ctx.remove(moment),
+  });
+
+  const ctx = {
+    catalog,
+    currentBaby: () => local.baby,
+    /** @param {number|null} id */
+    setCurrentBaby(id) { local.baby = id; },
+    /** @param {Moment|null} moment */
+    openEditor(moment, defaults = {}) { editor.open(moment, { babyId: local.baby, ...defaults }); },
+    editorOpen: () => editor.isOpen(),
+    /** @param {Kind} kind */
+    quickLog: (kind) => attempt(async () => {
+      const moment = await api.logMoment({ kindId: kind.id, startedAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds(), babyId: local.baby });
+      toast.show(`Logged ${kind.name.toLowerCase()}.`, { label: 'Add how you felt', run: () => ctx.openEditor(moment) });
+    }),
+    /** @param {Kind} kind */
+    startTimer: (kind) => attempt(async () => {
+      await api.startTimer({ kindId: kind.id, babyId: local.baby, utcOffsetSeconds: currentOffsetSeconds() });
+    }),
+    /** @param {Timer} timer */
+    stopTimer: (timer) => attempt(async () => {
+      const moment = await api.stopTimer(timer.id);
+      const kind = catalog.kind(moment.kindId);
+      toast.show(`Saved ${formatMinutes(moment.durationMinutes ?? 0)} of ${kind.name.toLowerCase()}.`, { label: 'Add how you felt', run: () => ctx.openEditor(moment) });
+      if (timer.needsConfirmation) ctx.openEditor(moment);
+    }),
+    /** @param {Timer} timer */
+    keepTimer(timer) { local.kept.add(timer.id); redraw(); },
+    /** @param {Timer} timer */
+    cancelTimer: (timer) => attempt(async () => {
+      await api.cancelTimer(timer.id);
+      toast.show('Timer discarded. Nothing was saved.');
+    }),
+    /** Toggles the timer of a timed kind, or logs an instant kind: one key on Today. */
+    quickKey(kindId, timers) {
+      const kind = catalog.visibleKinds().find((k) => k.id === kindId);
+      if (!kind) return;
+      const running = timers.find((t) => t.kindId === kindId && t.babyId === local.baby);
+      if (running) ctx.stopTimer(running);
+      else if (kind.timed) ctx.startTimer(kind);
+      else ctx.quickLog(kind);
+    },
+    /** @param {Moment} moment */
+    remove: (moment) => attempt(async () => {
+      await api.deleteMoment(moment.id);
+      toast.show('Moved to the trash.', { label: 'Undo', run: () => ctx.restore(moment) });
+    }),
+    /** @param {Moment} moment */
+    restore: (moment) => attempt(async () => {
+      await api.restoreMoment(moment.id);
+      toast.show('Restored.');
+    }),
+    /** @param {Moment} moment */
+    purge: (moment) => attempt(async () => {
+      await api.purgeMoment(moment.id);
+      toast.show('Deleted for good.');
+    }),
+    /** @param {string} query */
+    search(query) { local.query = query.trim(); redraw(); },
+    setFilter(key, value) {
+      if (value === undefined) delete local.filter[key];
+      else local.filter[key] = value;
+      redraw();
+    },
+    showEarlier() { local.days += PAGE_DAYS; redraw(); },
+
+    async loadCatalog() { await catalog.load(); },
+    async today() {
+      const at = now();
+      const day = toLocalDate(at);
+      const [timers, listing] = await Promise.all([api.listTimers(), api.listMoments(day, day)]);
+      const shown = timers.map((t) => (local.kept.has(t.id) ? { ...t, needsConfirmation: false } : t));
+      return { view: todayView(ctx, { timers: shown, listing, now: at }), timers };
+    },
+    async timeline() {
+      const at = now();
+      const to = toLocalDate(at);
+      const hits = local.query ? await api.searchMoments(local.query, local.filter) : null;
+      const listing = hits ? null : await api.listMoments(shiftDate(to, 1 - local.days), to, local.filter);
+      return timelineView(ctx, { query: local.query, filter: local.filter, listing, hits, now: at });
+    },
+    async trash() {
+      return trashView(ctx, await api.listTrash());
+    },
+  };
+  return ctx;
+}

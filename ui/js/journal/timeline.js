@@ -1,0 +1,173 @@
+// The timeline: days grouped newest first, filters, search with highlighted snippets, the trash.
+
+import { el } from '../dom.js';
+import { dayHeading, formatMinutes, toLocalDate } from '../format.js';
+import { momentRow } from './moment-row.js';
+
+/**
+ * @typedef {import('./controller.js').JournalContext} JournalContext
+ * @typedef {import('../api.js').Listing} Listing
+ * @typedef {import('../api.js').SearchHit} SearchHit
+ * @typedef {import('../api.js').Moment} Moment
+ * @typedef {import('../api.js').Filter} Filter
+ */
+
+/**
+ * @param {JournalContext} ctx
+ * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, now: Date}} data
+ */
+export function timelineView(ctx, { query, filter, listing, hits, now }) {
+  return el('section', { class: 'timeline', 'aria-labelledby': 'timeline-title' },
+    el('div', { class: 'timeline-head' },
+      el('h1', { id: 'timeline-title', text: 'Journal' }),
+      el('a', { class: 'button quiet', href: '#trash', id: 'open-trash', text: 'Trash' }),
+    ),
+    searchForm(ctx, query),
+    filters(ctx, filter),
+    hits ? results(ctx, query, hits) : days(ctx, listing, now),
+  );
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {string} query
+ */
+function searchForm(ctx, query) {
+  const input = el('input', {
+    type: 'search', id: 'journal-search', name: 'q', value: query, autocomplete: 'off',
+    placeholder: 'Search your notes', 'aria-label': 'Search your notes', 'aria-keyshortcuts': '/',
+  });
+  const form = el('form', { class: 'search-form', role: 'search' }, input,
+    el('button', { type: 'submit', class: 'button', text: 'Search' }));
+  form.addEventListener('submit', (e) => { e.preventDefault(); ctx.search(/** @type {HTMLInputElement} */ (input).value); });
+  input.addEventListener('search', () => { if (!(/** @type {HTMLInputElement} */ (input).value)) ctx.search(''); });
+  return form;
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {Filter} filter
+ */
+function filters(ctx, filter) {
+  const { catalog } = ctx;
+  const select = (id, label, options, current, key, toValue) => el('label', { class: 'filter' },
+    el('span', { class: 'field-label', text: label }),
+    el('select', { id, onchange: (e) => ctx.setFilter(key, e.target.value ? toValue(e.target.value) : undefined) },
+      el('option', { value: '', text: 'All' }),
+      ...options.map(([value, text]) => el('option', { value, text, selected: String(current ?? '') === String(value) }))));
+  return el('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
+    select('filter-kind', 'Kind', catalog.data.kinds.map((k) => [k.id, `${k.emoji} ${k.name}`]), filter.kindId, 'kindId', String),
+    catalog.data.babies.length
+      ? select('filter-baby', 'Baby', catalog.data.babies.map((b) => [b.id, b.name]), filter.babyId, 'babyId', Number)
+      : null,
+    select('filter-feeling', 'Feeling', catalog.data.feelings.map((w) => [w, w]), filter.feeling, 'feeling', String),
+    catalog.data.tags.length
+      ? select('filter-tag', 'Tag', catalog.data.tags.map((t) => [t, t]), filter.tag, 'tag', String)
+      : null,
+  );
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {Listing|null} listing
+ * @param {Date} now
+ */
+function days(ctx, listing, now) {
+  if (!listing) return el('p', { class: 'loading', text: 'Loading…' });
+  const byDay = groupByDay(listing.moments);
+  const more = el('button', { type: 'button', class: 'button quiet', id: 'show-earlier', onclick: () => ctx.showEarlier(), text: 'Show earlier days' });
+  if (byDay.length === 0) {
+    return el('div', { class: 'days' },
+      el('p', { class: 'empty', id: 'timeline-empty', text: 'No moments in these days yet. Whatever you log will gather here.' }), more);
+  }
+  const today = toLocalDate(now);
+  return el('div', { class: 'days' },
+    ...byDay.map(([date, moments]) => el('section', { class: 'day', 'data-date': date, 'aria-label': dayHeading(date, today) },
+      el('h2', { class: 'day-heading' }, dayHeading(date, today), el('span', { class: 'day-summary', text: daySummary(moments) })),
+      el('ul', { class: 'moment-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, (x) => ctx.openEditor(x)))))),
+    more);
+}
+
+/**
+ * Newest day first, newest moment first within a day.
+ * @param {Moment[]} moments
+ * @returns {[string, Moment[]][]}
+ */
+export function groupByDay(moments) {
+  /** @type {Map<string, Moment[]>} */
+  const days = new Map();
+  for (const moment of [...moments].reverse()) {
+    const list = days.get(moment.localDate) ?? [];
+    list.push(moment);
+    days.set(moment.localDate, list);
+  }
+  return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1));
+}
+
+/** @param {Moment[]} moments */
+function daySummary(moments) {
+  const minutes = moments.reduce((sum, m) => sum + (m.durationMinutes ?? 0), 0);
+  const count = moments.length === 1 ? '1 moment' : `${moments.length} moments`;
+  return minutes > 0 ? ` · ${count}, ${formatMinutes(minutes)}` : ` · ${count}`;
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {string} query
+ * @param {SearchHit[]} hits
+ */
+function results(ctx, query, hits) {
+  const summary = hits.length === 0
+    ? `Nothing found for \u201c${query}\u201d. Try a shorter word.`
+    : `${hits.length === 1 ? '1 moment' : `${hits.length} moments`} found for \u201c${query}\u201d`;
+  return el('section', { class: 'results', 'aria-label': 'Search results' },
+    el('p', { class: 'results-summary', id: 'search-summary', role: 'status', text: summary }),
+    el('ul', { class: 'moment-list', id: 'search-results' },
+      ...hits.map((hit) => momentRow(hit.moment, ctx.catalog, (x) => ctx.openEditor(x), [snippet(hit)], { notePreview: false }))),
+    el('button', { type: 'button', class: 'button quiet', onclick: () => ctx.search(''), text: 'Back to all days' }),
+  );
+}
+
+/**
+ * The snippet's segments as text nodes and <mark> elements: no HTML is built from the note.
+ * @param {SearchHit} hit
+ */
+function snippet(hit) {
+  return el('p', { class: 'snippet' },
+    ...hit.snippet.map((s) => (s.highlighted ? el('mark', { text: s.text }) : s.text)));
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {Moment[]} moments
+ */
+export function trashView(ctx, moments) {
+  return el('section', { class: 'trash', 'aria-labelledby': 'trash-title' },
+    el('div', { class: 'timeline-head' },
+      el('h1', { id: 'trash-title', text: 'Trash' }),
+      el('a', { class: 'button quiet', href: '#journal', text: 'Back to the journal' }),
+    ),
+    el('p', { class: 'lede', text: 'Moments you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
+    moments.length === 0
+      ? el('p', { class: 'empty', id: 'trash-empty', text: 'The trash is empty.' })
+      : el('ul', { class: 'moment-list', id: 'trash-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, () => ctx.restore(m), [trashActions(ctx, m)]))),
+  );
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {Moment} moment
+ */
+function trashActions(ctx, moment) {
+  const purge = el('button', { type: 'button', class: 'button quiet danger purge', text: 'Delete for good' });
+  purge.addEventListener('click', () => {
+    if (purge.dataset.confirming === 'true') return ctx.purge(moment);
+    purge.dataset.confirming = 'true';
+    purge.textContent = 'Yes, delete it for good';
+    purge.setAttribute('aria-describedby', `purge-warning-${moment.id}`);
+    purge.after(el('span', { class: 'purge-warning', id: `purge-warning-${moment.id}`, role: 'alert', text: 'This cannot be undone.' }));
+  });
+  return el('div', { class: 'trash-actions' },
+    el('button', { type: 'button', class: 'button restore', onclick: () => ctx.restore(moment), text: 'Restore' }),
+    purge);
+}
