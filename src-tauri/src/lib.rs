@@ -6,6 +6,7 @@
 
 mod commands;
 mod error;
+mod navigation;
 mod state;
 
 use std::path::PathBuf;
@@ -18,8 +19,25 @@ pub use state::AppState;
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
     let app = run_app(tauri::Builder::default(), tauri::generate_context!(), None)
+        .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
     app.run(|_, _| {});
+}
+
+/// Opens the window described in `tauri.conf.json`, which may only ever show the app's own
+/// pages: a link to anywhere else (in an imported article, say) goes nowhere.
+fn open_main_window<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<tauri::WebviewWindow<R>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .on_navigation(navigation::is_own_page)
+        .build()
 }
 
 /// Builds the app on any runtime, opening the journal in `data_dir`.

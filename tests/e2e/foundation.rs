@@ -93,3 +93,22 @@ fn a_journal_from_a_newer_nestling_is_refused_with_a_clear_message() {
         page.text_containing("#problem-message", "format 77").await;
     });
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn the_window_refuses_to_leave_the_apps_own_pages() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        page.wait("#home-title").await;
+        page.script("window.location.href = 'https://example.com/'; return null;")
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let here = page.script("return window.location.href").await;
+        let here = here.as_str().unwrap_or_default();
+        assert!(
+            here.starts_with("tauri://localhost"),
+            "the window went to {here}"
+        );
+        page.wait("#home-title").await;
+    });
+}
