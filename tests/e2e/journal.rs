@@ -202,3 +202,48 @@ fn validation_errors_are_readable_and_save_nothing() {
         assert_eq!(page.count(".day").await, 0, "nothing was saved");
     });
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn one_key_logs_a_moment_and_another_starts_and_stops_a_timer() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        page.wait(".quick[data-kind='changing']").await;
+        page.press('c').await;
+        page.text_containing("#today-list", "Changing").await;
+        page.press('s').await;
+        page.wait(".timer-card[data-kind='skin_to_skin']").await;
+        page.press('s').await;
+        page.gone(".timer-card").await;
+        page.text_containing("#today-list", "Skin-to-skin").await;
+        page.press('n').await;
+        page.wait("#editor[open]").await;
+    });
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_timer_left_running_for_over_twelve_hours_asks_what_happened() {
+    let data = data_folder();
+    {
+        let store = nestling_store::Store::open_in(data.path()).expect("create a journal");
+        let now = chrono::Utc::now();
+        let input = nestling_journal::TimerInput {
+            kind_id: "skin_to_skin".into(),
+            utc_offset_seconds: 0,
+            started_at: Some(now - chrono::TimeDelta::hours(13)),
+            ..Default::default()
+        };
+        nestling_journal::timer::start(store.conn(), &input, now).expect("a forgotten timer");
+    }
+    journey(data.path(), |page| async move {
+        page.text_containing(".timer-question", "more than 12 hours")
+            .await;
+        page.screenshot("timer-question").await;
+        page.click(".keep-timer").await;
+        page.gone(".timer-question").await;
+        page.click(".stop-timer").await;
+        page.text_containing("#toast", "Saved 13 h of skin-to-skin")
+            .await;
+    });
+}

@@ -269,6 +269,18 @@ impl Page {
         }
     }
 
+    /// Presses and releases one key on whatever has the focus, as a person typing would.
+    pub(crate) async fn press(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|err| panic!("press {key:?}: {err}"));
+    }
+
     /// Whether a JavaScript alert, confirm or prompt is open.
     pub(crate) async fn alert_open(&self) -> bool {
         self.client.get_alert_text().await.is_ok()
