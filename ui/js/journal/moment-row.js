@@ -10,7 +10,7 @@ const PREVIEW_CHARS = 140;
 /**
  * @param {import('../api.js').Moment} moment
  * @param {import('./catalog.js').Catalog} catalog
- * @param {(moment: import('../api.js').Moment) => void} onOpen
+ * @param {((moment: import('../api.js').Moment) => void)|null} onOpen null for a row that only shows
  * @param {Node[]} [extra] nodes shown under the summary (a search snippet, trash actions)
  * @param {{notePreview?: boolean}} [options] a search result shows its snippet instead of the note
  */
@@ -24,10 +24,10 @@ export function momentRow(moment, catalog, onOpen, extra = [], { notePreview = t
     moment.private ? 'Private' : '',
   ].filter(Boolean).join(' · ');
   return el('li', { class: 'moment', 'data-moment-id': moment.id },
-    el('button', {
+    el(onOpen ? 'button' : 'div', onOpen ? {
       type: 'button', class: 'moment-open', 'aria-label': `${title} at ${clockOf(moment.startLocal)}. Open to edit`,
       onclick: () => onOpen(moment),
-    },
+    } : { class: 'moment-open' },
     el('span', { class: 'moment-time', text: clockOf(moment.startLocal) }),
     el('span', { class: 'moment-emoji', 'aria-hidden': 'true', text: kind.emoji }),
     el('span', { class: 'moment-main' },

@@ -150,7 +150,7 @@ export function trashView(ctx, moments) {
     el('p', { class: 'lede', text: 'Moments you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
     moments.length === 0
       ? el('p', { class: 'empty', id: 'trash-empty', text: 'The trash is empty.' })
-      : el('ul', { class: 'moment-list', id: 'trash-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, () => ctx.restore(m), [trashActions(ctx, m)]))),
+      : el('ul', { class: 'moment-list', id: 'trash-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, null, [trashActions(ctx, m)]))),
   );
 }
 
@@ -168,6 +168,22 @@ function trashActions(ctx, moment) {
     purge.after(el('span', { class: 'purge-warning', id: `purge-warning-${moment.id}`, role: 'alert', text: 'This cannot be undone.' }));
   });
   return el('div', { class: 'trash-actions' },
+    el('span', { class: 'trash-when', text: trashWhen(moment) }),
     el('button', { type: 'button', class: 'button restore', onclick: () => ctx.restore(moment), text: 'Restore' }),
     purge);
+}
+
+/** Days a moment has left in the trash before it goes for good. */
+const TRASH_DAYS = 30;
+
+/**
+ * "Deleted on 26 November; kept until 26 December."
+ * @param {Moment} moment
+ */
+export function trashWhen(moment) {
+  if (!moment.deletedAt) return '';
+  const deleted = new Date(moment.deletedAt);
+  const until = new Date(deleted.getTime() + TRASH_DAYS * 24 * 3600 * 1000);
+  const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long' });
+  return `Deleted on ${day.format(deleted)}; kept until ${day.format(until)}.`;
 }
