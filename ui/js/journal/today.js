@@ -95,7 +95,7 @@ function quickLog(ctx, timers) {
   return el('section', { class: 'quick-log', 'aria-labelledby': 'quick-log-title' },
     el('h2', { id: 'quick-log-title', text: 'I just…' }),
     el('div', { class: 'quick-grid' },
-      ...timed.map((kind) => quickButton(kind, `Start ${kind.name.toLowerCase()}`, () => ctx.startTimer(kind), 'start')),
+      ...timed.map((kind) => quickButton(kind, kind.name, () => ctx.startTimer(kind), 'start')),
       ...instant.map((kind) => quickButton(kind, kind.name, () => ctx.quickLog(kind), 'log')),
     ),
     el('button', { type: 'button', class: 'button quiet', id: 'new-moment', onclick: () => ctx.openEditor(null), text: 'Log a moment with details' },
@@ -116,7 +116,8 @@ function quickButton(kind, label, run, action) {
     'aria-keyshortcuts': key ? key.toUpperCase() : undefined, onclick: run,
   },
   el('span', { class: 'quick-emoji', 'aria-hidden': 'true', text: kind.emoji }),
-  el('span', { class: 'quick-label', text: label }),
+  el('span', { class: 'quick-label' }, label,
+    action === 'start' ? el('span', { class: 'quick-sub', text: 'Start timer' }) : null),
   key ? el('kbd', { 'aria-hidden': 'true', text: key.toUpperCase() }) : null,
   );
 }
