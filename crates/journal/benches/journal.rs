@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{Days, NaiveDate, TimeDelta};
 use criterion::Criterion;
 use nestling_journal::testdata::{self, Generated, Plan, Rng};
-use nestling_journal::{moment, query, search, Filter, MomentInput};
+use nestling_journal::{moment, query, search, words, Filter, MomentInput};
 use nestling_store::Store;
 
 fn generated() -> (Store, Generated) {
@@ -126,6 +126,15 @@ fn bench_search(c: &mut Criterion, store: &Store) {
     });
 }
 
+fn bench_suggestions(c: &mut Criterion, store: &Store) {
+    c.bench_function("feeling word suggestions", |b| {
+        b.iter(|| black_box(words::feeling_suggestions(store.conn()).expect("feelings")))
+    });
+    c.bench_function("tag suggestions", |b| {
+        b.iter(|| black_box(words::tag_suggestions(store.conn()).expect("tags")))
+    });
+}
+
 /// Refuses to measure an empty journal: every benchmark must do real work.
 fn check_workload(store: &Store, made: &Generated) {
     let day = random_days(made, 1)[0];
@@ -147,6 +156,7 @@ fn benches(c: &mut Criterion) {
     check_workload(&store, &made);
     bench_lists(c, &store, &made);
     bench_search(c, &store);
+    bench_suggestions(c, &store);
     bench_inserts(c, &store, &made);
 }
 

@@ -256,6 +256,12 @@ pub(crate) fn insert_checked(
     now: DateTime<Utc>,
 ) -> Result<Moment> {
     validate::check_references(conn, c, keep_baby)?;
+    let id = insert_row(conn, c, now)?;
+    write_labels(conn, id, c, now)?;
+    get(conn, id)
+}
+
+fn insert_row(conn: &Connection, c: &Checked, now: DateTime<Utc>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO moment (kind_id, detail, started_at, utc_offset, ended_at, baby_id, who,
                              caregiver, connection, energy, note, private, created_at, updated_at)
@@ -276,9 +282,7 @@ pub(crate) fn insert_checked(
         c.private,
         now.timestamp()
     ])?;
-    let id = conn.last_insert_rowid();
-    write_labels(conn, id, c, now)?;
-    get(conn, id)
+    Ok(conn.last_insert_rowid())
 }
 
 /// The moment with `id`, whether live or in the trash.

@@ -7,6 +7,11 @@
 //! whole words ("feeds" finds "feeding"); a word cut off mid-suffix ("feedin") may match only
 //! once it is complete, because the index holds stems.
 //!
+//! Results are ranked by bm25 among the [`RANK_WINDOW`] most recently written matches that pass
+//! the filter (all matches, when there are fewer): a word found in thousands of notes still
+//! answers in a few milliseconds, at the price that an old note matching better than the newer
+//! ones may not come first. Ties go to the newest.
+//!
 //! Snippets are returned as [`Segment`]s — plain text pieces, some highlighted — so the UI
 //! builds them with text nodes and no HTML is ever made from a note. Moments in the trash never
 //! appear.
@@ -85,12 +90,59 @@ pub fn search(
     let Some(expression) = match_expression(text) else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(&search_sql())?;
-    let (bound, limit) = (Bound::new(filter), limit.clamp(1, MAX_LIMIT));
+    let ranked = ranked_ids(conn, &expression, filter, limit.clamp(1, MAX_LIMIT))?;
+    let mut hits = with_snippets(conn, &expression, &ranked)?;
+    hits.sort_by_key(|hit| ranked.iter().position(|id| *id == hit.moment.id));
+    Ok(hits)
+}
+
+/// The ids of the best `limit` matches, best first: the matches that pass the filter are walked
+/// newest first, [`RANK_WINDOW`] of them are kept, and those are ordered by bm25.
+fn ranked_ids(
+    conn: &Connection,
+    expression: &str,
+    filter: &Filter,
+    limit: u32,
+) -> Result<Vec<i64>> {
+    let sql = format!(
+        "WITH recent AS MATERIALIZED (
+             SELECT moment_fts.rowid AS id, bm25(moment_fts) AS score
+               FROM moment_fts JOIN moment m ON m.id = moment_fts.rowid
+              WHERE moment_fts MATCH ?1 AND m.deleted_at IS NULL AND {FILTER_SQL}
+              ORDER BY moment_fts.rowid DESC LIMIT ?8)
+         SELECT id FROM recent ORDER BY score, id DESC LIMIT ?2"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let bound = Bound::new(filter);
     let mut params = bound.params(&expression, &limit).to_vec();
     params.push(&RANK_WINDOW);
+    let ids = stmt
+        .query_map(params.as_slice(), |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// The moments `ids` with their snippets, in no particular order.
+///
+/// FTS5 makes a snippet only while scanning a match, so this scans the matches again, between
+/// the lowest and highest id (seeking each id instead would reload the whole list of matches
+/// every time), and keeps the rows whose id is in the JSON array `?4`.
+fn with_snippets(conn: &Connection, expression: &str, ids: &[i64]) -> Result<Vec<SearchHit>> {
+    let (Some(low), Some(high)) = (ids.iter().min(), ids.iter().max()) else {
+        return Ok(Vec::new());
+    };
+    let wanted = format!(
+        "[{}]",
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    );
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, snippet(moment_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS})
+           FROM moment_fts JOIN moment m ON m.id = moment_fts.rowid
+          WHERE moment_fts MATCH ?1 AND moment_fts.rowid BETWEEN ?2 AND ?3
+            AND +moment_fts.rowid IN (SELECT value FROM json_each(?4))"
+    ))?;
     let hits = stmt
-        .query_map(params.as_slice(), |row| {
+        .query_map(rusqlite::params![expression, low, high, wanted], |row| {
             Ok(SearchHit {
                 moment: from_row(row)?,
                 snippet: segments(&row.get::<_, String>(19)?),
@@ -98,28 +150,6 @@ pub fn search(
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(hits)
-}
-
-/// The search in three steps, so that the costly work is done for few rows: walk the matches
-/// newest first through the filter, keeping [`RANK_WINDOW`]; rank those by bm25 and keep
-/// `?2`; then make snippets for those only (FTS5 can make a snippet only while scanning a
-/// match, so the last step scans the matches again, between the oldest and newest row id kept;
-/// seeking each row id instead would reload the whole match list every time).
-fn search_sql() -> String {
-    format!(
-        "WITH recent AS MATERIALIZED (
-             SELECT moment_fts.rowid AS id, bm25(moment_fts) AS score
-               FROM moment_fts JOIN moment m ON m.id = moment_fts.rowid
-              WHERE moment_fts MATCH ?1 AND m.deleted_at IS NULL AND {FILTER_SQL}
-              ORDER BY moment_fts.rowid DESC LIMIT ?8),
-         ranked AS MATERIALIZED (SELECT id, score FROM recent ORDER BY score, id DESC LIMIT ?2)
-         SELECT {COLUMNS}, snippet(moment_fts, 0, char(2), char(3), '…', {SNIPPET_TOKENS})
-           FROM moment_fts CROSS JOIN ranked CROSS JOIN moment m
-          WHERE moment_fts MATCH ?1
-            AND moment_fts.rowid BETWEEN (SELECT min(id) FROM ranked) AND (SELECT max(id) FROM ranked)
-            AND ranked.id = +moment_fts.rowid AND m.id = ranked.id
-          ORDER BY ranked.score, ranked.id DESC"
-    )
 }
 
 /// Turns what the parent typed into an FTS5 expression of quoted prefix terms, or none.

@@ -513,19 +513,22 @@ fn capitalised(word: &str) -> String {
 }
 
 fn summary(conn: &Connection, plan: &Plan, now: DateTime<Utc>) -> rusqlite::Result<Generated> {
-    let (first, last): (String, String) = conn.query_row(
+    let (first, last): (Option<String>, Option<String>) = conn.query_row(
         "SELECT min(local_date), max(local_date) FROM moment",
         [],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(plan.first_day);
+    let parse = |s: Option<String>| {
+        s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+            .unwrap_or(plan.first_day)
+    };
     let baby_ids = conn
         .prepare("SELECT id FROM baby ORDER BY id")?
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Generated {
-        first_day: parse(&first),
-        last_day: parse(&last),
+        first_day: parse(first),
+        last_day: parse(last),
         now,
         baby_ids,
         moments: plan.moments,

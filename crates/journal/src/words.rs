@@ -140,13 +140,14 @@ pub(crate) fn set_tags(conn: &Connection, id: i64, tags: &[String]) -> Result<()
 /// Every feeling word (Nestling's and the parent's own), most used first; words used equally
 /// often keep the list's order (built-in words first, then the parent's in the order added).
 pub fn feeling_suggestions(conn: &Connection) -> Result<Vec<FeelingUse>> {
-    let mut stmt = conn.prepare(
-        "SELECT w.word, w.built_in,
-                (SELECT count(*) FROM moment_feeling f JOIN moment m ON m.id = f.moment_id
-                  WHERE f.word = w.word AND m.deleted_at IS NULL) AS uses
+    let mut stmt = conn.prepare_cached(&format!(
+        "WITH {USES}
+         SELECT w.word, w.built_in, ifnull(u.n, 0) - ifnull(t.n, 0) AS uses
            FROM feeling_word w
+           LEFT JOIN used u ON u.label = w.word LEFT JOIN trashed t ON t.label = w.word
           ORDER BY uses DESC, w.position",
-    )?;
+        USES = uses_sql("moment_feeling", "word")
+    ))?;
     let words = stmt
         .query_map([], |row: &Row<'_>| {
             Ok(FeelingUse {
@@ -161,13 +162,14 @@ pub fn feeling_suggestions(conn: &Connection) -> Result<Vec<FeelingUse>> {
 
 /// Every tag in use on a moment outside the trash, most used first, then alphabetically.
 pub fn tag_suggestions(conn: &Connection) -> Result<Vec<TagUse>> {
-    let mut stmt = conn.prepare(
-        "SELECT t.tag, count(*) AS uses
-           FROM moment_tag t JOIN moment m ON m.id = t.moment_id
-          WHERE m.deleted_at IS NULL
-          GROUP BY t.tag
-          ORDER BY uses DESC, t.tag",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "WITH {USES}
+         SELECT u.label, u.n - ifnull(t.n, 0) AS uses
+           FROM used u LEFT JOIN trashed t ON t.label = u.label
+          WHERE uses > 0
+          ORDER BY uses DESC, u.label",
+        USES = uses_sql("moment_tag", "tag")
+    ))?;
     let tags = stmt
         .query_map([], |row: &Row<'_>| {
             Ok(TagUse {
@@ -177,6 +179,20 @@ pub fn tag_suggestions(conn: &Connection) -> Result<Vec<TagUse>> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(tags)
+}
+
+/// Two named counts per label of `table` (`moment_feeling` or `moment_tag`): `used`, on every
+/// moment, and `trashed`, on moments in the trash. Counting everything from the label's own
+/// index and subtracting the trash (which is small) avoids looking up every moment that uses a
+/// label, which took 80 ms on a ten-year journal. `CROSS JOIN` keeps SQLite from driving the
+/// trash count from the labels instead of from the trash's own index.
+fn uses_sql(table: &str, column: &str) -> String {
+    format!(
+        "used (label, n) AS (SELECT {column}, count(*) FROM {table} GROUP BY {column}),
+         trashed (label, n) AS (
+             SELECT x.{column}, count(*) FROM moment m CROSS JOIN {table} x ON x.moment_id = m.id
+              WHERE m.deleted_at IS NOT NULL GROUP BY x.{column})"
+    )
 }
 
 #[cfg(test)]

@@ -137,6 +137,10 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Deleted notes are overwritten, not left readable in free pages of the file.
+    conn.pragma_update(None, "secure_delete", true)?;
+    // The journal's queries outnumber the default cache of 16 prepared statements.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 
@@ -173,13 +177,14 @@ mod tests {
     }
 
     #[test]
-    fn sets_wal_foreign_keys_busy_timeout_and_full_sync() {
+    fn sets_wal_foreign_keys_busy_timeout_full_sync_and_secure_delete() {
         let tmp = folder();
         let store = Store::open_in(tmp.path()).expect("opens");
         assert_eq!(pragma(&store, "journal_mode"), "wal");
         assert_eq!(pragma(&store, "foreign_keys"), "1");
         assert_eq!(pragma(&store, "busy_timeout"), "5000");
         assert_eq!(pragma(&store, "synchronous"), "2");
+        assert_eq!(pragma(&store, "secure_delete"), "1");
     }
 
     #[test]
