@@ -321,3 +321,60 @@ fn suggestions_offer_the_words_and_tags_in_use() {
     let tags = app.call("tag_suggestions", json!({})).expect("tags");
     assert_eq!(tags, json!([{ "tag": "evening", "uses": 1 }]));
 }
+
+#[test]
+fn every_remaining_validation_rule_has_its_own_error_kind() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let future = (chrono::Utc::now() + chrono::TimeDelta::hours(2)).to_rfc3339();
+    let long_ago = (chrono::Utc::now() - chrono::TimeDelta::hours(30)).to_rfc3339();
+    let cases = [
+        (
+            json!({ "startedAt": future, "endedAt": null }),
+            "start_in_future",
+        ),
+        (json!({ "startedAt": long_ago }), "too_long"),
+        (json!({ "detail": "left_ear" }), "unknown_detail"),
+        (
+            json!({ "feelings": ["x".repeat(41)] }),
+            "feeling_word_too_long",
+        ),
+        (json!({ "feelings": ["   "] }), "feeling_word_empty"),
+        (json!({ "tags": ["a,b"] }), "tag_has_comma"),
+        (json!({ "tags": ["t".repeat(41)] }), "tag_too_long"),
+        (
+            json!({ "who": { "caregiver": " " } }),
+            "caregiver_name_empty",
+        ),
+        (json!({ "utcOffsetSeconds": 90_000 }), "offset_out_of_range"),
+    ];
+    for (patch, expected) in cases {
+        let mut input = skin_to_skin();
+        for (key, value) in patch.as_object().expect("a patch") {
+            input[key] = value.clone();
+        }
+        let (kind, message) = error_kind(app.call("log_moment", json!({ "input": input })));
+        assert_eq!(kind, expected, "{patch}");
+        assert!(message.ends_with('.'), "a whole sentence: {message}");
+    }
+    assert_eq!(today_range(&app)["moments"], json!([]), "nothing was saved");
+}
+
+#[test]
+fn a_moment_in_the_trash_cannot_be_edited_and_built_in_kinds_cannot_be_renamed() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let id = log(&app, skin_to_skin())["id"].clone();
+    app.call("delete_moment", json!({ "id": id }))
+        .expect("deleted");
+    let (kind, _) = error_kind(app.call(
+        "update_moment",
+        json!({ "id": id, "input": skin_to_skin() }),
+    ));
+    assert_eq!(kind, "moment_in_trash");
+    let (kind, _) = error_kind(app.call(
+        "update_kind",
+        json!({ "id": "feeding", "input": { "name": "Meals", "emoji": "x", "timed": true } }),
+    ));
+    assert_eq!(kind, "built_in_kind_changed");
+}
