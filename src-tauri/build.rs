@@ -30,6 +30,20 @@ const COMMANDS: &[&str] = &[
     "start_timer",
     "stop_timer",
     "cancel_timer",
+    "list_articles",
+    "search_articles",
+    "get_article",
+    "reading_state",
+    "mark_opened",
+    "set_progress",
+    "all_progress",
+    "recently_read",
+    "toggle_bookmark",
+    "list_bookmarks",
+    "add_highlight",
+    "delete_highlight",
+    "import_article",
+    "delete_imported_article",
 ];
 
 fn main() {

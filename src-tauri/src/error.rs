@@ -14,6 +14,9 @@ pub enum Error {
     /// A journal rule was broken (the message says which) or a moment was not found.
     #[error(transparent)]
     Journal(#[from] nestling_journal::Error),
+    /// An article could not be read, found, imported or highlighted.
+    #[error(transparent)]
+    Library(#[from] nestling_library::Error),
     /// The journal could not be opened at start; every command repeats why.
     #[error("{message}")]
     Unavailable {
@@ -42,6 +45,7 @@ impl Error {
             Error::Store(S::UnknownSetting { .. } | S::InvalidSetting { .. }) => "invalid_input",
             Error::Store(S::Sqlite(_)) => "storage",
             Error::Journal(err) => err.kind(),
+            Error::Library(err) => err.kind(),
             Error::Unavailable { kind, .. } => kind,
             Error::StatePoisoned => "internal",
         }

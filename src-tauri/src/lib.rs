@@ -77,6 +77,20 @@ pub fn run_app<R: Runtime>(
             commands::journal::start_timer,
             commands::journal::stop_timer,
             commands::journal::cancel_timer,
+            commands::library::list_articles,
+            commands::library::search_articles,
+            commands::library::get_article,
+            commands::library::reading_state,
+            commands::library::mark_opened,
+            commands::library::set_progress,
+            commands::library::all_progress,
+            commands::library::recently_read,
+            commands::library::toggle_bookmark,
+            commands::library::list_bookmarks,
+            commands::library::add_highlight,
+            commands::library::delete_highlight,
+            commands::library::import_article,
+            commands::library::delete_imported_article,
         ])
         .build(context)?;
     // Managed right after build, before the event loop delivers the page's first command.

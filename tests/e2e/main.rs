@@ -4,4 +4,5 @@
 
 mod foundation;
 mod journal;
+mod library;
 mod support;

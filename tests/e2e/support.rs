@@ -153,8 +153,17 @@ impl Page {
     }
 
     /// The visible text of the element matching `css`, once it exists.
+    ///
+    /// Retried like [`Page::click`] when the element is replaced while it is being read.
     pub(crate) async fn text(&self, css: &str) -> String {
-        self.wait(css).await.text().await.expect("text readable")
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.wait(css).await.text().await {
+                Ok(text) => return text,
+                Err(err) if Instant::now() >= deadline => panic!("read {css}: {err:?}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+            }
+        }
     }
 
     /// Waits until the text of `css` contains `needle`, and returns the whole text.

@@ -31,3 +31,11 @@ test('anything else becomes a calm internal error', () => {
   assert.equal(err.kind, 'internal');
   assert.match(err.message, /Nothing you saved has been changed/);
 });
+
+test('an article route carries its slug, and a bad slug goes home', async () => {
+  const { routeFromHash } = await import('../../ui/js/state.js');
+  assert.deepEqual(routeFromHash('#article/skin-to-skin-contact'), { view: 'article', param: 'skin-to-skin-contact' });
+  assert.deepEqual(routeFromHash('#article/<img>'), { view: 'home', param: '' });
+  assert.deepEqual(routeFromHash('#article'), { view: 'home', param: '' });
+  assert.deepEqual(routeFromHash('#library'), { view: 'library', param: '' });
+});

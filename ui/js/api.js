@@ -122,3 +122,44 @@ export const startTimer = (input) => call('start_timer', { input });
 export const stopTimer = (id) => call('stop_timer', { id });
 /** @param {number} id @returns {Promise<null>} */
 export const cancelTimer = (id) => call('cancel_timer', { id });
+
+/**
+ * @typedef {{slug: string, title: string, summary: string, topics: string[], order: number,
+ *   readingMinutes: number, wordCount: number, published: string, reviewed: string|null, source: 'shipped'|'imported'}} ArticleSummary
+ * @typedef {{level: number, text: string, anchor: string}} TocEntry
+ * @typedef {{article: ArticleSummary, html: string, toc: TocEntry[], related: ArticleSummary[],
+ *   previousSlug: string|null, nextSlug: string|null}} RenderedArticle
+ * @typedef {{article: ArticleSummary, titleSegments: Segment[], snippet: Segment[]}} ArticleHit
+ * @typedef {{slug: string, fraction: number, anchor: string|null, updatedAt: string}} Progress
+ * @typedef {{id: number, slug: string, quote: string, anchor: string|null, offset: number, note: string|null}} Highlight
+ * @typedef {{progress: Progress|null, bookmarked: boolean, highlights: Highlight[]}} ReadingState
+ */
+
+/** @returns {Promise<ArticleSummary[]>} */
+export const listArticles = () => call('list_articles');
+/** @param {string} query @returns {Promise<ArticleHit[]>} */
+export const searchArticles = (query) => call('search_articles', { query });
+/** @param {string} slug @returns {Promise<RenderedArticle>} */
+export const getArticle = (slug) => call('get_article', { slug });
+/** @param {string} slug @returns {Promise<ReadingState>} */
+export const readingState = (slug) => call('reading_state', { slug });
+/** @param {string} slug @returns {Promise<null>} */
+export const markOpened = (slug) => call('mark_opened', { slug });
+/** @param {string} slug @param {number} fraction @param {string|null} anchor @returns {Promise<Progress>} */
+export const setProgress = (slug, fraction, anchor) => call('set_progress', { slug, fraction, anchor });
+/** @returns {Promise<Progress[]>} */
+export const allProgress = () => call('all_progress');
+/** @returns {Promise<{article: ArticleSummary, openedAt: string}[]>} */
+export const recentlyRead = () => call('recently_read');
+/** @param {string} slug @returns {Promise<boolean>} */
+export const toggleBookmark = (slug) => call('toggle_bookmark', { slug });
+/** @returns {Promise<{article: ArticleSummary, createdAt: string}[]>} */
+export const listBookmarks = () => call('list_bookmarks');
+/** @param {{slug: string, quote: string, anchor: string|null, offset: number, note?: string|null}} input @returns {Promise<Highlight>} */
+export const addHighlight = (input) => call('add_highlight', { input });
+/** @param {number} id @returns {Promise<Highlight>} */
+export const deleteHighlight = (id) => call('delete_highlight', { id });
+/** @param {string} fileName @param {string} text @returns {Promise<ArticleSummary>} */
+export const importArticle = (fileName, text) => call('import_article', { fileName, text });
+/** @param {string} slug @returns {Promise<null>} */
+export const deleteImportedArticle = (slug) => call('delete_imported_article', { slug });

@@ -3,9 +3,9 @@
 import { replace } from './dom.js';
 import { formatElapsed } from './format.js';
 import { createJournal } from './journal/controller.js';
+import { createLibrary } from './library/controller.js';
 import { KIND_KEYS } from './journal/catalog.js';
 import { manageView } from './journal/manage.js';
-import { laterView } from './views/later.js';
 import { createNotice } from './views/notice.js';
 import { problemView } from './views/problem.js';
 import { applySettings, settingsView } from './views/settings.js';
@@ -16,14 +16,20 @@ import { createToast } from './views/toast.js';
  *   api: typeof import('./api.js'),
  *   state: ReturnType<typeof import('./state.js').createState>,
  *   viewFromHash: (hash: string) => string,
+ *   routeFromHash: (hash: string) => {view: string, param: string},
  *   now: () => Date,
  * }} deps
  */
-export function createApp({ api, state, viewFromHash, now }) {
+export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   const notice = createNotice(/** @type {HTMLElement} */ (document.getElementById('notice')));
   const toast = createToast(/** @type {HTMLElement} */ (document.getElementById('toast')));
   const journal = createJournal({ api, toast, notice, now, redraw: () => render() });
+  const library = createLibrary({
+    api, toast, notice, redraw: () => render(), changeSetting,
+    settings: () => state.get().settings,
+    writeInJournal: (note) => journal.openEditor(null, { note }),
+  });
   /** The timers as last drawn, for the keyboard shortcuts. */
   let timers = [];
   let drawing = 0;
@@ -68,7 +74,8 @@ export function createApp({ api, state, viewFromHash, now }) {
     }
     if (view === 'journal') return journal.timeline();
     if (view === 'trash') return journal.trash();
-    if (view === 'library') return laterView('library');
+    if (view === 'library') return library.shelf();
+    if (view === 'article') return library.reader(routeFromHash(location.hash).param);
     const today = await journal.today();
     timers = today.timers;
     return today.view;
@@ -91,13 +98,17 @@ export function createApp({ api, state, viewFromHash, now }) {
     const target = /** @type {HTMLElement} */ (event.target);
     if (target.closest('input, textarea, select, [contenteditable]')) return;
     const key = event.key.toLowerCase();
+    const { view } = state.get();
+    if (key === 'escape' && view === 'article') { location.hash = '#library'; return; }
     if (key === '/') {
       event.preventDefault();
-      if (location.hash !== '#journal') location.hash = '#journal';
-      queueMicrotask(() => document.getElementById('journal-search')?.focus());
+      const reading = view === 'library' || view === 'article';
+      const target = reading ? '#library' : '#journal';
+      if (location.hash !== target) location.hash = target;
+      window.setTimeout(() => document.getElementById(reading ? 'library-search' : 'journal-search')?.focus(), 50);
       return;
     }
-    if (state.get().view !== 'home') return;
+    if (view !== 'home') return;
     if (key === 'n') { event.preventDefault(); journal.openEditor(null); return; }
     const kindId = Object.keys(KIND_KEYS).find((id) => KIND_KEYS[id] === key);
     if (kindId) { event.preventDefault(); journal.quickKey(kindId, timers); }
@@ -120,7 +131,7 @@ export function createApp({ api, state, viewFromHash, now }) {
 }
 
 function markNav(view) {
-  const section = view === 'trash' ? 'journal' : view;
+  const section = { trash: 'journal', article: 'library' }[view] ?? view;
   document.querySelectorAll('[data-nav]').forEach((link) => {
     if (/** @type {HTMLElement} */ (link).dataset.nav === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

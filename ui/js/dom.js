@@ -35,3 +35,13 @@ export function el(tag, props = {}, ...children) {
 export function replace(parent, ...children) {
   parent.replaceChildren(...children);
 }
+
+/**
+ * Puts HTML that Rust rendered and sanitized into `node`. The only place the UI sets HTML: never
+ * pass it anything typed by the parent or built in JavaScript.
+ * @param {Element} node
+ * @param {string} sanitizedHtml
+ */
+export function setSanitizedHtmlFromRust(node, sanitizedHtml) {
+  node.innerHTML = sanitizedHtml;
+}

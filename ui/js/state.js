@@ -4,12 +4,23 @@
 /** @typedef {import('./api.js').Settings} Settings */
 
 /** The views a person can be on; anything else falls back to home. */
-export const VIEWS = ['home', 'journal', 'trash', 'library', 'settings'];
+export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'settings'];
 
 /** @param {string} hash */
 export function viewFromHash(hash) {
-  const name = hash.replace(/^#/, '');
-  return VIEWS.includes(name) ? name : 'home';
+  return routeFromHash(hash).view;
+}
+
+/**
+ * The view and its parameter: "#article/skin-to-skin-contact" is the article view of that slug.
+ * @param {string} hash
+ * @returns {{view: string, param: string}}
+ */
+export function routeFromHash(hash) {
+  const [name, ...rest] = hash.replace(/^#/, '').split('/');
+  const param = decodeURIComponent(rest.join('/'));
+  if (name === 'article' && /^[a-z0-9-]{1,80}$/.test(param)) return { view: 'article', param };
+  return { view: VIEWS.includes(name) && name !== 'article' ? name : 'home', param: '' };
 }
 
 export function createState() {

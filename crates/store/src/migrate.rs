@@ -27,6 +27,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0002_journal",
         sql: include_str!("../migrations/0002_journal.sql"),
     },
+    Migration {
+        name: "0003_library",
+        sql: include_str!("../migrations/0003_library.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -3,4 +3,5 @@
 
 pub(crate) mod home;
 pub(crate) mod journal;
+pub(crate) mod library;
 pub(crate) mod settings;

@@ -48,7 +48,7 @@ function editorForm(catalog, actions, moment, defaults, close) {
   const start = moment?.startLocal ?? defaults.startedAt ?? withOffset(new Date());
   const draftKey = DRAFT_PREFIX + (moment ? moment.id : 'new');
   const draft = localStorage.getItem(draftKey);
-  const note = draft ?? moment?.note ?? '';
+  const note = draft ?? moment?.note ?? defaults.note ?? '';
   const error = el('p', { class: 'editor-error', id: 'editor-error', role: 'alert', hidden: true });
   const form = /** @type {HTMLFormElement} */ (el('form', { class: 'editor-form', novalidate: true },
     el('h2', { id: 'editor-title', text: moment ? 'Edit this moment' : 'Log a moment' }),

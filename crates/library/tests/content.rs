@@ -1,0 +1,163 @@
+//! Every shipped article under `content/articles` meets the editorial rules: it loads with no
+//! error, names are unique, `related` links resolve, there is no raw HTML, headings are
+//! well-formed, it is 500–1,200 words long, and it ends with a "When to reach out" section.
+//!
+//! These checks read the files themselves as well as the copy embedded in the binary, so an
+//! article that the build failed to embed is caught too.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use nestling_library::{Article, Library};
+use pulldown_cmark::{Event, Parser};
+
+fn articles_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/articles")
+}
+
+fn shipped() -> Library {
+    let (library, errors) = Library::shipped_with_problems();
+    assert!(
+        errors.is_empty(),
+        "shipped articles with problems:\n{errors:#?}"
+    );
+    library
+}
+
+#[test]
+fn every_shipped_article_loads_with_zero_errors() {
+    let (library, errors) = Library::from_dir(&articles_dir()).expect("content folder");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(messages.is_empty(), "{messages:#?}");
+    assert!(library.len() >= 12, "only {} articles", library.len());
+}
+
+#[test]
+fn the_binary_embeds_exactly_the_files_on_disk() {
+    let (on_disk, _) = Library::from_dir(&articles_dir()).expect("content folder");
+    let embedded = shipped();
+    let slugs =
+        |l: &Library| -> Vec<String> { l.articles().iter().map(|a| a.slug().to_owned()).collect() };
+    assert_eq!(slugs(&embedded), slugs(&on_disk));
+    for article in on_disk.articles() {
+        let copy = embedded.get(article.slug()).expect("embedded");
+        assert_eq!(
+            copy.body(),
+            article.body(),
+            "{} is stale in the binary",
+            article.slug()
+        );
+    }
+}
+
+#[test]
+fn slugs_and_orders_are_unique() {
+    let library = shipped();
+    let slugs: HashSet<&str> = library.articles().iter().map(Article::slug).collect();
+    let orders: HashSet<u32> = library.articles().iter().map(Article::order).collect();
+    assert_eq!(slugs.len(), library.len());
+    assert_eq!(orders.len(), library.len());
+}
+
+#[test]
+fn every_related_link_resolves_to_another_article() {
+    let library = shipped();
+    for article in library.articles() {
+        assert!(
+            !article.related().is_empty(),
+            "{} lists no related articles",
+            article.slug()
+        );
+        for related in article.related() {
+            assert!(library.contains(related), "{} → {related}", article.slug());
+            assert_ne!(related, article.slug());
+        }
+    }
+}
+
+#[test]
+fn no_article_contains_raw_html() {
+    for (file, text) in Library::shipped_sources() {
+        let html: Vec<String> = Parser::new(text)
+            .filter_map(|event| match event {
+                Event::Html(h) | Event::InlineHtml(h) => Some(h.into_string()),
+                _ => None,
+            })
+            .collect();
+        assert!(html.is_empty(), "{file}: {html:?}");
+    }
+}
+
+#[test]
+fn headings_start_at_level_two_never_skip_a_level_and_are_unique() {
+    for article in shipped().articles() {
+        let mut previous = 1;
+        let mut anchors = HashSet::new();
+        for entry in article.toc() {
+            assert!(
+                entry.level >= 2 && entry.level <= previous + 1,
+                "{}: {entry:?}",
+                article.slug()
+            );
+            assert!(
+                anchors.insert(entry.anchor.clone()),
+                "{}: repeated {}",
+                article.slug(),
+                entry.text
+            );
+            previous = entry.level;
+        }
+    }
+}
+
+#[test]
+fn every_article_is_between_500_and_1200_words() {
+    for article in shipped().articles() {
+        let words = article.word_count();
+        assert!(
+            (500..=1_200).contains(&words),
+            "{} has {words} words",
+            article.slug()
+        );
+        assert!(article.reading_minutes() >= 3, "{}", article.slug());
+    }
+}
+
+#[test]
+fn every_article_ends_with_a_when_to_reach_out_section() {
+    for article in shipped().articles() {
+        let last = article.toc().last().expect("has headings");
+        assert_eq!(
+            (last.level, last.text.as_str()),
+            (2, "When to reach out"),
+            "{}",
+            article.slug()
+        );
+        let after = article
+            .body()
+            .rsplit("## When to reach out")
+            .next()
+            .unwrap_or("");
+        assert!(
+            after.split_whitespace().count() >= 20,
+            "{}: the section is nearly empty",
+            article.slug()
+        );
+    }
+}
+
+#[test]
+fn every_article_renders_with_a_table_of_contents_matching_its_headings() {
+    let library = shipped();
+    for article in library.articles() {
+        let rendered = library.render(article.slug()).expect("renders");
+        assert_eq!(rendered.toc, article.toc(), "{}", article.slug());
+        for entry in &rendered.toc {
+            assert!(
+                rendered.html.contains(&format!("id=\"{}\"", entry.anchor)),
+                "{}",
+                entry.anchor
+            );
+        }
+    }
+}
