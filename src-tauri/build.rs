@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "toggle_bookmark",
     "list_bookmarks",
     "add_highlight",
+    "set_highlight_note",
     "delete_highlight",
     "import_article",
     "delete_imported_article",

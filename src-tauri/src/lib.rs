@@ -88,6 +88,7 @@ pub fn run_app<R: Runtime>(
             commands::library::toggle_bookmark,
             commands::library::list_bookmarks,
             commands::library::add_highlight,
+            commands::library::set_highlight_note,
             commands::library::delete_highlight,
             commands::library::import_article,
             commands::library::delete_imported_article,

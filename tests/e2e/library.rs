@@ -112,6 +112,13 @@ fn a_bookmark_and_a_highlight_survive_a_restart() {
         .await;
         page.click("#highlight-selection").await;
         page.wait("#highlight-list blockquote").await;
+        page.fill(
+            "#highlight-list .highlight-note",
+            "This is what I needed to hear.",
+        )
+        .await;
+        page.click("#highlight-list .save-note").await;
+        page.text_containing("#toast", "Note saved").await;
     });
     journey(data.path(), |page| async move {
         page.click("a[data-nav='library']").await;
@@ -122,6 +129,19 @@ fn a_bookmark_and_a_highlight_survive_a_restart() {
         page.attr_becomes("#bookmark", "aria-pressed", "true").await;
         let quote = page.text("#highlight-list blockquote").await;
         assert!(quote.len() > 10, "the highlight kept its words: {quote}");
+        let note = page
+            .attr("#highlight-list .highlight-note", "value")
+            .await
+            .unwrap_or_default();
+        let note = if note.is_empty() {
+            let value = page
+                .script("return document.querySelector('#highlight-list .highlight-note').value")
+                .await;
+            value.as_str().unwrap_or_default().to_owned()
+        } else {
+            note
+        };
+        assert_eq!(note, "This is what I needed to hear.");
         page.screenshot("reader-highlight").await;
     });
 }

@@ -157,6 +157,8 @@ export const toggleBookmark = (slug) => call('toggle_bookmark', { slug });
 export const listBookmarks = () => call('list_bookmarks');
 /** @param {{slug: string, quote: string, anchor: string|null, offset: number, note?: string|null}} input @returns {Promise<Highlight>} */
 export const addHighlight = (input) => call('add_highlight', { input });
+/** @param {number} id @param {string|null} note @returns {Promise<Highlight>} */
+export const setHighlightNote = (id, note) => call('set_highlight_note', { id, note });
 /** @param {number} id @returns {Promise<Highlight>} */
 export const deleteHighlight = (id) => call('delete_highlight', { id });
 /** @param {string} fileName @param {string} text @returns {Promise<ArticleSummary>} */

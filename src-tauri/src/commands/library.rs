@@ -150,6 +150,24 @@ pub(crate) async fn add_highlight(
     })
 }
 
+/// Writes, changes or (with no text) removes the note on a highlight.
+#[tauri::command]
+pub(crate) async fn set_highlight_note(
+    state: State<'_, AppState>,
+    id: i64,
+    note: Option<String>,
+) -> Result<Highlight> {
+    state.with_store(|store| {
+        let note = note.as_deref();
+        Ok(library::reading::set_highlight_note(
+            store.conn(),
+            id,
+            note,
+            Utc::now(),
+        )?)
+    })
+}
+
 /// Removes a highlight.
 #[tauri::command]
 pub(crate) async fn delete_highlight(state: State<'_, AppState>, id: i64) -> Result<Highlight> {

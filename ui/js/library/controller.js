@@ -79,6 +79,11 @@ export function createLibrary({ api, toast, notice, redraw, settings, changeSett
       document.getSelection()?.removeAllRanges();
       toast.show('Highlight kept.');
     }),
+    /** @param {import('../api.js').Highlight} highlight @param {string} note */
+    noteHighlight: (highlight, note) => attempt(async () => {
+      await api.setHighlightNote(highlight.id, note.trim() ? note : null);
+      toast.show('Note saved.');
+    }),
     /** @param {import('../api.js').Highlight} highlight */
     removeHighlight: (highlight) => attempt(async () => {
       await api.deleteHighlight(highlight.id);

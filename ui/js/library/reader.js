@@ -128,7 +128,7 @@ function highlightsList(ctx, highlights) {
       ? el('p', { class: 'hint', text: 'Select a passage and press \u201cHighlight selection\u201d to keep it here.' })
       : el('ul', { class: 'plain-list', id: 'highlight-list' }, ...highlights.map((h) => el('li', { class: 'highlight' },
         el('blockquote', { text: h.quote }),
-        h.note ? el('p', { class: 'hint', text: h.note }) : null,
+        highlightNote(ctx, h),
         el('div', { class: 'trash-actions' },
           el('button', { type: 'button', class: 'button quiet small', text: 'Jump to it', onclick: () => h.anchor && jumpTo(h.anchor) }),
           el('button', { type: 'button', class: 'button quiet small', text: 'Write about it in the journal', onclick: () => ctx.journalAbout(h) }),
@@ -163,4 +163,21 @@ export function readingPosition(body) {
   const fraction = Math.min(1, Math.max(0, seen / Math.max(box.height, 1)));
   const passed = [...body.querySelectorAll('h2[id], h3[id]')].filter((h) => h.getBoundingClientRect().top < 120).pop();
   return { fraction: Math.round(fraction * 1000) / 1000, anchor: passed ? passed.id : null };
+}
+
+/**
+ * The parent's own words about a highlight, saved when they press Save.
+ * @param {LibraryContext} ctx
+ * @param {Highlight} highlight
+ */
+function highlightNote(ctx, highlight) {
+  const area = el('textarea', { class: 'highlight-note', rows: 2, maxlength: 10000, placeholder: 'A note about this passage (optional)', 'aria-label': 'Your note about this passage' });
+  /** @type {HTMLTextAreaElement} */ (area).value = highlight.note ?? '';
+  const form = el('form', { class: 'highlight-note-form' }, area,
+    el('button', { type: 'submit', class: 'button quiet small save-note', text: 'Save note' }));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ctx.noteHighlight(highlight, /** @type {HTMLTextAreaElement} */ (area).value);
+  });
+  return form;
 }
