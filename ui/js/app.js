@@ -1,5 +1,6 @@
 // The app's behaviour: loading, routing, keyboard shortcuts and drawing the current view.
 
+import { makeAttempt } from './attempt.js';
 import { replace } from './dom.js';
 import { formatElapsed } from './format.js';
 import { createJournal } from './journal/controller.js';
@@ -34,14 +35,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   let timers = [];
   let drawing = 0;
 
-  async function attempt(action) {
-    try {
-      await action();
-    } catch (err) {
-      notice.show(api.toAppError(err));
-    }
-    render();
-  }
+  const attempt = makeAttempt(notice, api.toAppError, () => render());
 
   async function changeSetting(key, value) {
     await attempt(async () => {

@@ -1,5 +1,6 @@
 // The journal's behaviour: what each action sends to Rust and which screen is drawn afterwards.
 
+import { makeAttempt } from '../attempt.js';
 import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js';
 import { createCatalog, currentOffsetSeconds } from './catalog.js';
 import { createEditor } from './editor.js';
@@ -29,15 +30,7 @@ export function createJournal({ api, toast, notice, now, redraw }) {
   const catalog = createCatalog(api);
   const local = { baby: /** @type {number|null} */ (null), query: '', filter: {}, days: PAGE_DAYS, kept: new Set() };
 
-  /** Runs an action; a failure is shown calmly and the screen is drawn again either way. */
-  async function attempt(action) {
-    try {
-      await action();
-    } catch (err) {
-      notice.show(api.toAppError(err));
-    }
-    redraw();
-  }
+  const attempt = makeAttempt(notice, api.toAppError, () => redraw());
 
   const editor = createEditor(catalog, {
     async save(input, id) {

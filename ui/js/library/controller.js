@@ -1,5 +1,6 @@
 // The library's behaviour: the shelf, instant search, the reader and what it remembers.
 
+import { makeAttempt } from '../attempt.js';
 import { replace } from '../dom.js';
 import { readerView, readingPosition, jumpTo } from './reader.js';
 import { hitsList, shelfView, shelves } from './shelf.js';
@@ -30,14 +31,7 @@ const TEXT_SIZES = ['small', 'medium', 'large', 'larger'];
 export function createLibrary({ api, toast, notice, redraw, settings, changeSetting, writeInJournal }) {
   const local = { query: '', searchTimer: 0, saveTimer: 0, stopTracking: () => {}, slug: '' };
 
-  async function attempt(action) {
-    try {
-      await action();
-    } catch (err) {
-      notice.show(api.toAppError(err));
-    }
-    redraw();
-  }
+  const attempt = makeAttempt(notice, api.toAppError, () => redraw());
 
   const ctx = {
     /** @param {string} query @param {HTMLElement} results */
