@@ -152,18 +152,29 @@ impl Page {
             .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
     }
 
-    /// The visible text of the element matching `css`, once it exists.
+    /// Runs `act` on a fresh element matching `css` until it succeeds or patience runs out.
     ///
-    /// Retried like [`Page::click`] when the element is replaced while it is being read.
-    pub(crate) async fn text(&self, css: &str) -> String {
+    /// The screens redraw after every change, so an element found a moment ago may have been
+    /// replaced by the time it is read or clicked: the stale one is dropped and looked up again.
+    async fn on_fresh<T, F, Fut>(&self, css: &str, what: &str, act: F) -> T
+    where
+        F: Fn(Element) -> Fut,
+        Fut: Future<Output = Result<T, fantoccini::error::CmdError>>,
+    {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            match self.wait(css).await.text().await {
-                Ok(text) => return text,
-                Err(err) if Instant::now() >= deadline => panic!("read {css}: {err:?}"),
+            match act(self.wait(css).await).await {
+                Ok(value) => return value,
+                Err(err) if Instant::now() >= deadline => panic!("{what} {css}: {err:?}"),
                 Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
             }
         }
+    }
+
+    /// The visible text of the element matching `css`, once it exists.
+    pub(crate) async fn text(&self, css: &str) -> String {
+        self.on_fresh(css, "read", |el| async move { el.text().await })
+            .await
     }
 
     /// Waits until the text of `css` contains `needle`, and returns the whole text.
@@ -183,27 +194,17 @@ impl Page {
     }
 
     /// Clicks the element matching `css`.
-    ///
-    /// The screens redraw after every change, so an element found a moment ago may have been
-    /// replaced: the click is retried on a fresh element until it lands or patience runs out.
     pub(crate) async fn click(&self, css: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            match self.wait(css).await.click().await {
-                Ok(()) => return,
-                Err(err) if Instant::now() >= deadline => panic!("click {css}: {err:?}"),
-                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
-            }
-        }
+        self.on_fresh(css, "click", |el| async move { el.click().await })
+            .await
     }
 
     /// An attribute of the element matching `css`.
     pub(crate) async fn attr(&self, css: &str, name: &str) -> Option<String> {
-        self.wait(css)
-            .await
-            .attr(name)
-            .await
-            .expect("attribute readable")
+        self.on_fresh(css, "read an attribute of", |el| async move {
+            el.attr(name).await
+        })
+        .await
     }
 
     /// Waits until `css`'s attribute `name` equals `expected`.
@@ -239,17 +240,19 @@ impl Page {
 
     /// Sets the value of the field matching `css` by script and sends `input` and `change`.
     pub(crate) async fn set_value(&self, css: &str, value: &str) {
-        let field = self.wait(css).await;
-        let element = serde_json::to_value(&field).expect("element reference");
-        self.client
-            .execute(
-                "const [f, v] = arguments; f.value = v;\
-                 f.dispatchEvent(new Event('input', { bubbles: true }));\
-                 f.dispatchEvent(new Event('change', { bubbles: true }));",
-                vec![element, json!(value)],
-            )
-            .await
-            .unwrap_or_else(|err| panic!("set the value of {css}: {err}"));
+        let client = &self.client;
+        self.on_fresh(css, "set the value of", |field| async move {
+            let element = serde_json::to_value(&field).expect("element reference");
+            client
+                .execute(
+                    "const [f, v] = arguments; f.value = v;\
+                     f.dispatchEvent(new Event('input', { bubbles: true }));\
+                     f.dispatchEvent(new Event('change', { bubbles: true }));",
+                    vec![element, json!(value)],
+                )
+                .await
+        })
+        .await;
     }
 
     /// Runs `script` in the page and returns its result.

@@ -148,12 +148,21 @@ fn a_data_folder_that_cannot_be_created_is_data_folder() {
 }
 
 #[test]
-fn a_window_without_the_capability_is_denied_every_command() {
+fn a_window_without_the_capability_is_denied_the_apps_commands() {
     let tmp = folder();
     let app = open_as(tmp.path(), "stranger");
-    let err = app
-        .call("get_home", json!({}))
-        .expect_err("not granted to this window");
-    let text = err.to_string();
-    assert!(text.contains("not allowed"), "{text}");
+    for cmd in [
+        "get_home",
+        "set_setting",
+        "log_moment",
+        "search_moments",
+        "list_articles",
+        "import_article",
+    ] {
+        let err = app
+            .call(cmd, json!({}))
+            .expect_err("not granted to this window");
+        let text = err.to_string();
+        assert!(text.contains("not allowed"), "{cmd}: {text}");
+    }
 }
