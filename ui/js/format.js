@@ -25,15 +25,6 @@ export function formatElapsed(seconds) {
 }
 
 /**
- * The local clock time of an instant, as the parent's locale writes it.
- * @param {string} iso an RFC 3339 instant with offset
- * @param {string} [locale]
- */
-export function formatClock(iso, locale) {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-}
-
-/**
  * A heading for a local date ("2026-11-26"): "Today", "Yesterday" or the weekday and date.
  * @param {string} localDate
  * @param {string} today local date of now, same format
