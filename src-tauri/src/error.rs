@@ -17,6 +17,29 @@ pub enum Error {
     /// An article could not be read, found, imported or highlighted.
     #[error(transparent)]
     Library(#[from] nestling_library::Error),
+    /// What to export was not valid, or a JSON journal could not be read or restored.
+    #[error(transparent)]
+    Export(#[from] nestling_export::Error),
+    /// The PDF report could not be typeset.
+    #[error(transparent)]
+    Pdf(#[from] nestling_report_pdf::Error),
+    /// An export file could not be written; nothing was left half-written.
+    #[error("Nestling could not save the file in {}: {source}. Nothing was written there; please choose another folder.", path.parent().unwrap_or(path).display())]
+    Save {
+        /// Where the file was to go.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The parent cancelled a save; no file was written.
+    #[error("The save was cancelled. No file was written.")]
+    Cancelled,
+    /// Recovery was asked for while the journal is fine.
+    #[error("Your journal opened normally; there is nothing to recover.")]
+    NothingToRecover,
+    /// "Delete everything" without the typed confirmation.
+    #[error("Please type \u{201c}delete everything\u{201d} to confirm. Nothing was deleted.")]
+    NotConfirmed,
     /// The journal could not be opened at start; every command repeats why.
     #[error("{message}")]
     Unavailable {
@@ -36,16 +59,16 @@ pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// The stable code the UI branches on.
     pub fn kind(&self) -> &'static str {
-        use nestling_store::Error as S;
         match self {
-            Error::Store(S::CreateDataDir { .. }) => "data_folder",
-            Error::Store(S::NotADatabase { .. }) => "not_a_database",
-            Error::Store(S::ForeignDatabase { .. }) => "foreign_database",
-            Error::Store(S::TooNew { .. }) => "too_new",
-            Error::Store(S::UnknownSetting { .. } | S::InvalidSetting { .. }) => "invalid_input",
-            Error::Store(S::Sqlite(_)) => "storage",
+            Error::Store(err) => err.kind(),
             Error::Journal(err) => err.kind(),
             Error::Library(err) => err.kind(),
+            Error::Export(err) => err.kind(),
+            Error::Pdf(_) => "typesetting",
+            Error::Save { .. } => "save_failed",
+            Error::Cancelled => "cancelled",
+            Error::NothingToRecover => "nothing_to_recover",
+            Error::NotConfirmed => "not_confirmed",
             Error::Unavailable { kind, .. } => kind,
             Error::StatePoisoned => "internal",
         }

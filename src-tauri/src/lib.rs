@@ -7,6 +7,7 @@
 mod commands;
 mod error;
 mod navigation;
+mod saving;
 mod state;
 
 use std::path::PathBuf;
@@ -50,6 +51,7 @@ pub fn run_app<R: Runtime>(
     data_dir: Option<PathBuf>,
 ) -> tauri::Result<tauri::App<R>> {
     let app = builder
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::home::get_home,
             commands::settings::get_settings,
@@ -92,6 +94,24 @@ pub fn run_app<R: Runtime>(
             commands::library::delete_highlight,
             commands::library::import_article,
             commands::library::delete_imported_article,
+            commands::export::export_candidates,
+            commands::export::export_preview,
+            commands::export::export_save,
+            commands::export::export_cancel,
+            commands::privacy::lock_state,
+            commands::privacy::unlock,
+            commands::privacy::lock,
+            commands::privacy::privacy,
+            commands::privacy::set_passphrase,
+            commands::privacy::change_passphrase,
+            commands::privacy::remove_passphrase,
+            commands::privacy::new_recovery_code,
+            commands::privacy::backup_now,
+            commands::privacy::restore_backup,
+            commands::privacy::recovery_state,
+            commands::privacy::recover_from_backup,
+            commands::privacy::export_everything,
+            commands::privacy::erase_everything,
         ])
         .build(context)?;
     // Managed right after build, before the event loop delivers the page's first command.
@@ -103,5 +123,6 @@ pub fn run_app<R: Runtime>(
         ),
     };
     app.manage(AppState::open(dir));
+    app.manage(saving::Exports::default());
     Ok(app)
 }

@@ -1,7 +1,9 @@
-//! The app's managed state: the open journal, or why it could not be opened.
+//! The app's managed state: the open journal, a locked one waiting for its passphrase, or why it
+//! could not be opened.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use nestling_library::{Library, SearchIndex};
 use nestling_store::Store;
@@ -11,8 +13,30 @@ use crate::error::{Error, Result};
 /// The journal as the commands see it.
 pub struct AppState {
     data_dir: PathBuf,
-    store: Mutex<Result<Store>>,
+    journal: Mutex<Journal>,
     shelf: Mutex<Option<Shelf>>,
+    failed_unlocks: Mutex<u32>,
+}
+
+/// Where the journal stands.
+enum Journal {
+    /// Open and ready.
+    Open(Store),
+    /// Encrypted and closed: the key is not in memory until the passphrase is typed.
+    Locked,
+    /// It could not be opened; every command repeats why.
+    Failed(Error),
+}
+
+impl Journal {
+    /// The outcome of opening: an encrypted journal waits, locked, for its passphrase.
+    fn from_opening(opened: Result<Store>) -> Journal {
+        match opened.and_then(tidy_up) {
+            Ok(store) => Journal::Open(store),
+            Err(Error::Store(nestling_store::Error::Locked)) => Journal::Locked,
+            Err(err) => Journal::Failed(err),
+        }
+    }
 }
 
 /// The articles the parent can read (shipped and imported) and their search index.
@@ -40,16 +64,24 @@ fn tidy_up(store: Store) -> Result<Store> {
     Ok(store)
 }
 
+/// How long an unlock waits after `failures` wrong passphrases in a row: nothing for the first
+/// three, then 1, 2, 4… seconds, never more than 30. Typing slips cost nothing; guessing is slow.
+pub(crate) fn unlock_delay(failures: u32) -> Duration {
+    match failures {
+        0..=2 => Duration::ZERO,
+        n => Duration::from_secs((1u64 << (n - 3).min(5)).min(30)),
+    }
+}
+
 impl AppState {
     /// Opens the journal in `data_dir`; a failure is kept and reported to every command.
     pub fn open(data_dir: PathBuf) -> Self {
-        let store = Store::open_in(&data_dir)
-            .map_err(Error::from)
-            .and_then(tidy_up);
+        let journal = Journal::from_opening(Store::open_in(&data_dir).map_err(Error::from));
         Self {
             data_dir,
-            store: Mutex::new(store),
+            journal: Mutex::new(journal),
             shelf: Mutex::new(None),
+            failed_unlocks: Mutex::new(0),
         }
     }
 
@@ -58,12 +90,108 @@ impl AppState {
         &self.data_dir
     }
 
+    /// Whether the journal is encrypted and waiting for its passphrase.
+    pub fn is_locked(&self) -> Result<bool> {
+        let journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        Ok(matches!(*journal, Journal::Locked))
+    }
+
     /// Runs `f` with the open journal, or returns why it is not open.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let mut guard = self.store.lock().map_err(|_| Error::StatePoisoned)?;
-        match guard.as_mut() {
-            Ok(store) => f(store),
-            Err(err) => Err(err.unavailable()),
+        let mut guard = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        match &mut *guard {
+            Journal::Open(store) => f(store),
+            Journal::Locked => Err(nestling_store::Error::Locked.into()),
+            Journal::Failed(err) => Err(err.unavailable()),
+        }
+    }
+
+    /// Opens the locked journal with its passphrase or recovery code. After repeated wrong
+    /// tries each new try waits longer first (see [`unlock_delay`]); a wrong one changes nothing.
+    pub fn unlock(&self, secret: &str) -> Result<()> {
+        let failures = *self
+            .failed_unlocks
+            .lock()
+            .map_err(|_| Error::StatePoisoned)?;
+        std::thread::sleep(unlock_delay(failures));
+        let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        if !matches!(*journal, Journal::Locked) {
+            return Ok(());
+        }
+        let opened = Store::unlock_in(&self.data_dir, secret).map_err(Error::from);
+        let wrong = matches!(
+            opened,
+            Err(Error::Store(nestling_store::Error::WrongPassphrase))
+        );
+        let mut count = self
+            .failed_unlocks
+            .lock()
+            .map_err(|_| Error::StatePoisoned)?;
+        *count = if wrong { failures + 1 } else { 0 };
+        match opened.and_then(tidy_up) {
+            Ok(store) => *journal = Journal::Open(store),
+            // A damaged journal is reported like one that failed at start, so the recovery
+            // screen can offer a backup; a wrong passphrase leaves it locked.
+            Err(err) if !wrong => {
+                *journal = Journal::Failed(err.unavailable());
+                return Err(err);
+            }
+            Err(err) => return Err(err),
+        }
+        Ok(())
+    }
+
+    /// Closes an encrypted journal, dropping its key from memory; a plain one stays open.
+    pub fn lock(&self) -> Result<()> {
+        let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        if matches!(&*journal, Journal::Open(store) if store.is_encrypted()) {
+            *journal = Journal::Locked;
+            self.forget_shelf();
+        }
+        Ok(())
+    }
+
+    /// Closes the journal, runs `replace` on the data folder (a restore, an erase), and keeps
+    /// what it opened. On failure the journal is opened again as it is on disk, with `secret`
+    /// when it is encrypted.
+    pub fn replace_journal(
+        &self,
+        secret: Option<&str>,
+        replace: impl FnOnce(&Path) -> Result<Store>,
+    ) -> Result<()> {
+        let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        *journal = Journal::Locked;
+        self.forget_shelf();
+        let (next, result) = match replace(&self.data_dir) {
+            Ok(store) => (Journal::from_opening(Ok(store)), Ok(())),
+            Err(err) => (Journal::from_opening(self.reopen(secret)), Err(err)),
+        };
+        *journal = next;
+        result
+    }
+
+    /// Opens the journal as it is on disk now.
+    fn reopen(&self, secret: Option<&str>) -> Result<Store> {
+        match (nestling_store::status(&self.data_dir)?, secret) {
+            (nestling_store::JournalStatus::Locked, Some(secret)) => {
+                Ok(Store::unlock_in(&self.data_dir, secret)?)
+            }
+            _ => Ok(Store::open_in(&self.data_dir)?),
+        }
+    }
+
+    /// The reason the journal could not be opened, if it could not.
+    pub fn failure(&self) -> Result<Option<Error>> {
+        let journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        Ok(match &*journal {
+            Journal::Failed(err) => Some(err.unavailable()),
+            _ => None,
+        })
+    }
+
+    fn forget_shelf(&self) {
+        if let Ok(mut shelf) = self.shelf.lock() {
+            *shelf = None;
         }
     }
 
@@ -84,9 +212,18 @@ impl AppState {
     /// Like [`AppState::with_shelf`] for a change to the imports: the shelf is rebuilt after it.
     pub fn change_shelf<T>(&self, f: impl FnOnce(&mut Store, &Shelf) -> Result<T>) -> Result<T> {
         let result = self.with_shelf(f);
-        if let Ok(mut shelf) = self.shelf.lock() {
-            *shelf = None;
-        }
+        self.forget_shelf();
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_slips_cost_nothing_then_each_try_waits_longer_up_to_half_a_minute() {
+        let waits: Vec<u64> = (0..12).map(|n| unlock_delay(n).as_secs()).collect();
+        assert_eq!(waits, vec![0, 0, 0, 1, 2, 4, 8, 16, 30, 30, 30, 30]);
     }
 }

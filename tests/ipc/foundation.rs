@@ -12,9 +12,10 @@ fn get_home_returns_version_schema_folder_and_settings() {
     assert_eq!(home["appVersion"], env!("CARGO_PKG_VERSION"));
     assert_eq!(home["schemaVersion"], nestling_store::latest_version());
     assert_eq!(home["dataDir"], tmp.path().display().to_string());
+    assert_eq!(home["encrypted"], false);
     assert_eq!(
         home["settings"],
-        json!({"theme": "system", "text_size": "medium"})
+        json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null})
     );
     assert!(tmp
         .path()
@@ -28,7 +29,9 @@ fn get_settings_returns_defaults_on_a_new_journal() {
     let app = open(tmp.path());
     assert_eq!(
         app.call("get_settings", json!({})),
-        Ok(json!({"theme": "system", "text_size": "medium"}))
+        Ok(
+            json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null})
+        )
     );
 }
 

@@ -1,7 +1,9 @@
 //! IPC tests: what the UI sends to each command, what it gets back, and each error kind, through
 //! the real setup and the real permission set on the mock runtime.
 
+mod export;
 mod foundation;
 mod harness;
 mod journal;
 mod library;
+mod privacy;

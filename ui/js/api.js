@@ -34,8 +34,8 @@ export function toAppError(err) {
 }
 
 /**
- * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger'}} Settings
- * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, settings: Settings}} Home
+ * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null}} Settings
+ * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, encrypted: boolean, settings: Settings}} Home
  */
 
 /** @returns {Promise<Home>} */
@@ -165,3 +165,80 @@ export const deleteHighlight = (id) => call('delete_highlight', { id });
 export const importArticle = (fileName, text) => call('import_article', { fileName, text });
 /** @param {string} slug @returns {Promise<null>} */
 export const deleteImportedArticle = (slug) => call('delete_imported_article', { slug });
+
+/**
+ * @typedef {{last: {days: number}} | {since: string} | {between: {first: string, last: string}}} Range
+ * @typedef {{notes: boolean, feelings: boolean, ratings: boolean}} Include
+ * @typedef {{range: Range, kindIds: string[]|null, babyIds: number[]|null, include: Include,
+ *   excludedIds: number[], title: string|null, preparedFor: string|null}} Selection
+ * @typedef {{id: number, localDate: string, start: string, kind: string, emoji: string,
+ *   durationMinutes: number|null, baby: string|null, notePreview: string, excluded: boolean}} Candidate
+ * @typedef {{moments: Candidate[], privateLeftOut: number}} Candidates
+ * @typedef {{kindId: string, name: string, emoji: string, moments: number, minutes: number}} ReportKindTotal
+ * @typedef {{id: number, start: string, end: string|null, durationMinutes: number|null, kindId: string,
+ *   kind: string, emoji: string, detail: string|null, baby: string|null, who: string,
+ *   connection: number|null, energy: number|null, feelings: string[], note: string|null}} ReportEntry
+ * @typedef {{date: string, entries: ReportEntry[]}} ReportDay
+ * @typedef {{moments: number, minutes: number, kinds: ReportKindTotal[],
+ *   weeks: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
+ *   skinToSkin: {day: string, minutes: number}[],
+ *   ratings: {day: string, connection: number|null, energy: number|null}[],
+ *   topFeelings: {word: string, count: number}[]}} ReportSummary
+ * @typedef {{title: string, preparedFor: string|null, parentName: string|null, firstDay: string,
+ *   lastDay: string, generatedOn: string, include: Include, summary: ReportSummary, days: ReportDay[]}} Report
+ */
+
+/** @param {Selection} selection @returns {Promise<Candidates>} */
+export const exportCandidates = (selection) => call('export_candidates', { selection });
+/** @param {Selection} selection @returns {Promise<Report>} */
+export const exportPreview = (selection) => call('export_preview', { selection });
+/**
+ * Asks where to save, then writes the chosen format; `onProgress` hears each stage.
+ * @param {Selection} selection
+ * @param {string} format "pdf", "markdown", "csv" or "json"
+ * @param {string} paper "a4" or "usLetter"
+ * @param {(progress: {stage: string}) => void} onProgress
+ * @returns {Promise<{fileName: string|null}>}
+ */
+export function exportSave(selection, format, paper, onProgress) {
+  const progress = new window.__TAURI__.core.Channel();
+  progress.onmessage = onProgress;
+  return call('export_save', { selection, format, paper, progress });
+}
+/** Stops a save in progress before its file is written. @returns {Promise<null>} */
+export const exportCancel = () => call('export_cancel');
+
+/**
+ * @typedef {{name: string, createdAt: string, reason: string, bytes: number, encrypted: boolean}} BackupInfo
+ * @typedef {{encrypted: boolean, backups: BackupInfo[]}} Privacy
+ * @typedef {{problem: AppError, encrypted: boolean, newestGood: BackupInfo|null}} Recovery
+ */
+
+/** Whether the journal is locked by a passphrase and not yet opened. @returns {Promise<{locked: boolean, encrypted: boolean}>} */
+export const lockState = () => call('lock_state');
+/** Opens a locked journal with the passphrase or the recovery code. @param {string} secret @returns {Promise<null>} */
+export const unlock = (secret) => call('unlock', { secret });
+/** Closes the journal and forgets its key until the passphrase is typed again. @returns {Promise<null>} */
+export const lock = () => call('lock');
+/** @returns {Promise<Privacy>} */
+export const privacy = () => call('privacy');
+/** Encrypts the journal; the answer holds the recovery code to write down. @param {string} passphrase @returns {Promise<{recoveryCode: string}>} */
+export const setPassphrase = (passphrase) => call('set_passphrase', { passphrase });
+/** @param {string} current @param {string} next @returns {Promise<null>} */
+export const changePassphrase = (current, next) => call('change_passphrase', { current, next });
+/** @param {string} current @returns {Promise<null>} */
+export const removePassphrase = (current) => call('remove_passphrase', { current });
+/** @param {string} current @returns {Promise<{recoveryCode: string}>} */
+export const newRecoveryCode = (current) => call('new_recovery_code', { current });
+/** @returns {Promise<BackupInfo>} */
+export const backupNow = () => call('backup_now');
+/** Replaces the journal with a backup (the current journal is backed up first). @param {string} name @param {string|null} [secret] needed when encrypted @returns {Promise<null>} */
+export const restoreBackup = (name, secret = null) => call('restore_backup', { name, secret });
+/** Why the journal could not be opened, and the newest backup that can replace it. @returns {Promise<Recovery>} */
+export const recoveryState = () => call('recovery_state');
+/** Sets the damaged journal aside (never deleted) and opens the chosen backup instead. @param {string} name @param {string|null} [secret] needed when encrypted @returns {Promise<{setAside: string}>} */
+export const recoverFromBackup = (name, secret = null) => call('recover_from_backup', { name, secret });
+/** Saves the complete journal, private moments included, as JSON. @returns {Promise<{fileName: string|null}>} */
+export const exportEverything = () => call('export_everything');
+/** Removes the journal, its key, and every backup. @param {string} confirmation the typed words @returns {Promise<null>} */
+export const eraseEverything = (confirmation) => call('erase_everything', { confirmation });

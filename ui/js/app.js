@@ -3,6 +3,7 @@
 import { makeAttempt } from './attempt.js';
 import { replace } from './dom.js';
 import { formatElapsed } from './format.js';
+import { createExport } from './export/controller.js';
 import { createJournal } from './journal/controller.js';
 import { createLibrary } from './library/controller.js';
 import { KIND_KEYS } from './journal/catalog.js';
@@ -11,6 +12,10 @@ import { createNotice } from './views/notice.js';
 import { problemView } from './views/problem.js';
 import { applySettings, settingsView } from './views/settings.js';
 import { createToast } from './views/toast.js';
+import { createIdleLock } from './privacy/idle.js';
+import { lockView } from './privacy/lock.js';
+import { recoveryView } from './privacy/recovery.js';
+import { privacySection, recoveryCodeView } from './privacy/settings.js';
 
 /**
  * @param {{
@@ -31,6 +36,8 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     settings: () => state.get().settings,
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
+  const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw: () => render() });
+  const idle = createIdleLock(() => lockNow());
   /** The timers as last drawn, for the keyboard shortcuts. */
   let timers = [];
   let drawing = 0;
@@ -41,15 +48,51 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     await attempt(async () => {
       const settings = await api.setSetting(key, value);
       applySettings(settings);
+      if (state.get().home?.encrypted) idle.configure(String(settings.lock_after_minutes ?? 'never'));
       state.update({ settings });
+    });
+  }
+
+  /** Closes the journal now; the lock screen asks for the passphrase again. */
+  async function lockNow() {
+    if (!state.get().home?.encrypted) return;
+    await attempt(() => api.lock());
+    state.update({ locked: true, home: null });
+  }
+
+  async function unlock(secret) {
+    try {
+      await api.unlock(secret);
+    } catch (err) {
+      if (api.toAppError(err).kind === 'wrong_passphrase') throw err;
+    }
+    state.update({ locked: false });
+    await load();
+  }
+
+  /** After a restore, a passphrase change or an erase: everything is read afresh. */
+  async function reopen() {
+    state.update({ home: null, problem: null, recovery: null });
+    await load();
+  }
+
+  async function recoverWith(name, secret) {
+    await attempt(async () => {
+      const { setAside } = await api.recoverFromBackup(name, secret);
+      toast.show(`Your journal was restored. The damaged file was kept in ${setAside}.`);
+      await reopen();
     });
   }
 
   /** Builds the current view; a newer draw started meanwhile wins. */
   async function render() {
     const ticket = ++drawing;
-    const { view, home, settings, problem } = state.get();
+    const { view, home, settings, problem, locked, recovery, recoveryCode } = state.get();
     markNav(view);
+    document.body.dataset.locked = String(locked);
+    if (locked) return replace(main, lockView(unlock, api.toAppError));
+    if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => state.update({ recoveryCode: null })));
+    if (recovery) return replace(main, recoveryView(recovery, recoverWith));
     if (problem) return replace(main, problemView(problem));
     if (!home || !settings) return;
     try {
@@ -64,11 +107,17 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     if (view === 'settings') {
       const section = settingsView(settings, changeSetting);
       section.append(manageView(api, journal.catalog, attempt));
+      section.append(privacySection({
+        api, attempt, toast, changeSetting, lockNow,
+        showRecoveryCode: (code) => state.update({ recoveryCode: code }),
+        afterErase: reopen,
+      }, await api.privacy(), settings));
       return section;
     }
     if (view === 'journal') return journal.timeline();
     if (view === 'trash') return journal.trash();
     if (view === 'library') return library.shelf();
+    if (view === 'export') return sharing.view();
     if (view === 'article') return library.reader(routeFromHash(location.hash).param);
     const today = await journal.today();
     timers = today.timers;
@@ -77,17 +126,24 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
 
   async function load() {
     try {
+      const { locked } = await api.lockState();
+      if (locked) return state.update({ locked: true });
       const home = await api.getHome();
       applySettings(home.settings);
       showDataFolder(home.dataDir);
       await journal.loadCatalog();
+      idle.configure(home.encrypted ? String(home.settings.lock_after_minutes ?? 'never') : 'never');
       state.update({ home, settings: home.settings });
     } catch (err) {
-      state.update({ problem: api.toAppError(err) });
+      const problem = api.toAppError(err);
+      if (problem.kind === 'locked') return state.update({ locked: true });
+      if (RECOVERABLE.includes(problem.kind)) return state.update({ recovery: await api.recoveryState() });
+      state.update({ problem });
     }
   }
 
   function onKey(event) {
+    if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') { event.preventDefault(); lockNow(); return; }
     if (event.ctrlKey || event.metaKey || event.altKey || journal.editorOpen()) return;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target.closest('input, textarea, select, [contenteditable]')) return;
@@ -123,6 +179,9 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     },
   };
 }
+
+/** Failures to open the journal that a backup can mend. */
+const RECOVERABLE = ['damaged', 'not_a_database'];
 
 function markNav(view) {
   const section = { trash: 'journal', article: 'library' }[view] ?? view;

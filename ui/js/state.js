@@ -4,7 +4,7 @@
 /** @typedef {import('./api.js').Settings} Settings */
 
 /** The views a person can be on; anything else falls back to home. */
-export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'settings'];
+export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'export', 'settings'];
 
 /** @param {string} hash */
 export function viewFromHash(hash) {
@@ -24,8 +24,11 @@ export function routeFromHash(hash) {
 }
 
 export function createState() {
-  /** @type {{view: string, home: Home|null, settings: Settings|null, problem: import('./api.js').AppError|null}} */
-  const data = { view: 'home', home: null, settings: null, problem: null };
+  /**
+   * @type {{view: string, home: Home|null, settings: Settings|null, problem: import('./api.js').AppError|null,
+   *   locked: boolean, recovery: import('./api.js').Recovery|null, recoveryCode: string|null}}
+   */
+  const data = { view: 'home', home: null, settings: null, problem: null, locked: false, recovery: null, recoveryCode: null };
   /** @type {Set<() => void>} */
   const listeners = new Set();
   return {

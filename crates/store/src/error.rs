@@ -49,6 +49,74 @@ pub enum Error {
         /// The accepted values, comma-separated.
         allowed: String,
     },
+    /// The journal is encrypted: it opens only with [`crate::Store::unlock_in`].
+    #[error("The journal is locked. Enter your passphrase or your recovery code to open it.")]
+    Locked,
+    /// Neither the passphrase nor the recovery code matched. Nothing was changed.
+    #[error("That passphrase or recovery code does not match. Nothing has been changed; please try again, taking care with capital letters.")]
+    WrongPassphrase,
+    /// A new passphrase that is too short to protect the journal.
+    #[error("Please choose a passphrase of at least {min} characters; this one has {found}.")]
+    WeakPassphrase {
+        /// The fewest characters accepted.
+        min: usize,
+        /// How many characters the refused passphrase had.
+        found: usize,
+    },
+    /// A passphrase was asked to be set on a journal that already has one.
+    #[error("The journal already has a passphrase. Change it instead of setting a new one.")]
+    AlreadyEncrypted,
+    /// A passphrase operation on a journal that has none.
+    #[error("The journal has no passphrase, so there is nothing to unlock or change.")]
+    NotEncrypted,
+    /// The key file beside the journal cannot be read or is not one Nestling wrote.
+    #[error("The key file {path} cannot be read: it is damaged or was written by a newer Nestling. It has been left exactly as it is.")]
+    KeyFile {
+        /// The key file.
+        path: PathBuf,
+    },
+    /// The journal file is damaged (truncated or overwritten in places). It was not written to.
+    #[error("The journal at {path} is damaged and cannot be opened safely. It has not been changed. You can set it aside and restore your newest good backup.")]
+    Damaged {
+        /// The damaged file.
+        path: PathBuf,
+    },
+    /// No backup of that name exists in the backups folder.
+    #[error("There is no backup called \u{201c}{name}\u{201d}.")]
+    BackupNotFound {
+        /// The name that was asked for (a file name, never journal text).
+        name: String,
+    },
+    /// A backup failed its integrity check; it was not used and nothing was changed.
+    #[error("The backup {path} is damaged and cannot be restored. Nothing has been changed; please choose another backup.")]
+    BackupDamaged {
+        /// The damaged backup.
+        path: PathBuf,
+    },
+    /// An encrypted or decrypted copy of the journal did not match the original, so it was
+    /// discarded and the journal was left as it was.
+    #[error("Nestling could not make a faithful copy of the journal at {path}, so nothing was changed. Please try again.")]
+    CopyMismatch {
+        /// The journal file that was left unchanged.
+        path: PathBuf,
+    },
+    /// A file operation (write, rename, remove) failed.
+    #[error("Nestling could not update the file {path}: {source}. Check that the data folder can be written to and the disk is not full.")]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The parent's name is longer than the setting allows.
+    #[error("A name can be at most {max} characters long.")]
+    NameTooLong {
+        /// The longest accepted length, in characters.
+        max: usize,
+    },
+    /// The parent's name contains control characters (such as line breaks).
+    #[error("A name cannot contain line breaks, tabs or other control characters.")]
+    NameHasControlCharacters,
     /// Any other failure reported by SQLite.
     #[error("The journal database reported an error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -56,3 +124,37 @@ pub enum Error {
 
 /// The result type of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable snake_case code the app can branch on; it never changes with the wording.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::CreateDataDir { .. } => "data_folder",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::ForeignDatabase { .. } => "foreign_database",
+            Error::TooNew { .. } => "too_new",
+            Error::UnknownSetting { .. } | Error::InvalidSetting { .. } => "invalid_input",
+            Error::NameTooLong { .. } | Error::NameHasControlCharacters => "invalid_input",
+            Error::Locked => "locked",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WeakPassphrase { .. } => "weak_passphrase",
+            Error::AlreadyEncrypted => "already_encrypted",
+            Error::NotEncrypted => "not_encrypted",
+            Error::KeyFile { .. } => "key_file",
+            Error::Damaged { .. } => "damaged",
+            Error::BackupNotFound { .. } => "backup_not_found",
+            Error::BackupDamaged { .. } => "backup_damaged",
+            Error::CopyMismatch { .. } => "copy_mismatch",
+            Error::Io { .. } => "file_system",
+            Error::Sqlite(_) => "storage",
+        }
+    }
+
+    /// Wraps an I/O failure on `path`.
+    pub(crate) fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+        move |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

@@ -1,21 +1,63 @@
-//! Nestling's storage foundation: one SQLite file in the parent's data folder.
+//! Nestling's storage foundation: one SQLite file in the parent's data folder, optionally
+//! encrypted, with its backups.
 //!
-//! This crate owns opening (or creating) that file, the pragmas set on every connection, the
-//! numbered schema migrations and the small settings table. It does not own any journal or
-//! library logic: those crates receive a [`rusqlite::Connection`] from a [`Store`].
+//! This crate owns opening (or creating) that file, encryption at rest, the key file, backups,
+//! recovery from damage, erasing everything, the pragmas set on every connection, the numbered
+//! schema migrations and the small settings table. It does not own any journal or library
+//! logic: those crates receive a [`rusqlite::Connection`] from a [`Store`].
 //!
-//! Safety rules it enforces:
+//! # Using it
+//! ```no_run
+//! # fn main() -> nestling_store::Result<()> {
+//! use nestling_store::{status, JournalStatus, Store};
+//! # let dir = std::path::Path::new("/tmp/nestling");
+//! let mut store = match status(dir)? {
+//!     JournalStatus::New | JournalStatus::Plain => Store::open_in(dir)?,
+//!     // The lock screen asks for the passphrase or the recovery code.
+//!     JournalStatus::Locked => Store::unlock_in(dir, "the passphrase")?,
+//! };
+//! if !store.is_encrypted() {
+//!     let code = store.set_passphrase("a long passphrase")?;
+//!     println!("Write this down: {}", code.as_str()); // shown once
+//! }
+//! # Ok(()) }
+//! ```
+//! When opening fails with [`Error::Damaged`], the recovery screen calls
+//! [`recovery::set_aside`], then [`recovery::newest_good_backup`] (or lets the parent pick from
+//! [`backups::list`]) and [`Store::restore_in`].
+//!
+//! # Files in the data folder
+//! - `nestling.sqlite3` (+ `-wal`, `-shm`): the journal, encrypted with a random data key when a
+//!   passphrase is set;
+//! - `nestling.keys`: the data key, sealed under the passphrase and under the recovery code
+//!   (format in the `keys` module's source); losing it makes an encrypted journal unreadable;
+//! - `backups/nestling-<UTC time>-<reason>.sqlite3`: backups, encrypted like the journal;
+//! - `damaged/<UTC time>/`: journals set aside after damage was found.
+//!
+//! # Safety rules it enforces
 //! - a file that is not a SQLite database, or a SQLite database that is not a Nestling journal,
-//!   is reported and never written to;
+//!   is reported and never written to, and so is a damaged one (`PRAGMA quick_check` at open);
 //! - a journal written by a newer version of Nestling is refused before anything is changed;
-//! - migrations run in one `IMMEDIATE` transaction: all of them land, or none.
+//! - migrations run in one `IMMEDIATE` transaction, all or none, after a backup;
+//! - a wrong passphrase changes nothing, and the encryption engine prints nothing;
+//! - encrypting, decrypting and restoring swap in a verified copy with an atomic rename.
 
+pub mod backups;
+mod convert;
+mod erase;
 mod error;
+mod fsutil;
+mod keys;
 mod migrate;
 mod open;
+mod passphrase;
+pub mod recovery;
 pub mod settings;
 
+pub use backups::{BackupInfo, Reason};
+pub use erase::erase_everything;
 pub use error::{Error, Result};
+pub use keys::{RecoveryCode, KEY_FILE_NAME, MIN_PASSPHRASE_CHARS};
 pub use migrate::{latest_version, Migration};
-pub use open::{data_dir, Store, DATABASE_FILE_NAME, DATA_DIR_ENV};
+pub use open::{data_dir, status, JournalStatus, Store, DATABASE_FILE_NAME, DATA_DIR_ENV};
 pub use rusqlite;

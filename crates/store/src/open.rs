@@ -1,10 +1,19 @@
-//! Finding the data folder and opening the journal file safely.
+//! Finding the data folder and opening the journal file safely, plain or encrypted.
+//!
+//! Every open follows the same steps: a read-only connection checks that the file is a Nestling
+//! journal, that this version can read it, and that it is not damaged (`PRAGMA quick_check`); only
+//! then does a read-write connection set the pragmas, back up a file about to be migrated, run the
+//! migrations and, once a day, make a backup.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
+use serde::Serialize;
 
+use crate::backups::{self, Reason};
+use crate::fsutil;
+use crate::keys::{DataKey, KeyFile};
 use crate::migrate::{self, MIGRATIONS};
 use crate::{Error, Result};
 
@@ -15,7 +24,7 @@ pub const DATA_DIR_ENV: &str = "NESTLING_DATA_DIR";
 pub const DATABASE_FILE_NAME: &str = "nestling.sqlite3";
 
 /// `PRAGMA application_id` of a Nestling journal: the bytes `NEST`.
-const APPLICATION_ID: i64 = 0x4E45_5354;
+pub(crate) const APPLICATION_ID: i64 = 0x4E45_5354;
 
 /// Chooses the data folder: the override when it is set and not empty, else the platform default.
 pub fn data_dir(env_override: Option<OsString>, platform_default: PathBuf) -> PathBuf {
@@ -25,55 +34,138 @@ pub fn data_dir(env_override: Option<OsString>, platform_default: PathBuf) -> Pa
     }
 }
 
-/// An open, migrated journal file.
+/// What the data folder holds, as far as can be told without opening or writing anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JournalStatus {
+    /// No journal yet: [`Store::open_in`] will create one.
+    New,
+    /// A journal without a passphrase: open it with [`Store::open_in`].
+    Plain,
+    /// An encrypted journal: open it with [`Store::unlock_in`].
+    Locked,
+}
+
+/// Tells whether `dir` holds no journal, a plain one or an encrypted one. Writes nothing.
+///
+/// A journal whose file starts with the plain database header is `Plain` even when a key file
+/// lies beside it (left by an interrupted change of passphrase); any other non-empty journal is
+/// `Locked` when the key file exists. A file that is neither (no key file, no plain header) is
+/// reported as `Plain`, and opening it then says precisely what is wrong.
+pub fn status(dir: &Path) -> Result<JournalStatus> {
+    let db = dir.join(DATABASE_FILE_NAME);
+    if !fsutil::has_content(&db) {
+        return Ok(JournalStatus::New);
+    }
+    if !fsutil::has_plain_header(&db) && KeyFile::path_in(dir).exists() {
+        return Ok(JournalStatus::Locked);
+    }
+    Ok(JournalStatus::Plain)
+}
+
+/// An open, checked and migrated journal file.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    pub(crate) key: Option<DataKey>,
 }
 
 impl Store {
-    /// Opens the journal in `dir`, creating the folder and the file when they do not exist.
+    /// Opens the plain journal in `dir`, creating the folder and the file when they do not exist.
     ///
-    /// Refuses, without writing a byte, a file that is not a SQLite database, a database that
-    /// belongs to another program, and a journal written by a newer Nestling.
+    /// An encrypted journal is refused with [`Error::Locked`]: use [`Store::unlock_in`]. Refuses,
+    /// without writing a byte, a file that is not a SQLite database, a database that belongs to
+    /// another program, a journal written by a newer Nestling and a damaged journal
+    /// ([`Error::Damaged`]).
     pub fn open_in(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::CreateDataDir {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        Self::open_file(&dir.join(DATABASE_FILE_NAME))
+        create_dir(dir)?;
+        if status(dir)? == JournalStatus::Locked {
+            return Err(Error::Locked);
+        }
+        Self::open_at(&dir.join(DATABASE_FILE_NAME), None)
     }
 
-    /// Opens (or creates) the journal at exactly `path`.
+    /// Opens the encrypted journal in `dir` with the passphrase or the recovery code.
+    ///
+    /// A secret that matches neither gives [`Error::WrongPassphrase`] and changes nothing on disk.
+    /// A journal without a passphrase gives [`Error::NotEncrypted`].
+    pub fn unlock_in(dir: &Path, secret: &str) -> Result<Self> {
+        if status(dir)? != JournalStatus::Locked {
+            return Err(Error::NotEncrypted);
+        }
+        let key_file = KeyFile::read(dir)?.ok_or(Error::NotEncrypted)?;
+        let key = key_file.unlock(secret)?;
+        Self::open_at(&dir.join(DATABASE_FILE_NAME), Some(key))
+    }
+
+    /// Opens (or creates) the plain journal at exactly `path`; backups go beside it.
     pub fn open_file(path: &Path) -> Result<Self> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        refuse_what_is_not_ours(&conn, path)?;
+        if let Some(dir) = path.parent() {
+            if path.file_name() == Some(DATABASE_FILE_NAME.as_ref())
+                && status(dir)? == JournalStatus::Locked
+            {
+                return Err(Error::Locked);
+            }
+        }
+        Self::open_at(path, None)
+    }
+
+    /// Checks, then opens read-write, backs up before migrating, migrates, and makes the daily
+    /// backup when one is due.
+    pub(crate) fn open_at(path: &Path, key: Option<DataKey>) -> Result<Self> {
+        let existed = fsutil::has_content(path);
+        if existed {
+            check_file(path, key.as_ref())?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+        let conn = connect(path, key.as_ref(), flags)?;
+        refuse_what_is_not_ours(&conn, path, key.is_some())?;
         set_pragmas(&conn)?;
-        migrate::migrate(&mut conn, MIGRATIONS, path)?;
-        Ok(Self {
+        let mut store = Self {
             conn,
             path: path.to_path_buf(),
-        })
+            key,
+        };
+        let version = migrate::current_version(&store.conn)?;
+        // A file at version 0 holds nothing yet: only a real journal is worth a backup.
+        if existed && version > 0 && version < migrate::latest_version() {
+            store.backup(Reason::Migration)?;
+        }
+        migrate::migrate(&mut store.conn, MIGRATIONS, path)?;
+        // A failed daily backup must not keep the parent out of the journal; the next open
+        // tries again.
+        let _ = backups::daily_if_due(&store);
+        Ok(store)
     }
 
     /// An in-memory journal at the latest schema, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self> {
+        engine_ready();
         let mut conn = Connection::open_in_memory()?;
+        silence_cipher_log(&conn)?;
         set_pragmas(&conn)?;
         migrate::migrate(&mut conn, MIGRATIONS, Path::new(":memory:"))?;
         Ok(Self {
             conn,
             path: PathBuf::from(":memory:"),
+            key: None,
         })
     }
 
     /// The journal file's path.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The data folder: the folder holding the journal file, its key file and `backups/`.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Whether the journal is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// The schema version of the open file.
@@ -92,10 +184,107 @@ impl Store {
     }
 }
 
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::CreateDataDir {
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Checks of an existing file: ours, not too new, not damaged. Done read-only, so a refused file
+/// is never written (a read-only connection cannot even checkpoint a leftover log on close).
+///
+/// The one exception: a crash can leave a hot rollback journal, which only a writer may roll
+/// back; that restores the file to its last commit, so the checks then run read-write.
+pub(crate) fn check_file(path: &Path, key: Option<&DataKey>) -> Result<()> {
+    match check_with(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        Err(Error::Sqlite(err)) if err.sqlite_error_code() == Some(ErrorCode::ReadOnly) => {
+            check_with(path, key, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        }
+        other => other,
+    }
+}
+
+fn check_with(path: &Path, key: Option<&DataKey>, flags: OpenFlags) -> Result<()> {
+    let conn = connect(path, key, flags)?;
+    refuse_what_is_not_ours(&conn, path, key.is_some())?;
+    quick_check(&conn, path)
+}
+
+/// Lets the engine finish its one-time start-up on a single thread.
+///
+/// The encryption layer registers its export function for every later connection at the end of
+/// the engine's start-up; a connection opened by another thread during that moment lacks it.
+fn engine_ready() {
+    static READY: std::sync::Once = std::sync::Once::new();
+    READY.call_once(|| drop(Connection::open_in_memory()));
+}
+
+/// A connection with the engine's log silenced and, for an encrypted file, the data key applied.
+pub(crate) fn connect(path: &Path, key: Option<&DataKey>, flags: OpenFlags) -> Result<Connection> {
+    engine_ready();
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    silence_cipher_log(&conn)?;
+    if let Some(key) = key {
+        apply_key(&conn, key)?;
+    }
+    Ok(conn)
+}
+
+/// The encryption layer writes warnings (such as a failed page check under a wrong key) to
+/// standard error by default; a private app prints nothing. The setting is process-wide.
+pub(crate) fn silence_cipher_log(conn: &Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA cipher_log = off;")?;
+    Ok(())
+}
+
+/// Keys the connection with the raw data key; must come before anything reads the file.
+pub(crate) fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
+    let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sql_literal().as_str()));
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
+/// `PRAGMA quick_check` (linear in the file's size); anything but `ok` is damage.
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    run_check(conn, "PRAGMA quick_check", path)
+}
+
+/// Runs a check pragma; a report other than a single `ok`, or a corruption error, is damage.
+pub(crate) fn run_check(conn: &Connection, sql: &str, path: &Path) -> Result<()> {
+    let damaged = || Error::Damaged {
+        path: path.to_path_buf(),
+    };
+    let report: rusqlite::Result<Vec<String>> = conn
+        .prepare(sql)
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
+    match report {
+        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(()),
+        Ok(_) => Err(damaged()),
+        Err(err) if is_damage(&err) => Err(damaged()),
+        Err(err) => Err(Error::Sqlite(err)),
+    }
+}
+
+fn is_damage(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+    )
+}
+
 /// Reads only: the header fields that say whose file this is and which version wrote it.
-fn refuse_what_is_not_ours(conn: &Connection, path: &Path) -> Result<()> {
+///
+/// For an encrypted file the data key has already been proven right by the key file, so a page
+/// that does not decrypt is damage, not a foreign file.
+fn refuse_what_is_not_ours(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
     let read = |pragma: &str| conn.pragma_query_value(None, pragma, |row| row.get::<_, i64>(0));
-    let application_id = read("application_id").map_err(|err| not_a_database(err, path))?;
+    let application_id = read("application_id").map_err(|err| match keyed {
+        true if is_damage(&err) => Error::Damaged {
+            path: path.to_path_buf(),
+        },
+        _ => not_a_database(err, path),
+    })?;
     let version = migrate::current_version(conn)?;
     let foreign = match application_id {
         APPLICATION_ID => false,
@@ -120,6 +309,9 @@ fn refuse_what_is_not_ours(conn: &Connection, path: &Path) -> Result<()> {
 fn not_a_database(err: rusqlite::Error, path: &Path) -> Error {
     match err.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Damaged {
             path: path.to_path_buf(),
         },
         _ => Error::Sqlite(err),

@@ -1,7 +1,8 @@
 //! The parent's preferences: a small key–value table with a typed view over it.
 //!
-//! Only the keys listed in [`KEYS`] exist; each accepts a fixed set of values. Unknown keys and
-//! values are refused with an error that lists what is accepted, and nothing is written.
+//! Only the keys listed in [`KEYS`] exist; each accepts a fixed set of values, except
+//! `parent_name`, which is short free text. Unknown keys and values are refused with an error
+//! that says what is accepted, and nothing is written.
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -9,10 +10,28 @@ use serde::Serialize;
 use crate::{Error, Result};
 
 /// The names of every setting.
-pub const KEYS: &[&str] = &[THEME, TEXT_SIZE];
+pub const KEYS: &[&str] = &[
+    THEME,
+    TEXT_SIZE,
+    LOCK_AFTER_MINUTES,
+    BACKUPS_TO_KEEP,
+    PARENT_NAME,
+];
 
 const THEME: &str = "theme";
 const TEXT_SIZE: &str = "text_size";
+const LOCK_AFTER_MINUTES: &str = "lock_after_minutes";
+const BACKUPS_TO_KEEP: &str = "backups_to_keep";
+const PARENT_NAME: &str = "parent_name";
+
+/// The longest parent's name accepted, in characters.
+pub const PARENT_NAME_MAX_CHARS: usize = 60;
+
+/// How many backups are kept when the parent has not chosen.
+pub const DEFAULT_BACKUPS_TO_KEEP: u32 = 7;
+
+/// Minutes of inactivity before an encrypted journal locks itself when none was chosen.
+pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 5;
 
 /// The colour theme of every screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -58,13 +77,48 @@ const TEXT_SIZES: &[(&str, TextSize)] = &[
     ("larger", TextSize::Larger),
 ];
 
+/// `never` is stored and accepted as text; `None` in [`Settings::lock_after_minutes`].
+const LOCK_AFTER: &[(&str, Option<u32>)] = &[
+    ("never", None),
+    ("1", Some(1)),
+    ("5", Some(5)),
+    ("15", Some(15)),
+    ("30", Some(30)),
+    ("60", Some(60)),
+];
+
+const BACKUPS_KEPT: &[(&str, u32)] = &[("3", 3), ("7", 7), ("14", 14), ("30", 30)];
+
 /// Every setting with its current value (defaults for those never set).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+///
+/// Serialized for the app as `{"theme": "night", "text_size": "medium",
+/// "lock_after_minutes": 5 | null, "backups_to_keep": 7, "parent_name": "Sam" | null}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settings {
     /// The colour theme.
     pub theme: Theme,
     /// The text size.
     pub text_size: TextSize,
+    /// Minutes without use before an encrypted journal locks; `None` means never
+    /// (stored as `never`; choices `never`, `1`, `5`, `15`, `30`, `60`).
+    pub lock_after_minutes: Option<u32>,
+    /// How many backups are kept (`3`, `7`, `14` or `30`).
+    pub backups_to_keep: u32,
+    /// How the app addresses the parent; `None` when not given. At most
+    /// [`PARENT_NAME_MAX_CHARS`] characters, trimmed, without control characters.
+    pub parent_name: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: Theme::default(),
+            text_size: TextSize::default(),
+            lock_after_minutes: Some(DEFAULT_LOCK_AFTER_MINUTES),
+            backups_to_keep: DEFAULT_BACKUPS_TO_KEEP,
+            parent_name: None,
+        }
+    }
 }
 
 /// Reads every setting.
@@ -76,6 +130,7 @@ pub fn get_all(conn: &Connection) -> Result<Settings> {
             })
             .optional()?)
     };
+    let defaults = Settings::default();
     Ok(Settings {
         theme: stored(THEME)?
             .and_then(|v| lookup(THEMES, &v))
@@ -83,14 +138,48 @@ pub fn get_all(conn: &Connection) -> Result<Settings> {
         text_size: stored(TEXT_SIZE)?
             .and_then(|v| lookup(TEXT_SIZES, &v))
             .unwrap_or_default(),
+        lock_after_minutes: stored(LOCK_AFTER_MINUTES)?
+            .and_then(|v| lookup(LOCK_AFTER, &v))
+            .unwrap_or(defaults.lock_after_minutes),
+        backups_to_keep: stored(BACKUPS_TO_KEEP)?
+            .and_then(|v| lookup(BACKUPS_KEPT, &v))
+            .unwrap_or(defaults.backups_to_keep),
+        parent_name: stored(PARENT_NAME)?.filter(|name| !name.is_empty()),
     })
 }
 
+/// The parent's name, when one was given (for reports and greetings).
+pub fn parent_name(conn: &Connection) -> Result<Option<String>> {
+    Ok(get_all(conn)?.parent_name)
+}
+
 /// Validates and stores one setting, returning every setting afterwards.
+///
+/// `parent_name` is trimmed first; an empty name removes it.
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
+    let (key, value) = match key {
+        PARENT_NAME => (PARENT_NAME, clean_parent_name(value)?),
+        _ => (choice_key(key, value)?, value),
+    };
+    if value.is_empty() {
+        conn.execute("DELETE FROM setting WHERE key = ?1", [key])?;
+    } else {
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+    }
+    get_all(conn)
+}
+
+/// The key of a setting with a fixed set of choices, once `value` is known to be one of them.
+fn choice_key(key: &str, value: &str) -> Result<&'static str> {
     let (key, valid) = match key {
         THEME => (THEME, lookup(THEMES, value).is_some()),
         TEXT_SIZE => (TEXT_SIZE, lookup(TEXT_SIZES, value).is_some()),
+        LOCK_AFTER_MINUTES => (LOCK_AFTER_MINUTES, lookup(LOCK_AFTER, value).is_some()),
+        BACKUPS_TO_KEEP => (BACKUPS_TO_KEEP, lookup(BACKUPS_KEPT, value).is_some()),
         _ => {
             return Err(Error::UnknownSetting {
                 key: truncate_for_message(key),
@@ -103,18 +192,33 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
             allowed: allowed(key).join(", "),
         });
     }
-    conn.execute(
-        "INSERT INTO setting (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )?;
-    get_all(conn)
+    Ok(key)
+}
+
+/// A trimmed name of at most [`PARENT_NAME_MAX_CHARS`] characters, without control characters.
+fn clean_parent_name(value: &str) -> Result<&str> {
+    let name = value.trim();
+    if name.chars().any(char::is_control) {
+        return Err(Error::NameHasControlCharacters);
+    }
+    if name.chars().count() > PARENT_NAME_MAX_CHARS {
+        return Err(Error::NameTooLong {
+            max: PARENT_NAME_MAX_CHARS,
+        });
+    }
+    Ok(name)
 }
 
 fn allowed(key: &str) -> Vec<&'static str> {
+    fn names<T>(table: &[(&'static str, T)]) -> Vec<&'static str> {
+        table.iter().map(|(name, _)| *name).collect()
+    }
     match key {
-        THEME => THEMES.iter().map(|(name, _)| *name).collect(),
-        _ => TEXT_SIZES.iter().map(|(name, _)| *name).collect(),
+        THEME => names(THEMES),
+        LOCK_AFTER_MINUTES => names(LOCK_AFTER),
+        BACKUPS_TO_KEEP => names(BACKUPS_KEPT),
+        PARENT_NAME => vec!["a name"],
+        _ => names(TEXT_SIZES),
     }
 }
 
@@ -191,9 +295,101 @@ mod tests {
     }
 
     #[test]
+    fn the_lock_waits_five_minutes_unless_chosen_otherwise() {
+        let store = store();
+        assert_eq!(
+            get_all(store.conn()).expect("read").lock_after_minutes,
+            Some(5)
+        );
+        assert_eq!(
+            set(store.conn(), "lock_after_minutes", "never")
+                .expect("saved")
+                .lock_after_minutes,
+            None
+        );
+        assert_eq!(
+            set(store.conn(), "lock_after_minutes", "30")
+                .expect("saved")
+                .lock_after_minutes,
+            Some(30)
+        );
+        let err = set(store.conn(), "lock_after_minutes", "2").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "The setting \u{201c}lock_after_minutes\u{201d} can be one of: never, 1, 5, 15, 30, 60."
+        );
+    }
+
+    #[test]
+    fn seven_backups_are_kept_unless_chosen_otherwise() {
+        let store = store();
+        assert_eq!(get_all(store.conn()).expect("read").backups_to_keep, 7);
+        assert_eq!(
+            set(store.conn(), "backups_to_keep", "14")
+                .expect("saved")
+                .backups_to_keep,
+            14
+        );
+        let err = set(store.conn(), "backups_to_keep", "0").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "The setting \u{201c}backups_to_keep\u{201d} can be one of: 3, 7, 14, 30."
+        );
+        assert_eq!(get_all(store.conn()).expect("read").backups_to_keep, 14);
+    }
+
+    #[test]
+    fn the_parent_name_is_trimmed_and_an_empty_one_means_none() {
+        let store = store();
+        let after = set(store.conn(), "parent_name", "  Ama  ").expect("saved");
+        assert_eq!(after.parent_name.as_deref(), Some("Ama"));
+        assert_eq!(
+            parent_name(store.conn()).expect("read").as_deref(),
+            Some("Ama")
+        );
+        let after = set(store.conn(), "parent_name", "   ").expect("cleared");
+        assert_eq!(after.parent_name, None);
+        assert_eq!(parent_name(store.conn()).expect("read"), None);
+    }
+
+    #[test]
+    fn a_parent_name_of_sixty_characters_fits_and_sixty_one_do_not() {
+        let store = store();
+        set(store.conn(), "parent_name", &"é".repeat(60)).expect("60 characters");
+        let err = set(store.conn(), "parent_name", &"é".repeat(61)).expect_err("61");
+        assert_eq!(err.to_string(), "A name can be at most 60 characters long.");
+        assert_eq!(err.kind(), "invalid_input");
+        assert_eq!(
+            get_all(store.conn()).expect("read").parent_name,
+            Some("é".repeat(60))
+        );
+    }
+
+    #[test]
+    fn a_parent_name_with_control_characters_is_refused() {
+        let store = store();
+        let err = set(store.conn(), "parent_name", "Ama\nBel").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "A name cannot contain line breaks, tabs or other control characters."
+        );
+        assert_eq!(get_all(store.conn()).expect("read").parent_name, None);
+    }
+
+    #[test]
+    fn settings_serialize_for_the_app() {
+        let json = serde_json::to_value(Settings::default()).expect("serializes");
+        assert_eq!(
+            json,
+            serde_json::json!({"theme": "system", "text_size": "medium",
+                "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null})
+        );
+    }
+
+    #[test]
     fn every_key_is_listed() {
         let store = store();
-        for key in KEYS {
+        for key in KEYS.iter().filter(|k| **k != PARENT_NAME) {
             let value = allowed(key)[0];
             set(store.conn(), key, value).expect("each listed key is settable");
         }

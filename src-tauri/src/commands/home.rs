@@ -14,6 +14,7 @@ pub(crate) struct Home {
     app_version: &'static str,
     schema_version: u32,
     data_dir: String,
+    encrypted: bool,
     settings: Settings,
 }
 
@@ -25,6 +26,7 @@ pub(crate) async fn get_home(state: State<'_, AppState>) -> Result<Home> {
             app_version: env!("CARGO_PKG_VERSION"),
             schema_version: store.schema_version()?,
             data_dir: state.data_dir().display().to_string(),
+            encrypted: store.is_encrypted(),
             settings: settings::get_all(store.conn())?,
         })
     })

@@ -1,7 +1,9 @@
 //! The commands the UI calls, one module per area. Each is an adapter: unpack, call one domain
 //! function, map the error.
 
+pub(crate) mod export;
 pub(crate) mod home;
 pub(crate) mod journal;
 pub(crate) mod library;
+pub(crate) mod privacy;
 pub(crate) mod settings;

@@ -1,4 +1,4 @@
-// Settings: theme and text size, saved as soon as they change.
+// Settings: theme, text size and the parent's name on reports, saved as soon as they change.
 
 import { el } from '../dom.js';
 
@@ -26,6 +26,12 @@ export function settingsView(settings, onChange) {
     el('h1', { id: 'settings-title', text: 'Settings' }),
     choice('theme', 'Colours', THEMES, settings.theme, onChange),
     choice('text_size', 'Text size', TEXT_SIZES, settings.text_size, onChange),
+    el('label', { class: 'field parent-name' },
+      el('span', { class: 'field-label', text: 'Your name on reports (optional)' }),
+      el('input', {
+        type: 'text', id: 'parent-name', maxlength: 60, value: settings.parent_name ?? '',
+        autocomplete: 'name', onchange: (/** @type {Event} */ e) => onChange('parent_name', /** @type {HTMLInputElement} */ (e.target).value.trim()),
+      })),
   );
 }
 

@@ -1,0 +1,269 @@
+//! The report model: what a parent chose to share with a therapist, ready to typeset.
+//!
+//! This module owns only the data types; [`crate::build_report`] fills them from the journal,
+//! and the Markdown, CSV and PDF renderers read them. The model is a shared contract: its JSON
+//! form (camelCase fields, dates as `"YYYY-MM-DD"`, instants as RFC 3339 with the offset the
+//! moment was logged in) is what the PDF typesetter receives.
+//!
+//! Private moments are never in a [`Report`], whatever the parent chose. Every text field may
+//! hold anything a parent typed (markup characters, scripts, control characters, emoji,
+//! right-to-left text, very long notes): renderers must escape it. The `Debug` output of an
+//! [`Entry`] shows only the lengths of its note and feeling words.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A report for a therapist over a chosen range of days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// "Bonding journal" unless the parent typed another title.
+    pub title: String,
+    /// Who it is for, as typed at export (for example a therapist's name).
+    pub prepared_for: Option<String>,
+    /// The parent's name from the settings, if they gave one.
+    pub parent_name: Option<String>,
+    /// The first day of the chosen range (inclusive).
+    pub first_day: NaiveDate,
+    /// The last day of the chosen range (inclusive).
+    pub last_day: NaiveDate,
+    /// The parent's local date when the report was made.
+    pub generated_on: NaiveDate,
+    /// Which parts the parent chose to share.
+    pub include: Include,
+    /// Totals over the included moments.
+    pub summary: Summary,
+    /// Only days with at least one included moment, oldest first.
+    pub days: Vec<Day>,
+}
+
+/// Which parts of each moment the parent chose to share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Include {
+    /// Share the notes.
+    pub notes: bool,
+    /// Share the feeling words.
+    pub feelings: bool,
+    /// Share the connection and energy ratings.
+    pub ratings: bool,
+}
+
+impl Default for Include {
+    /// Everything is shared unless the parent unticks it.
+    fn default() -> Self {
+        Include {
+            notes: true,
+            feelings: true,
+            ratings: true,
+        }
+    }
+}
+
+/// Totals over the included moments of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// How many moments are included.
+    pub moments: u32,
+    /// Their total duration in minutes (each moment's duration rounded to the minute).
+    pub minutes: i64,
+    /// Over the whole range, kinds with at least one moment, most moments first.
+    pub kinds: Vec<KindTotal>,
+    /// Every week (a 7-day block starting at the first day) in the range.
+    pub weeks: Vec<Week>,
+    /// Every day of the range (zeros included): minutes of skin-to-skin contact.
+    pub skin_to_skin: Vec<DayMinutes>,
+    /// Every day of the range: the averages of that day's ratings, `None` where there are none.
+    /// Empty when ratings are not shared.
+    pub ratings: Vec<DayRatings>,
+    /// Up to 8 feeling words, most frequent first, ties in alphabetical order.
+    /// Empty when feelings are not shared.
+    pub top_feelings: Vec<WordCount>,
+}
+
+/// How many moments of one kind, and how long they lasted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindTotal {
+    /// The kind's id, such as `skin_to_skin` or `custom_1`.
+    pub kind_id: String,
+    /// The kind's name.
+    pub name: String,
+    /// The kind's emoji.
+    pub emoji: String,
+    /// How many moments of this kind.
+    pub moments: u32,
+    /// Their total duration in minutes.
+    pub minutes: i64,
+}
+
+/// One week of the range: a block of up to 7 days starting at the report's first day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Week {
+    /// The week's first day.
+    pub first_day: NaiveDate,
+    /// The week's last day, clipped to the range.
+    pub last_day: NaiveDate,
+    /// Kinds with at least one moment that week, most moments first.
+    pub kinds: Vec<KindTotal>,
+}
+
+/// Minutes on one day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayMinutes {
+    /// The day.
+    pub day: NaiveDate,
+    /// Minutes (0 when there were none).
+    pub minutes: i64,
+}
+
+/// The average ratings of one day, each from 1.0 to 5.0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayRatings {
+    /// The day.
+    pub day: NaiveDate,
+    /// The average connection rating, `None` when no moment that day was rated.
+    pub connection: Option<f64>,
+    /// The average energy rating, `None` when no moment that day was rated.
+    pub energy: Option<f64>,
+}
+
+/// A feeling word and how many included moments carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WordCount {
+    /// The word.
+    pub word: String,
+    /// How many moments.
+    pub count: u32,
+}
+
+/// One day of the report with its included moments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Day {
+    /// The local date.
+    pub date: NaiveDate,
+    /// The day's entries, oldest first.
+    pub entries: Vec<Entry>,
+}
+
+/// One included moment.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// The moment's id in the journal.
+    pub id: i64,
+    /// The start on the clock it was logged by (RFC 3339 with offset).
+    pub started_at: DateTime<FixedOffset>,
+    /// The end on the clock it was logged by, `None` for an instant moment.
+    pub ended_at: Option<DateTime<FixedOffset>>,
+    /// The local clock time it started, `"HH:MM"` (24 h).
+    pub start: String,
+    /// The local clock time it ended, `"HH:MM"`, `None` for an instant moment.
+    pub end: Option<String>,
+    /// Its length in minutes, rounded.
+    pub duration_minutes: Option<i64>,
+    /// The kind's id.
+    pub kind_id: String,
+    /// The kind's name, for example "Skin-to-skin".
+    pub kind: String,
+    /// The kind's emoji.
+    pub emoji: String,
+    /// The detail's name, for example "Left breast".
+    pub detail: Option<String>,
+    /// The baby's name.
+    pub baby: Option<String>,
+    /// "Me", "Partner" or the caregiver's name.
+    pub who: String,
+    /// Connection 1..=5; `None` when not rated or ratings are not shared.
+    pub connection: Option<i64>,
+    /// Energy 1..=5; `None` when not rated or ratings are not shared.
+    pub energy: Option<i64>,
+    /// Feeling words; empty when feelings are not shared.
+    pub feelings: Vec<String>,
+    /// The note; `None` when empty or notes are not shared.
+    pub note: Option<String>,
+}
+
+/// Stands in for journal text in `Debug` output: only its length is shown.
+struct Redacted(usize);
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<redacted: {} characters>", self.0)
+    }
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let note = self.note.as_ref().map(|n| Redacted(n.chars().count()));
+        let feelings: Vec<Redacted> = self
+            .feelings
+            .iter()
+            .map(|w| Redacted(w.chars().count()))
+            .collect();
+        f.debug_struct("Entry")
+            .field("id", &self.id)
+            .field("started_at", &self.started_at)
+            .field("ended_at", &self.ended_at)
+            .field("duration_minutes", &self.duration_minutes)
+            .field("kind_id", &self.kind_id)
+            .field("connection", &self.connection)
+            .field("energy", &self.energy)
+            .field("feelings", &feelings)
+            .field("note", &note)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> Entry {
+        Entry {
+            id: 7,
+            started_at: DateTime::parse_from_rfc3339("2026-10-01T08:00:00+02:00").expect("date"),
+            ended_at: None,
+            start: "08:00".into(),
+            end: None,
+            duration_minutes: None,
+            kind_id: "soothing".into(),
+            kind: "Soothing".into(),
+            emoji: "🤲".into(),
+            detail: None,
+            baby: Some("Ada".into()),
+            who: "Me".into(),
+            connection: Some(4),
+            energy: None,
+            feelings: vec!["tender".into()],
+            note: Some("She slept on my chest".into()),
+        }
+    }
+
+    #[test]
+    fn debug_of_an_entry_redacts_note_and_feelings() {
+        let shown = format!("{:?}", entry());
+        assert!(!shown.contains("slept"), "{shown}");
+        assert!(!shown.contains("tender"), "{shown}");
+        assert!(shown.contains("<redacted: 21 characters>"), "{shown}");
+        assert!(shown.contains("<redacted: 6 characters>"), "{shown}");
+    }
+
+    #[test]
+    fn serializes_in_camel_case_with_offsets_kept() {
+        let json = serde_json::to_value(entry()).expect("json");
+        assert_eq!(json["startedAt"], "2026-10-01T08:00:00+02:00");
+        assert_eq!(json["kindId"], "soothing");
+        assert_eq!(json["durationMinutes"], serde_json::Value::Null);
+        let back: Entry = serde_json::from_value(json).expect("back");
+        assert_eq!(back, entry());
+    }
+}

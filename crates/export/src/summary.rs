@@ -1,0 +1,151 @@
+//! The summary of a report: totals per kind and per week, skin-to-skin minutes and average
+//! ratings for every day of the range, and the most frequent feeling words.
+//!
+//! Everything is computed from the report's own entries, so the summary never counts a moment
+//! the report leaves out. Totals of minutes add each entry's rounded minutes, so they match the
+//! durations printed beside the entries.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use crate::report::{DayMinutes, DayRatings, Entry, KindTotal, Summary, Week, WordCount};
+use crate::selection::Resolved;
+use crate::source::Names;
+
+/// The kind whose minutes are charted day by day.
+pub const SKIN_TO_SKIN: &str = "skin_to_skin";
+/// How many feeling words the summary lists.
+pub const TOP_FEELINGS: usize = 8;
+
+/// Summarizes `entries` (oldest first) over the range of `sel`.
+pub(crate) fn summarize(entries: &[Entry], sel: &Resolved, names: &Names) -> Summary {
+    Summary {
+        moments: u32::try_from(entries.len()).unwrap_or(u32::MAX),
+        minutes: entries.iter().filter_map(|e| e.duration_minutes).sum(),
+        kinds: kind_totals(entries.iter(), names),
+        weeks: weeks(entries, sel.first, sel.last, names),
+        skin_to_skin: skin_to_skin(entries, sel.first, sel.last),
+        ratings: match sel.include.ratings {
+            true => ratings(entries, sel.first, sel.last),
+            false => Vec::new(),
+        },
+        top_feelings: match sel.include.feelings {
+            true => top_feelings(entries),
+            false => Vec::new(),
+        },
+    }
+}
+
+/// Kinds with at least one entry, most entries first, then in the journal's order of kinds.
+fn kind_totals<'a>(entries: impl Iterator<Item = &'a Entry>, names: &Names) -> Vec<KindTotal> {
+    let mut totals: Vec<KindTotal> = Vec::new();
+    for e in entries {
+        let idx = match totals.iter().position(|t| t.kind_id == e.kind_id) {
+            Some(idx) => idx,
+            None => {
+                totals.push(KindTotal {
+                    kind_id: e.kind_id.clone(),
+                    name: e.kind.clone(),
+                    emoji: e.emoji.clone(),
+                    moments: 0,
+                    minutes: 0,
+                });
+                totals.len() - 1
+            }
+        };
+        totals[idx].moments += 1;
+        totals[idx].minutes += e.duration_minutes.unwrap_or(0);
+    }
+    totals.sort_by_key(|t| (std::cmp::Reverse(t.moments), names.kind(&t.kind_id).2));
+    totals
+}
+
+/// Every day from `first` to `last`.
+fn every_day(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    first.iter_days().take_while(move |d| *d <= last)
+}
+
+fn weeks(entries: &[Entry], first: NaiveDate, last: NaiveDate, names: &Names) -> Vec<Week> {
+    every_day(first, last)
+        .step_by(7)
+        .map(|start| {
+            let end = start
+                .checked_add_days(Days::new(6))
+                .map_or(last, |e| e.min(last));
+            let of_week = entries.iter().filter(|e| {
+                let d = e.started_at.date_naive();
+                d >= start && d <= end
+            });
+            Week {
+                first_day: start,
+                last_day: end,
+                kinds: kind_totals(of_week, names),
+            }
+        })
+        .collect()
+}
+
+fn skin_to_skin(entries: &[Entry], first: NaiveDate, last: NaiveDate) -> Vec<DayMinutes> {
+    let mut minutes: HashMap<NaiveDate, i64> = HashMap::new();
+    for e in entries.iter().filter(|e| e.kind_id == SKIN_TO_SKIN) {
+        *minutes.entry(e.started_at.date_naive()).or_default() += e.duration_minutes.unwrap_or(0);
+    }
+    every_day(first, last)
+        .map(|day| DayMinutes {
+            day,
+            minutes: minutes.get(&day).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// Sums and counts of one day's ratings.
+#[derive(Default)]
+struct Tally {
+    connection: (i64, u32),
+    energy: (i64, u32),
+}
+
+fn average((sum, count): (i64, u32)) -> Option<f64> {
+    (count > 0).then(|| sum as f64 / f64::from(count))
+}
+
+fn ratings(entries: &[Entry], first: NaiveDate, last: NaiveDate) -> Vec<DayRatings> {
+    let mut tallies: HashMap<NaiveDate, Tally> = HashMap::new();
+    for e in entries {
+        let tally = tallies.entry(e.started_at.date_naive()).or_default();
+        if let Some(c) = e.connection {
+            tally.connection = (tally.connection.0 + c, tally.connection.1 + 1);
+        }
+        if let Some(en) = e.energy {
+            tally.energy = (tally.energy.0 + en, tally.energy.1 + 1);
+        }
+    }
+    every_day(first, last)
+        .map(|day| {
+            let tally = tallies.remove(&day).unwrap_or_default();
+            DayRatings {
+                day,
+                connection: average(tally.connection),
+                energy: average(tally.energy),
+            }
+        })
+        .collect()
+}
+
+fn top_feelings(entries: &[Entry]) -> Vec<WordCount> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for word in entries.iter().flat_map(|e| e.feelings.iter()) {
+        *counts.entry(word.as_str()).or_default() += 1;
+    }
+    let mut words: Vec<WordCount> = counts
+        .into_iter()
+        .map(|(word, count)| WordCount {
+            word: word.to_owned(),
+            count,
+        })
+        .collect();
+    words.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+    words.truncate(TOP_FEELINGS);
+    words
+}

@@ -1,0 +1,285 @@
+//! The journal's JSON: a complete round trip, and refusals that import nothing.
+
+mod common;
+
+use common::{hostile_journal, now, store, today, Fixture};
+use nestling_export::{import_json, journal_json, Error, Range, Scope, Selection};
+use nestling_journal::testdata::{generate, Plan};
+use nestling_journal::{baby, kind, moment, timer, words};
+use nestling_store::Store;
+use rusqlite::Connection;
+
+/// The hostile fixture plus a generated year, so every column sees many values.
+fn full_journal() -> (Store, Fixture) {
+    let store = store();
+    let fx = hostile_journal(store.conn());
+    let plan = Plan {
+        moments: 400,
+        years: 1,
+        first_day: common::day("2025-01-01"),
+        seed: 7,
+    };
+    generate(store.conn(), &plan).expect("generated");
+    (store, fx)
+}
+
+fn ids(conn: &Connection) -> Vec<i64> {
+    let mut stmt = conn
+        .prepare("SELECT id FROM moment ORDER BY id")
+        .expect("sql");
+    stmt.query_map([], |r| r.get(0))
+        .expect("ids")
+        .collect::<Result<_, _>>()
+        .expect("ids")
+}
+
+fn counts(conn: &Connection) -> (i64, i64, i64) {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM moment), (SELECT count(*) FROM baby), (SELECT count(*) FROM moment_kind WHERE built_in = 0)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .expect("counts")
+}
+
+#[test]
+fn a_complete_journal_survives_export_import_export_exactly() {
+    let (original, fx) = full_journal();
+    let first = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let copy = store();
+    let summary = import_json(copy.conn(), &first, now()).expect("import");
+    assert_eq!(
+        summary.private_moments as usize,
+        fx.private_ids.len() + count_private_generated(&original)
+    );
+    assert_eq!(summary.timers, 1);
+    let second = journal_json(copy.conn(), Scope::Everything, now()).expect("export again");
+    assert_eq!(first, second);
+    assert!(first.contains("\"version\": 1") && first.contains("\"format\": \"nestling-journal\""));
+
+    let (a, b) = (original.conn(), copy.conn());
+    assert_eq!(ids(a), ids(b));
+    for id in ids(a) {
+        let (x, y) = (
+            moment::get(a, id).expect("a"),
+            moment::get(b, id).expect("b"),
+        );
+        assert_eq!(x.note, y.note, "note of {id}");
+        assert_eq!(
+            (x.private, x.deleted_at, x.created_at, x.updated_at),
+            (y.private, y.deleted_at, y.created_at, y.updated_at)
+        );
+        assert_eq!(
+            (x.start_local, x.end_local, x.local_date),
+            (y.start_local, y.end_local, y.local_date)
+        );
+        assert_eq!(
+            (&x.feelings, &x.tags, &x.who),
+            (&y.feelings, &y.tags, &y.who)
+        );
+        assert_eq!(x, y, "moment {id}");
+    }
+    assert_eq!(baby::list(a).expect("a"), baby::list(b).expect("b"));
+    assert_eq!(kind::list(a).expect("a"), kind::list(b).expect("b"));
+    assert_eq!(
+        timer::list(a, now()).expect("a"),
+        timer::list(b, now()).expect("b")
+    );
+    assert_eq!(
+        words::feeling_suggestions(a).expect("a"),
+        words::feeling_suggestions(b).expect("b")
+    );
+    assert_eq!(
+        words::tag_suggestions(a).expect("a"),
+        words::tag_suggestions(b).expect("b")
+    );
+    assert!(kind::get(b, "bathing").expect("kind").hidden);
+    assert!(baby::get(b, fx.babies[1]).expect("baby").archived);
+    let hits = nestling_journal::search::search(b, "chest", &Default::default(), 10);
+    assert!(
+        hits.map(|h| !h.is_empty()).unwrap_or(false),
+        "the restored notes are searchable"
+    );
+}
+
+fn count_private_generated(store: &Store) -> usize {
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM moment WHERE private = 1", [], |r| {
+            r.get(0)
+        })
+        .expect("n");
+    n as usize - 3
+}
+
+#[test]
+fn a_journal_that_is_not_empty_is_refused_and_nothing_is_merged() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let target = store();
+    hostile_journal(target.conn());
+    let before = journal_json(target.conn(), Scope::Everything, now()).expect("before");
+    let err = import_json(target.conn(), &json, now()).expect_err("refused");
+    assert_eq!(err.kind(), "journal_not_empty");
+    assert!(
+        matches!(err, Error::JournalNotEmpty { babies: 2, .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        journal_json(target.conn(), Scope::Everything, now()).expect("after"),
+        before
+    );
+}
+
+#[test]
+fn a_document_from_a_newer_nestling_is_refused_with_a_request_to_update() {
+    let target = store();
+    let newer = r#"{"format": "nestling-journal", "version": 2, "exportedAt": "2030-01-01T00:00:00Z",
+                   "somethingNew": {"we": "do not know"}, "moments": "not even a list"}"#;
+    let err = import_json(target.conn(), newer, now()).expect_err("too new");
+    assert!(
+        matches!(
+            err,
+            Error::TooNew {
+                found: 2,
+                supported: 1
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.kind(), "too_new");
+    assert!(err.to_string().contains("Please update Nestling"));
+    assert_eq!(counts(target.conn()), (0, 0, 0));
+}
+
+#[test]
+fn a_truncated_document_is_rejected_with_its_line_and_column_and_nothing_imported() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let cut = &json[..json.len() * 2 / 3];
+    let target = store();
+    let err = import_json(target.conn(), cut, now()).expect_err("truncated");
+    let Error::Malformed { line, column } = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(line, cut.lines().count(), "the end of the text");
+    assert!(column >= 1);
+    assert_eq!(counts(target.conn()), (0, 0, 0));
+    let err = import_json(
+        target.conn(),
+        "{\"format\": \"nestling-journal\",\n  \"version\": 1,\n  oops}",
+        now(),
+    );
+    assert!(
+        matches!(err, Err(Error::Malformed { line: 3, column: 3 })),
+        "{err:?}"
+    );
+    assert_eq!(
+        import_json(target.conn(), "[1, 2]", now())
+            .expect_err("list")
+            .kind(),
+        "not_a_journal"
+    );
+}
+
+#[test]
+fn a_wrong_type_is_rejected_with_its_path_line_and_column_and_nothing_imported() {
+    let (original, fx) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    // The first moment of the fixture has connection 4; make it a word instead.
+    let needle = "\"connection\": 4,";
+    let at = json.find(needle).expect("a rated moment");
+    let broken = format!(
+        "{}\"connection\": \"very\",{}",
+        &json[..at],
+        &json[at + needle.len()..]
+    );
+    let line = json[..at].lines().count();
+    let target = store();
+    let err = import_json(target.conn(), &broken, now()).expect_err("wrong type");
+    let Error::BadField {
+        path,
+        line: l,
+        column,
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert!(
+        path.starts_with("moments[") && path.ends_with("].connection"),
+        "{path}"
+    );
+    assert_eq!(*l, line);
+    assert!(*column > 10);
+    assert_eq!(counts(target.conn()), (0, 0, 0));
+    let _ = fx;
+    for note in common::HOSTILE_NOTES {
+        assert!(!err.to_string().contains(note));
+    }
+}
+
+#[test]
+fn a_value_out_of_range_is_rejected_with_its_path_and_nothing_imported() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let broken = json.replacen("\"connection\": 4,", "\"connection\": 9,", 1);
+    let target = store();
+    let err = import_json(target.conn(), &broken, now()).expect_err("rating 9");
+    let Error::InvalidValue { path } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(path.ends_with("].connection"), "{path}");
+    let broken = json.replacen("\"kindId\": \"feeding\"", "\"kindId\": \"no_such_kind\"", 1);
+    let err = import_json(target.conn(), &broken, now()).expect_err("unknown kind");
+    assert!(
+        matches!(&err, Error::InvalidValue { path } if path.ends_with("].kindId")),
+        "{err:?}"
+    );
+    // A failure inside the write (a duplicated id) rolls back everything written before it.
+    let mut doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let first = doc["moments"][0].clone();
+    doc["moments"].as_array_mut().expect("list").push(first);
+    let err = import_json(target.conn(), &doc.to_string(), now()).expect_err("duplicate id");
+    assert_eq!(err.kind(), "storage");
+    assert_eq!(counts(target.conn()), (0, 0, 0));
+}
+
+#[test]
+fn a_selection_document_shares_only_what_the_report_shares() {
+    let store = store();
+    let fx = hostile_journal(store.conn());
+    let mut s = Selection::new(Range::Last { days: 7 });
+    s.include.notes = false;
+    s.excluded_ids = vec![fx.shared_ids[1]];
+    let json = journal_json(store.conn(), Scope::Selection(&s, today()), now()).expect("json");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    assert_eq!(doc["scope"], "selection");
+    let moments = doc["moments"].as_array().expect("moments");
+    assert_eq!(moments.len(), fx.shared_ids.len() - 1);
+    assert!(moments
+        .iter()
+        .all(|m| m["note"] == "" && m["private"] == false && m["deletedAt"].is_null()));
+    assert!(
+        moments.iter().any(|m| m["connection"] == 4),
+        "ratings are shared"
+    );
+    assert!(
+        moments.iter().all(|m| m["tags"] == serde_json::json!([])),
+        "tags are never shared"
+    );
+    assert!(doc["timers"].as_array().expect("timers").is_empty());
+    let words: Vec<&str> = doc["feelingWords"]
+        .as_array()
+        .expect("w")
+        .iter()
+        .filter_map(|w| w["word"].as_str())
+        .collect();
+    assert!(
+        words.is_empty(),
+        "über-calm was only on the excluded moment: {words:?}"
+    );
+    // The document is itself importable into an empty journal.
+    let copy = common::store();
+    let summary = import_json(copy.conn(), &json, now()).expect("import selection");
+    assert_eq!(summary.moments as usize, fx.shared_ids.len() - 1);
+}

@@ -1,0 +1,131 @@
+//! Reports built by the export crate from a real journal: what is shared is printed, what is
+//! private or left out is not.
+
+mod common;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use common::{squash, text_of};
+
+use nestling_export::{build_report, Range, Selection};
+use nestling_journal::{baby, moment, BabyInput, MomentInput, Who};
+use nestling_report_pdf::{Paper, Typesetter};
+use nestling_store::Store;
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("time")
+        .with_timezone(&Utc)
+}
+
+fn log(store: &Store, kind: &str, start: &str, note: &str, private: bool) -> i64 {
+    let input = MomentInput {
+        kind_id: kind.into(),
+        started_at: at(start),
+        utc_offset_seconds: 3600,
+        ended_at: Some(at(start) + chrono::Duration::minutes(20)),
+        who: Who::Partner,
+        connection: Some(4),
+        feelings: vec!["calm".into()],
+        note: note.into(),
+        private,
+        ..MomentInput::default()
+    };
+    moment::insert(store.conn(), &input, at("2025-04-01T12:00:00Z"))
+        .expect("logged")
+        .id
+}
+
+#[test]
+fn prints_every_chosen_note_and_no_private_or_unticked_one() {
+    let store = Store::open_in_memory().expect("journal");
+    let now = at("2025-04-01T12:00:00Z");
+    baby::add(
+        store.conn(),
+        &BabyInput {
+            name: "Mia #{x}".into(),
+            birth_date: None,
+        },
+        now,
+    )
+    .expect("baby");
+    let hostile =
+        "Shared note: #{panic()} *bold* $math$ \\ <b> @me [link] _x_ // #import \"x\" <script>";
+    log(
+        &store,
+        "skin_to_skin",
+        "2025-03-03T08:00:00+01:00",
+        hostile,
+        false,
+    );
+    log(
+        &store,
+        "feeding",
+        "2025-03-04T09:00:00+01:00",
+        "Second shared note, plain.",
+        false,
+    );
+    log(
+        &store,
+        "feeding",
+        "2025-03-04T10:00:00+01:00",
+        "PRIVATE-SECRET never leaves",
+        true,
+    );
+    let unticked = log(
+        &store,
+        "rocking",
+        "2025-03-05T11:00:00+01:00",
+        "UNTICKED-NOTE left out",
+        false,
+    );
+
+    let first = NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
+    let last = NaiveDate::from_ymd_opt(2025, 3, 31).expect("date");
+    let mut selection = Selection::new(Range::Between { first, last });
+    selection.excluded_ids = vec![unticked];
+    selection.prepared_for = Some("Dr. <b>Who</b> #1".into());
+    let today = NaiveDate::from_ymd_opt(2025, 4, 1).expect("date");
+    let report = build_report(store.conn(), &selection, Some("Noa *"), today).expect("report");
+
+    let pdf = Typesetter::with_emoji_font(None)
+        .render(&report, Paper::A4)
+        .expect("rendered");
+    let text = squash(&text_of(&pdf));
+    for needle in [
+        squash(hostile).as_str(),
+        "Second shared note, plain.",
+        "Dr. <b>Who</b> #1",
+        "Noa *",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}:\n{text}");
+    }
+    for absent in ["PRIVATE-SECRET", "UNTICKED-NOTE"] {
+        assert!(!text.contains(absent), "{absent} leaked:\n{text}");
+    }
+}
+
+#[test]
+fn notes_are_left_out_when_the_parent_does_not_share_them() {
+    let store = Store::open_in_memory().expect("journal");
+    log(
+        &store,
+        "feeding",
+        "2025-03-04T09:00:00+01:00",
+        "A NOTE-NOT-SHARED here",
+        false,
+    );
+    let day = NaiveDate::from_ymd_opt(2025, 3, 4).expect("date");
+    let mut selection = Selection::new(Range::Between {
+        first: day,
+        last: day,
+    });
+    selection.include.notes = false;
+    let report = build_report(store.conn(), &selection, None, day).expect("report");
+    let text = text_of(
+        &Typesetter::with_emoji_font(None)
+            .render(&report, Paper::A4)
+            .expect("pdf"),
+    );
+    assert!(!text.contains("NOTE-NOT-SHARED"), "{text}");
+    assert!(text.contains("Feeding"), "{text}");
+}

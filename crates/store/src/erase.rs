@@ -1,0 +1,81 @@
+//! Erasing everything Nestling keeps in its data folder.
+
+use std::path::Path;
+
+use crate::backups::{self, BACKUPS_DIR};
+use crate::fsutil;
+use crate::keys::KEY_FILE_NAME;
+use crate::open::DATABASE_FILE_NAME;
+use crate::recovery::DAMAGED_DIR;
+use crate::{Error, Result};
+
+/// Removes the journal, its side files, the key file, every backup and every set-aside damaged
+/// journal from `dir`. Files Nestling did not name are left where they are, and so are the
+/// folders that still hold them. Drop any open [`crate::Store`] of `dir` first.
+pub fn erase_everything(dir: &Path) -> Result<()> {
+    let db = dir.join(DATABASE_FILE_NAME);
+    fsutil::remove_database(&db)?;
+    for leftover in [".converting", ".restoring"] {
+        fsutil::remove_database(&fsutil::with_suffix(&db, leftover))?;
+    }
+    let keys = dir.join(KEY_FILE_NAME);
+    fsutil::remove_if_present(&keys)?;
+    fsutil::remove_if_present(&fsutil::with_suffix(&keys, ".tmp"))?;
+    erase_backups(dir)?;
+    erase_damaged(&dir.join(DAMAGED_DIR))?;
+    if dir.exists() {
+        fsutil::sync_parent(&db)?;
+    }
+    Ok(())
+}
+
+fn erase_backups(dir: &Path) -> Result<()> {
+    let folder = dir.join(BACKUPS_DIR);
+    for entry in entries(&folder)? {
+        let Some(name) = entry
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        let base = name.strip_suffix(".partial").unwrap_or(&name);
+        let base = ["-journal", "-wal", "-shm"]
+            .iter()
+            .find_map(|s| base.strip_suffix(s))
+            .unwrap_or(base);
+        if backups::parse_name(base).is_some() {
+            fsutil::remove_if_present(&entry)?;
+        }
+    }
+    remove_dir_if_empty(&folder)
+}
+
+fn erase_damaged(folder: &Path) -> Result<()> {
+    for sub in entries(folder)? {
+        if !sub.is_dir() {
+            continue;
+        }
+        fsutil::remove_database(&sub.join(DATABASE_FILE_NAME))?;
+        remove_dir_if_empty(&sub)?;
+    }
+    remove_dir_if_empty(folder)
+}
+
+fn entries(folder: &Path) -> Result<Vec<std::path::PathBuf>> {
+    match std::fs::read_dir(folder) {
+        Ok(read) => Ok(read.filter_map(|e| e.ok()).map(|e| e.path()).collect()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(source) => Err(Error::Io {
+            path: folder.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+fn remove_dir_if_empty(folder: &Path) -> Result<()> {
+    if entries(folder)?.is_empty() && folder.exists() {
+        std::fs::remove_dir(folder).map_err(Error::io(folder))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,459 @@
+//! The data key and the key file that keeps it, wrapped twice.
+//!
+//! An encrypted journal is keyed with a random 32-byte *data key*, handed to the database engine
+//! as a raw key so that its own slow derivation is skipped. The data key never touches the disk
+//! in the clear: the key file `nestling.keys` beside the journal holds it twice, each copy sealed
+//! with XChaCha20-Poly1305 under a key derived by Argon2id, once from the passphrase and once
+//! from the recovery code. Changing the passphrase re-seals the same data key, so backups made
+//! earlier stay readable.
+//!
+//! Key file format (JSON, version 1):
+//! ```json
+//! {
+//!   "format": 1,
+//!   "passphrase": { "kdf": { "algorithm": "argon2id", "memory_kib": 65536, "iterations": 3,
+//!                            "parallelism": 1 },
+//!                   "salt": "<32 hex>", "nonce": "<48 hex>", "sealed_key": "<96 hex>" },
+//!   "recovery":   { …the same fields… }
+//! }
+//! ```
+//! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the two
+//! copies cannot be swapped. This module owns the format; it does not open databases.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::fsutil;
+use crate::{Error, Result};
+
+/// The key file's name inside the data folder.
+pub const KEY_FILE_NAME: &str = "nestling.keys";
+
+/// The fewest characters a passphrase may have.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+const FORMAT: u32 = 1;
+const KEY_LEN: usize = 32;
+const SALT_LEN: usize = 16;
+const NONCE_LEN: usize = 24;
+
+/// Argon2id cost: about 0.3–0.5 s on a current laptop core in an optimised build.
+const MEMORY_KIB: u32 = 64 * 1024;
+const ITERATIONS: u32 = 4;
+const PARALLELISM: u32 = 1;
+
+/// Symbols of a recovery code: digits and capitals without I, L, O and U, which are easily
+/// misread. 32 symbols, so each carries exactly 5 random bits.
+const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// 28 symbols × 5 bits = 140 random bits, shown as seven groups of four.
+const CODE_SYMBOLS: usize = 28;
+const CODE_GROUP: usize = 4;
+
+/// Fills `buf` from the operating system's random number generator.
+pub(crate) fn random_bytes(buf: &mut [u8]) -> Result<()> {
+    getrandom::fill(buf).map_err(|err| Error::Io {
+        path: PathBuf::from("<system random number generator>"),
+        source: std::io::Error::other(err.to_string()),
+    })
+}
+
+/// The random key the database is encrypted with. Wiped from memory when dropped.
+#[derive(Clone)]
+pub(crate) struct DataKey(Zeroizing<[u8; KEY_LEN]>);
+
+impl DataKey {
+    /// A fresh random data key.
+    pub(crate) fn generate() -> Result<Self> {
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        random_bytes(key.as_mut())?;
+        Ok(Self(key))
+    }
+
+    /// The key as the engine's raw-key literal: `x'<64 hex digits>'`.
+    pub(crate) fn sql_literal(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", hex(self.0.as_ref()).as_str()))
+    }
+}
+
+impl fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DataKey(<redacted>)")
+    }
+}
+
+/// A recovery code: shown to the parent once, only its seal of the data key is stored.
+///
+/// Displayed as seven groups of four symbols (`K7QM-2XPA-…`); when typed back, case, spaces and
+/// dashes do not matter, and `O`, `I` and `L` are read as `0`, `1` and `1`. Wiped from memory
+/// when dropped; its `Debug` output is redacted.
+pub struct RecoveryCode(Zeroizing<String>);
+
+impl RecoveryCode {
+    fn generate() -> Result<Self> {
+        let mut bytes = Zeroizing::new([0u8; CODE_SYMBOLS]);
+        random_bytes(bytes.as_mut())?;
+        let mut code = String::with_capacity(CODE_SYMBOLS + CODE_SYMBOLS / CODE_GROUP);
+        for (i, byte) in bytes.iter().enumerate() {
+            if i > 0 && i % CODE_GROUP == 0 {
+                code.push('-');
+            }
+            code.push(char::from(CODE_ALPHABET[usize::from(byte & 31)]));
+        }
+        Ok(Self(Zeroizing::new(code)))
+    }
+
+    /// The code as it is shown to the parent, dashes included.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for RecoveryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RecoveryCode(<redacted>)")
+    }
+}
+
+/// The canonical form of a typed recovery code, or `None` when `typed` cannot be one.
+fn normalize_code(typed: &str) -> Option<Zeroizing<String>> {
+    let mut out = Zeroizing::new(String::with_capacity(CODE_SYMBOLS));
+    for c in typed.chars() {
+        let c = match c.to_ascii_uppercase() {
+            ' ' | '-' | '\t' => continue,
+            'O' => '0',
+            'I' | 'L' => '1',
+            c if c.is_ascii() && CODE_ALPHABET.contains(&(c as u8)) => c,
+            _ => return None,
+        };
+        out.push(c);
+    }
+    (out.len() == CODE_SYMBOLS).then_some(out)
+}
+
+/// Refuses a passphrase shorter than [`MIN_PASSPHRASE_CHARS`] characters.
+pub(crate) fn check_strength(passphrase: &str) -> Result<()> {
+    let found = passphrase.chars().count();
+    if found < MIN_PASSPHRASE_CHARS {
+        return Err(Error::WeakPassphrase {
+            min: MIN_PASSPHRASE_CHARS,
+            found,
+        });
+    }
+    Ok(())
+}
+
+/// Which of the two copies of the data key.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Passphrase,
+    Recovery,
+}
+
+impl Slot {
+    fn associated_data(self) -> &'static [u8] {
+        match self {
+            Slot::Passphrase => b"nestling.keys/1/passphrase",
+            Slot::Recovery => b"nestling.keys/1/recovery",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+struct Kdf {
+    algorithm: String,
+    memory_kib: u32,
+    iterations: u32,
+    parallelism: u32,
+}
+
+impl Kdf {
+    fn current() -> Self {
+        Self {
+            algorithm: "argon2id".into(),
+            memory_kib: MEMORY_KIB,
+            iterations: ITERATIONS,
+            parallelism: PARALLELISM,
+        }
+    }
+
+    fn derive(&self, secret: &[u8], salt: &[u8]) -> Option<Zeroizing<[u8; KEY_LEN]>> {
+        if self.algorithm != "argon2id" {
+            return None;
+        }
+        let params = argon2::Params::new(
+            self.memory_kib,
+            self.iterations,
+            self.parallelism,
+            Some(KEY_LEN),
+        )
+        .ok()?;
+        let argon =
+            argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let mut out = Zeroizing::new([0u8; KEY_LEN]);
+        argon.hash_password_into(secret, salt, out.as_mut()).ok()?;
+        Some(out)
+    }
+}
+
+/// One sealed copy of the data key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Seal {
+    kdf: Kdf,
+    salt: String,
+    nonce: String,
+    sealed_key: String,
+}
+
+impl Seal {
+    fn create(key: &DataKey, secret: &[u8], slot: Slot) -> Result<Self> {
+        let kdf = Kdf::current();
+        let mut salt = [0u8; SALT_LEN];
+        let mut nonce = [0u8; NONCE_LEN];
+        random_bytes(&mut salt)?;
+        random_bytes(&mut nonce)?;
+        let wrapping = kdf.derive(secret, &salt).ok_or(Error::WrongPassphrase)?;
+        let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
+        let payload = Payload {
+            msg: key.0.as_ref(),
+            aad: slot.associated_data(),
+        };
+        let sealed = cipher
+            .encrypt(XNonce::from_slice(&nonce), payload)
+            .map_err(|_| Error::WrongPassphrase)?;
+        Ok(Self {
+            kdf,
+            salt: hex(&salt).to_string(),
+            nonce: hex(&nonce).to_string(),
+            sealed_key: hex(&sealed).to_string(),
+        })
+    }
+
+    /// The data key, or `None` when `secret` is not the one this copy was sealed with.
+    fn open(&self, secret: &[u8], slot: Slot) -> Option<DataKey> {
+        let salt = unhex(&self.salt)?;
+        let nonce = unhex(&self.nonce)?;
+        let sealed = unhex(&self.sealed_key)?;
+        if nonce.len() != NONCE_LEN {
+            return None;
+        }
+        let wrapping = self.kdf.derive(secret, &salt)?;
+        let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
+        let payload = Payload {
+            msg: &sealed,
+            aad: slot.associated_data(),
+        };
+        let mut plain = Zeroizing::new(cipher.decrypt(XNonce::from_slice(&nonce), payload).ok()?);
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        if plain.len() != KEY_LEN {
+            return None;
+        }
+        key.copy_from_slice(&plain);
+        plain.zeroize();
+        Some(DataKey(key))
+    }
+}
+
+/// The key file: the data key sealed under the passphrase and under the recovery code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct KeyFile {
+    format: u32,
+    passphrase: Seal,
+    recovery: Seal,
+}
+
+impl KeyFile {
+    /// Seals a new data key under `passphrase` and a fresh recovery code.
+    pub(crate) fn create(key: &DataKey, passphrase: &str) -> Result<(Self, RecoveryCode)> {
+        let code = RecoveryCode::generate()?;
+        let file = Self {
+            format: FORMAT,
+            passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
+            recovery: Self::seal_code(key, &code)?,
+        };
+        Ok((file, code))
+    }
+
+    fn seal_code(key: &DataKey, code: &RecoveryCode) -> Result<Seal> {
+        let canonical = normalize_code(code.as_str()).ok_or(Error::WrongPassphrase)?;
+        Seal::create(key, canonical.as_bytes(), Slot::Recovery)
+    }
+
+    /// The key file's path in `dir`.
+    pub(crate) fn path_in(dir: &Path) -> PathBuf {
+        dir.join(KEY_FILE_NAME)
+    }
+
+    /// Reads the key file in `dir`; `None` when there is none.
+    pub(crate) fn read(dir: &Path) -> Result<Option<Self>> {
+        let path = Self::path_in(dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(Error::Io { path, source }),
+        };
+        match serde_json::from_slice::<Self>(&bytes) {
+            Ok(file) if file.format == FORMAT => Ok(Some(file)),
+            _ => Err(Error::KeyFile { path }),
+        }
+    }
+
+    /// Writes the key file into `dir` atomically.
+    pub(crate) fn write(&self, dir: &Path) -> Result<()> {
+        let path = Self::path_in(dir);
+        let json =
+            serde_json::to_vec_pretty(self).map_err(|_| Error::KeyFile { path: path.clone() })?;
+        fsutil::write_atomically(&path, &json)
+    }
+
+    /// The data key, from either the passphrase or the recovery code.
+    ///
+    /// A secret shaped like a recovery code is tried as one first, then as a passphrase.
+    pub(crate) fn unlock(&self, secret: &str) -> Result<DataKey> {
+        if let Some(canonical) = normalize_code(secret) {
+            if let Some(key) = self.recovery.open(canonical.as_bytes(), Slot::Recovery) {
+                return Ok(key);
+            }
+        }
+        self.passphrase
+            .open(secret.as_bytes(), Slot::Passphrase)
+            .ok_or(Error::WrongPassphrase)
+    }
+
+    /// Seals the same data key under a new passphrase; the recovery code keeps working.
+    pub(crate) fn with_passphrase(&self, key: &DataKey, passphrase: &str) -> Result<Self> {
+        Ok(Self {
+            passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
+            ..self.clone()
+        })
+    }
+
+    /// Seals the same data key under a fresh recovery code; the old code stops working.
+    pub(crate) fn with_new_recovery_code(&self, key: &DataKey) -> Result<(Self, RecoveryCode)> {
+        let code = RecoveryCode::generate()?;
+        let file = Self {
+            recovery: Self::seal_code(key, &code)?,
+            ..self.clone()
+        };
+        Ok((file, code))
+    }
+}
+
+fn hex(bytes: &[u8]) -> Zeroizing<String> {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = Zeroizing::new(String::with_capacity(bytes.len() * 2));
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recovery_code_has_seven_groups_of_four_unambiguous_symbols() {
+        let code = RecoveryCode::generate().expect("code");
+        let groups: Vec<&str> = code.as_str().split('-').collect();
+        assert_eq!(groups.len(), 7);
+        for group in groups {
+            assert_eq!(group.len(), 4);
+            assert!(group.bytes().all(|b| CODE_ALPHABET.contains(&b)));
+            assert!(!group.contains(['I', 'L', 'O', 'U']));
+        }
+    }
+
+    #[test]
+    fn two_recovery_codes_differ() {
+        let a = RecoveryCode::generate().expect("code");
+        let b = RecoveryCode::generate().expect("code");
+        assert_ne!(a.as_str(), b.as_str());
+    }
+
+    #[test]
+    fn a_typed_code_ignores_case_spaces_and_dashes_and_reads_look_alikes() {
+        let canonical = "0123456789ABCDEFGHJKMNPQRSTV";
+        let typed = "oI23 4567-89ab cdef-ghjk mnpq rstv";
+        assert!(normalize_code("0L23456789ABCDEFGHJKMNPQRSTV").is_some());
+        assert_eq!(
+            normalize_code(typed).as_deref().map(String::as_str),
+            Some(canonical)
+        );
+        assert!(normalize_code("too short").is_none());
+        assert!(normalize_code(&format!("{canonical}U")).is_none());
+    }
+
+    #[test]
+    fn a_short_passphrase_is_refused_with_its_length_only() {
+        let err = check_strength("sunrise").expect_err("7 characters");
+        assert_eq!(
+            err.to_string(),
+            "Please choose a passphrase of at least 8 characters; this one has 7."
+        );
+        assert_eq!(err.kind(), "weak_passphrase");
+        check_strength("sunrises").expect("8 characters");
+        check_strength("ça va très").expect("characters, not bytes, are counted");
+    }
+
+    #[test]
+    fn the_key_opens_with_the_passphrase_or_the_code_and_nothing_else() {
+        let key = DataKey::generate().expect("key");
+        let (file, code) = KeyFile::create(&key, "correct horse").expect("created");
+        let by_pass = file.unlock("correct horse").expect("passphrase");
+        let by_code = file
+            .unlock(&code.as_str().to_lowercase().replace('-', " "))
+            .expect("code");
+        assert_eq!(by_pass.0.as_ref(), key.0.as_ref());
+        assert_eq!(by_code.0.as_ref(), key.0.as_ref());
+        assert!(matches!(
+            file.unlock("correct horsE"),
+            Err(Error::WrongPassphrase)
+        ));
+    }
+
+    #[test]
+    fn the_seals_cannot_be_swapped_between_slots() {
+        let key = DataKey::generate().expect("key");
+        let (file, _code) = KeyFile::create(&key, "correct horse").expect("created");
+        let swapped = KeyFile {
+            recovery: file.passphrase.clone(),
+            ..file
+        };
+        assert!(swapped
+            .recovery
+            .open(b"correct horse", Slot::Recovery)
+            .is_none());
+    }
+
+    #[test]
+    fn debug_output_never_shows_secrets() {
+        let key = DataKey::generate().expect("key");
+        let code = RecoveryCode::generate().expect("code");
+        assert_eq!(format!("{key:?}"), "DataKey(<redacted>)");
+        assert!(!format!("{code:?}").contains(&code.as_str()[..4]));
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        let bytes = [0u8, 1, 127, 128, 255];
+        assert_eq!(unhex(&hex(&bytes)).expect("valid"), bytes);
+        assert!(unhex("abc").is_none());
+        assert!(unhex("zz").is_none());
+    }
+}

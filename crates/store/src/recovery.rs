@@ -1,0 +1,94 @@
+//! Recovering from a damaged journal: setting the file aside and finding a good backup.
+//!
+//! A damaged journal is never deleted or written: [`set_aside`] moves it (with its write-ahead
+//! log and shared-memory files) into `<data folder>/damaged/<UTC timestamp>/`, after which the
+//! app can restore the backup that [`newest_good_backup`] finds, with
+//! [`crate::Store::restore_in`].
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::OpenFlags;
+
+use crate::backups::{self, BackupInfo};
+use crate::fsutil;
+use crate::keys::{DataKey, KeyFile};
+use crate::open::{self, DATABASE_FILE_NAME};
+use crate::{Error, Result};
+
+/// The folder, inside the data folder, where damaged journals are kept.
+pub const DAMAGED_DIR: &str = "damaged";
+
+/// Moves the journal file and its side files into `<dir>/damaged/<timestamp>/` and returns that
+/// folder. Nothing is deleted; the key file stays where it is (backups still need it).
+pub fn set_aside(dir: &Path) -> Result<PathBuf> {
+    let db = dir.join(DATABASE_FILE_NAME);
+    let target = fresh_folder(&dir.join(DAMAGED_DIR))?;
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let from = fsutil::with_suffix(&db, suffix);
+        if from.exists() {
+            let to = target.join(format!("{DATABASE_FILE_NAME}{suffix}"));
+            std::fs::rename(&from, &to).map_err(Error::io(&from))?;
+        }
+    }
+    fsutil::sync_parent(&db)?;
+    fsutil::sync_parent(&target.join(DATABASE_FILE_NAME))?;
+    Ok(target)
+}
+
+/// A new folder named with the current UTC time (`-2`, `-3`… when that name is taken).
+fn fresh_folder(parent: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
+    let stamp = fsutil::timestamp_now();
+    for n in 1u32.. {
+        let name = if n == 1 {
+            stamp.clone()
+        } else {
+            format!("{stamp}-{n}")
+        };
+        let path = parent.join(name);
+        match std::fs::create_dir(&path) {
+            Ok(()) => return Ok(path),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(source) => return Err(Error::Io { path, source }),
+        }
+    }
+    Err(Error::Io {
+        path: parent.to_path_buf(),
+        source: std::io::Error::other("no free folder name"),
+    })
+}
+
+/// The newest backup that passes a full integrity check, or `None` when none does.
+///
+/// Encrypted backups need `secret` (passphrase or recovery code): without it this fails with
+/// [`Error::Locked`], with a wrong one with [`Error::WrongPassphrase`]. Reads only.
+pub fn newest_good_backup(dir: &Path, secret: Option<&str>) -> Result<Option<BackupInfo>> {
+    let all = backups::list(dir)?;
+    let key = key_for(dir, &all, secret)?;
+    Ok(all
+        .into_iter()
+        .find(|b| is_good(&b.path_in(dir), b.encrypted, key.as_ref())))
+}
+
+fn key_for(dir: &Path, all: &[BackupInfo], secret: Option<&str>) -> Result<Option<DataKey>> {
+    if !all.iter().any(|b| b.encrypted) {
+        return Ok(None);
+    }
+    let Some(key_file) = KeyFile::read(dir)? else {
+        return Ok(None);
+    };
+    match secret {
+        Some(secret) => key_file.unlock(secret).map(Some),
+        None => Err(Error::Locked),
+    }
+}
+
+fn is_good(path: &Path, encrypted: bool, key: Option<&DataKey>) -> bool {
+    let key = if encrypted { key } else { None };
+    if encrypted && key.is_none() {
+        return false;
+    }
+    open::connect(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|conn| open::run_check(&conn, "PRAGMA integrity_check", path))
+        .is_ok()
+}

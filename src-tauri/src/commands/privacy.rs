@@ -1,0 +1,222 @@
+//! Privacy and data safety: the lock, the passphrase and recovery code, backups, recovery from
+//! a damaged journal, and the parent's control over all of their data.
+
+use nestling_store::{recovery, BackupInfo, Reason, Store};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{Error, Result};
+use crate::saving::{self, Saved};
+use crate::AppState;
+
+/// The words the parent types to confirm deleting everything.
+pub(crate) const ERASE_WORDS: &str = "delete everything";
+
+/// Whether the journal waits for its passphrase.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LockState {
+    locked: bool,
+}
+
+/// What the privacy settings show.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Privacy {
+    encrypted: bool,
+    backups: Vec<BackupInfo>,
+}
+
+/// A recovery code to write down, shown once.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct NewCode {
+    recovery_code: String,
+}
+
+/// Why the journal could not be opened, and the backup that can replace it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Recovery {
+    problem: Error,
+    encrypted: bool,
+    newest_good: Option<BackupInfo>,
+}
+
+/// Where a damaged journal was kept.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Recovered {
+    set_aside: String,
+}
+
+/// Whether the journal is locked.
+#[tauri::command]
+pub(crate) async fn lock_state(state: State<'_, AppState>) -> Result<LockState> {
+    Ok(LockState {
+        locked: state.is_locked()?,
+    })
+}
+
+/// Opens the locked journal with the passphrase or the recovery code.
+#[tauri::command]
+pub(crate) async fn unlock(state: State<'_, AppState>, secret: String) -> Result<()> {
+    state.unlock(&secret)
+}
+
+/// Closes an encrypted journal until the passphrase is typed again.
+#[tauri::command]
+pub(crate) async fn lock(state: State<'_, AppState>) -> Result<()> {
+    state.lock()
+}
+
+/// Whether the journal is encrypted, and its backups.
+#[tauri::command]
+pub(crate) async fn privacy(state: State<'_, AppState>) -> Result<Privacy> {
+    state.with_store(|store| {
+        Ok(Privacy {
+            encrypted: store.is_encrypted(),
+            backups: nestling_store::backups::list(store.dir())?,
+        })
+    })
+}
+
+/// Encrypts the journal with a passphrase and returns the recovery code, shown once.
+#[tauri::command]
+pub(crate) async fn set_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<NewCode> {
+    let code = state.with_store(|store| Ok(store.set_passphrase(&passphrase)?))?;
+    Ok(NewCode {
+        recovery_code: code.as_str().to_owned(),
+    })
+}
+
+/// Changes the passphrase; the recovery code keeps working.
+#[tauri::command]
+pub(crate) async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    next: String,
+) -> Result<()> {
+    state.with_store(|store| Ok(store.change_passphrase(&current, &next)?))
+}
+
+/// Decrypts the journal and its backups.
+#[tauri::command]
+pub(crate) async fn remove_passphrase(state: State<'_, AppState>, current: String) -> Result<()> {
+    state.with_store(|store| Ok(store.remove_passphrase(&current)?))
+}
+
+/// Replaces the recovery code with a new one, shown once.
+#[tauri::command]
+pub(crate) async fn new_recovery_code(
+    state: State<'_, AppState>,
+    current: String,
+) -> Result<NewCode> {
+    let code = state.with_store(|store| Ok(store.new_recovery_code(&current)?))?;
+    Ok(NewCode {
+        recovery_code: code.as_str().to_owned(),
+    })
+}
+
+/// Makes a backup now.
+#[tauri::command]
+pub(crate) async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
+    state.with_store(|store| Ok(store.backup(Reason::Manual)?))
+}
+
+/// Replaces the journal with a backup; the journal as it was is backed up first.
+#[tauri::command]
+pub(crate) async fn restore_backup(
+    state: State<'_, AppState>,
+    name: String,
+    secret: Option<String>,
+) -> Result<()> {
+    let secret = secret.as_deref();
+    state.replace_journal(secret, |dir| Ok(Store::restore_in(dir, &name, secret)?))
+}
+
+/// Why the journal could not be opened, and the newest backup that reads correctly.
+#[tauri::command]
+pub(crate) async fn recovery_state(state: State<'_, AppState>) -> Result<Recovery> {
+    let problem = state.failure()?.ok_or(Error::NothingToRecover)?;
+    let dir = state.data_dir();
+    let encrypted = nestling_store::status(dir)? == nestling_store::JournalStatus::Locked;
+    let newest_good = if encrypted {
+        nestling_store::backups::list(dir)?.into_iter().next()
+    } else {
+        recovery::newest_good_backup(dir, None)?
+    };
+    Ok(Recovery {
+        problem,
+        encrypted,
+        newest_good,
+    })
+}
+
+/// Sets the damaged journal aside (never deleted) and opens the chosen backup in its place.
+#[tauri::command]
+pub(crate) async fn recover_from_backup(
+    state: State<'_, AppState>,
+    name: String,
+    secret: Option<String>,
+) -> Result<Recovered> {
+    let secret = secret.as_deref();
+    let mut kept = None;
+    state.replace_journal(secret, |dir| {
+        kept = Some(recovery::set_aside(dir)?);
+        Ok(Store::restore_in(dir, &name, secret)?)
+    })?;
+    let set_aside = kept.map(|p| p.display().to_string()).unwrap_or_default();
+    Ok(Recovered { set_aside })
+}
+
+/// Saves the complete journal, private moments included, as JSON where the parent chooses.
+#[tauri::command]
+pub(crate) async fn export_everything<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Saved> {
+    let json = state.with_store(|store| {
+        Ok(nestling_export::journal_json(
+            store.conn(),
+            nestling_export::Scope::Everything,
+            chrono::Utc::now(),
+        )?)
+    })?;
+    let name = format!(
+        "Nestling journal {}.json",
+        chrono::Local::now().date_naive()
+    );
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Save everything")
+        .set_file_name(name)
+        .add_filter("JSON", &["json"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok());
+    let Some(path) = chosen else {
+        return Ok(Saved { file_name: None });
+    };
+    saving::write_atomically(&path, json.as_bytes())?;
+    Ok(Saved::at(&path))
+}
+
+/// Removes the journal, its key and every backup, after the parent typed the confirmation.
+#[tauri::command]
+pub(crate) async fn erase_everything(
+    state: State<'_, AppState>,
+    confirmation: String,
+) -> Result<()> {
+    if confirmation.trim().to_lowercase() != ERASE_WORDS {
+        return Err(Error::NotConfirmed);
+    }
+    state.replace_journal(None, |dir| {
+        nestling_store::erase_everything(dir)?;
+        Ok(Store::open_in(dir)?)
+    })
+}

@@ -1,0 +1,178 @@
+//! The therapist export through the real window: moments logged (one private, one hostile, one
+//! left out by hand), chosen for the last 7 days, previewed, and saved as a PDF through the
+//! native save dialog. The file is then checked by tools nobody here wrote.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::support::{data_folder, journey, Page};
+
+const PRIVATE: &str = "Kept to myself: marker PRIVATE-7Q4.";
+const LEFT_OUT: &str = "Not for the report: marker UNTICKED-3K9.";
+const HOSTILE: &str = "Marker SHARED-5X2 #{panic()} *not bold* $x$ \\ <script>alert(1)</script> @me ] [ok] \u{05e9}\u{05dc}\u{05d5}\u{05dd} caf\u{e9} \u{1fac2}";
+
+/// Logs a moment from Today with `note`, optionally private.
+async fn log_note(page: &Page, note: &str, private: bool) {
+    page.press('n').await;
+    page.wait("#editor[open]").await;
+    page.fill("#editor-note", note).await;
+    if private {
+        page.click("#editor-private").await;
+    }
+    page.click("#editor-save").await;
+    page.gone("#editor[open]").await;
+}
+
+/// Types `path` into the native save dialog once it is open, and confirms it.
+fn answer_save_dialog(path: &Path) {
+    let window = wait_for_window("Save the report");
+    let run = |args: &[&str]| {
+        let status = Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool runs (scripts/deps.sh test installs it)");
+        assert!(status.success(), "xdotool {args:?} failed");
+    };
+    run(&["windowfocus", "--sync", &window]);
+    run(&["key", "--clearmodifiers", "ctrl+a"]);
+    run(&["type", "--delay", "15", &path.display().to_string()]);
+    std::thread::sleep(Duration::from_millis(300));
+    run(&["key", "Return"]);
+}
+
+/// The X window id of the window titled `title`, waiting for it to appear.
+fn wait_for_window(title: &str) -> String {
+    for _ in 0..100 {
+        let out = Command::new("xdotool")
+            .args(["search", "--name", title])
+            .output()
+            .expect("xdotool runs");
+        let ids = String::from_utf8_lossy(&out.stdout);
+        if let Some(id) = ids.lines().last() {
+            // Let GTK finish mapping and focusing its entry.
+            std::thread::sleep(Duration::from_millis(700));
+            return id.to_owned();
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("the save dialog never opened");
+}
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|err| panic!("{program} runs (scripts/deps.sh test installs it): {err}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_chosen_week_is_previewed_and_saved_as_a_pdf_without_private_moments() {
+    let data = data_folder();
+    let out = data_folder();
+    let pdf = out.path().join("report.pdf");
+    let target = pdf.clone();
+    journey(data.path(), |page| async move {
+        log_note(&page, PRIVATE, true).await;
+        log_note(&page, LEFT_OUT, false).await;
+        log_note(&page, HOSTILE, false).await;
+
+        page.click("a[data-nav='export']").await;
+        page.click("input[name='export-range'][value='last7']")
+            .await;
+        page.text_containing("#export-count", "3 of 3 moments chosen")
+            .await;
+        page.text_containing("#export-count", "1 private moment is never included")
+            .await;
+        let preview = page.text("#export-preview").await;
+        assert!(
+            preview.contains("SHARED-5X2") && preview.contains("UNTICKED-3K9"),
+            "{preview}"
+        );
+        assert!(
+            preview.contains("<script>alert(1)</script>"),
+            "hostile text shows as text: {preview}"
+        );
+        assert!(
+            !preview.contains("PRIVATE-7Q4"),
+            "the private moment is never previewed"
+        );
+
+        let unticked: serde_json::Value = page
+            .script("return [...document.querySelectorAll('.candidate')].find((l) => l.textContent.includes('UNTICKED-3K9')).querySelector('input').dataset.moment;")
+            .await;
+        page.click(&format!(
+            ".candidate input[data-moment='{}']",
+            unticked.as_str().expect("an id")
+        ))
+        .await;
+        page.text_containing("#export-count", "2 of 3 moments chosen")
+            .await;
+        let preview = page.text("#export-preview").await;
+        assert!(
+            !preview.contains("UNTICKED-3K9"),
+            "an unticked moment leaves the preview"
+        );
+        page.screenshot("export-preview").await;
+
+        let dialog = std::thread::spawn(move || answer_save_dialog(&target));
+        page.click("#export-save").await;
+        page.text_containing("#toast", "Saved report.pdf").await;
+        dialog.join().expect("the dialog was answered");
+        page.screenshot("export-saved").await;
+    });
+
+    assert!(pdf.exists(), "the PDF was saved where the dialog said");
+    let text = tool("pdftotext", &[&pdf.display().to_string(), "-"]);
+    for needle in [
+        "SHARED-5X2",
+        "#{panic()}",
+        "*not bold*",
+        "$x$",
+        "<script>alert(1)</script>",
+        "@me ] [ok]",
+        "café",
+    ] {
+        assert!(text.contains(needle), "the PDF holds {needle:?}:\n{text}");
+    }
+    assert!(
+        !text.contains("PRIVATE-7Q4"),
+        "the private note is not in the PDF"
+    );
+    assert!(
+        !text.contains("UNTICKED-3K9"),
+        "the unticked note is not in the PDF"
+    );
+    tool("qpdf", &["--check", &pdf.display().to_string()]);
+    let names: Vec<_> = std::fs::read_dir(out.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        1,
+        "no temporary file is left beside the report: {names:?}"
+    );
+    let pages = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots/export-pdf");
+    tool(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "2",
+            &pdf.display().to_string(),
+            &pages.display().to_string(),
+        ],
+    );
+}

@@ -1,0 +1,92 @@
+//! IPC tests of the export's commands: what a selection covers, the preview, and the errors the
+//! UI branches on. Saving needs the native dialog and is covered end to end.
+
+use serde_json::{json, Value};
+
+use crate::harness::{error_kind, folder, open, Harness};
+
+fn log(app: &Harness, note: &str, private: bool) -> i64 {
+    let start = chrono::Utc::now() - chrono::TimeDelta::hours(2);
+    let input = json!({
+        "kindId": "skin_to_skin",
+        "startedAt": start.to_rfc3339(),
+        "utcOffsetSeconds": 0,
+        "endedAt": (start + chrono::TimeDelta::minutes(30)).to_rfc3339(),
+        "connection": 4,
+        "feelings": ["calm"],
+        "note": note,
+        "private": private,
+    });
+    let saved = app
+        .call("log_moment", json!({ "input": input }))
+        .expect("saved");
+    saved["id"].as_i64().expect("an id")
+}
+
+fn last_week() -> Value {
+    json!({ "range": { "last": { "days": 7 } } })
+}
+
+#[test]
+fn candidates_leave_out_private_moments_and_count_them() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let shared = log(&app, "shared note", false);
+    log(&app, "private note", true);
+    let got = app
+        .call("export_candidates", json!({ "selection": last_week() }))
+        .expect("listed");
+    let ids: Vec<i64> = got["moments"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|m| m["id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(ids, vec![shared]);
+    assert_eq!(got["privateLeftOut"], 1);
+}
+
+#[test]
+fn the_preview_is_the_report_without_private_or_unticked_moments() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let kept = log(&app, "kept <b>as text</b> \u{1f476}", false);
+    let unticked = log(&app, "left out by hand", false);
+    log(&app, "private note", true);
+    let mut selection = last_week();
+    selection["excludedIds"] = json!([unticked]);
+    selection["include"] = json!({ "notes": true, "feelings": false, "ratings": true });
+    let report = app
+        .call("export_preview", json!({ "selection": selection }))
+        .expect("previewed");
+    assert_eq!(report["summary"]["moments"], 1);
+    assert_eq!(report["summary"]["minutes"], 30);
+    let entry = &report["days"][0]["entries"][0];
+    assert_eq!(entry["id"], kept);
+    assert_eq!(entry["note"], "kept <b>as text</b> \u{1f476}");
+    assert_eq!(entry["feelings"], json!([]), "feelings were not chosen");
+    assert_eq!(entry["connection"], 4);
+    let text = report.to_string();
+    assert!(!text.contains("private note") && !text.contains("left out by hand"));
+}
+
+#[test]
+fn an_impossible_range_is_refused_with_a_clear_message() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let selection =
+        json!({ "range": { "between": { "first": "2026-11-20", "last": "2026-11-01" } } });
+    let (kind, message) = error_kind(app.call("export_preview", json!({ "selection": selection })));
+    assert_eq!(kind, "invalid_input", "{message}");
+    assert!(!message.is_empty());
+}
+
+#[test]
+fn cancelling_with_no_save_in_progress_is_harmless() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    assert_eq!(
+        app.call("export_cancel", json!({})).expect("ok"),
+        Value::Null
+    );
+}

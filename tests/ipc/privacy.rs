@@ -1,0 +1,218 @@
+//! IPC tests of privacy and data safety: the lock, the passphrase, backups, recovery from a
+//! damaged journal, and deleting everything.
+
+use serde_json::{json, Value};
+
+use crate::harness::{error_kind, folder, open, Harness};
+
+const NOTE: &str = "a distinctive note 7fQ2 about the night feed";
+
+fn log(app: &Harness) -> i64 {
+    let input = json!({
+        "kindId": "soothing",
+        "startedAt": chrono::Utc::now().to_rfc3339(),
+        "utcOffsetSeconds": 0,
+        "note": NOTE,
+    });
+    let saved = app
+        .call("log_moment", json!({ "input": input }))
+        .expect("saved");
+    saved["id"].as_i64().expect("an id")
+}
+
+fn log_long(app: &Harness) {
+    let input = json!({
+        "kindId": "rocking",
+        "startedAt": chrono::Utc::now().to_rfc3339(),
+        "utcOffsetSeconds": 0,
+        "note": "a long quiet evening ".repeat(40),
+    });
+    app.call("log_moment", json!({ "input": input }))
+        .expect("saved");
+}
+
+fn code_of(answer: Value) -> String {
+    answer["recoveryCode"]
+        .as_str()
+        .expect("a recovery code")
+        .to_owned()
+}
+
+#[test]
+fn a_passphrase_locks_the_journal_across_a_restart_and_unlocks_it() {
+    let tmp = folder();
+    let id = {
+        let app = open(tmp.path());
+        let id = log(&app);
+        let code = code_of(
+            app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+                .expect("set"),
+        );
+        assert!(code.len() >= 20, "{code}");
+        assert_eq!(
+            app.call("get_home", json!({})).expect("home")["encrypted"],
+            true
+        );
+        id
+    };
+    let app = open(tmp.path());
+    assert_eq!(
+        app.call("lock_state", json!({})).expect("state")["locked"],
+        true
+    );
+    let (kind, _) = error_kind(app.call("get_moment", json!({ "id": id })));
+    assert_eq!(kind, "locked", "nothing is readable while locked");
+    let (kind, message) = error_kind(app.call("unlock", json!({ "secret": "wrong horse" })));
+    assert_eq!(kind, "wrong_passphrase");
+    assert!(
+        !message.contains("wrong horse"),
+        "the secret is never echoed: {message}"
+    );
+    assert_eq!(
+        app.call("lock_state", json!({})).expect("state")["locked"],
+        true
+    );
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocked");
+    assert_eq!(
+        app.call("get_moment", json!({ "id": id })).expect("read")["note"],
+        NOTE
+    );
+}
+
+#[test]
+fn the_recovery_code_unlocks_and_lock_closes_the_journal_again() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app);
+    let code = code_of(
+        app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+            .expect("set"),
+    );
+    app.call("lock", json!({})).expect("locked");
+    assert_eq!(
+        app.call("lock_state", json!({})).expect("state")["locked"],
+        true
+    );
+    app.call("unlock", json!({ "secret": code.to_lowercase() }))
+        .expect("the code opens it");
+    assert_eq!(
+        app.call("lock_state", json!({})).expect("state")["locked"],
+        false
+    );
+}
+
+#[test]
+fn a_short_passphrase_is_refused_and_the_journal_stays_plain() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let (kind, message) = error_kind(app.call("set_passphrase", json!({ "passphrase": "short" })));
+    assert_eq!(kind, "weak_passphrase", "{message}");
+    assert_eq!(
+        app.call("privacy", json!({})).expect("privacy")["encrypted"],
+        false
+    );
+}
+
+#[test]
+fn a_backup_is_listed_and_restoring_it_brings_back_what_it_held() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let id = log(&app);
+    let backup = app.call("backup_now", json!({})).expect("backed up");
+    let name = backup["name"].as_str().expect("a name").to_owned();
+    app.call("delete_moment", json!({ "id": id }))
+        .expect("trashed");
+    app.call("purge_moment", json!({ "id": id }))
+        .expect("purged");
+    let listed = app.call("privacy", json!({})).expect("privacy");
+    assert!(listed["backups"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .any(|b| b["name"] == name.as_str()));
+    app.call("restore_backup", json!({ "name": name }))
+        .expect("restored");
+    assert_eq!(
+        app.call("get_moment", json!({ "id": id })).expect("back")["note"],
+        NOTE
+    );
+}
+
+#[test]
+fn a_damaged_journal_is_kept_aside_and_the_newest_good_backup_restored() {
+    let tmp = folder();
+    let name = {
+        let app = open(tmp.path());
+        for _ in 0..60 {
+            log_long(&app);
+        }
+        let backup = app.call("backup_now", json!({})).expect("backed up");
+        backup["name"].as_str().expect("a name").to_owned()
+    };
+    let db = tmp.path().join("nestling.sqlite3");
+    // The mock app keeps its connection; fold the log into the file as a clean close would.
+    let conn = nestling_store::rusqlite::Connection::open(&db).expect("opens");
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .expect("checkpoint");
+    drop(conn);
+    // Garbage over pages in the middle, as after a disk fault.
+    let mut bytes = std::fs::read(&db).expect("read");
+    let start = bytes.len() / 4096 / 2 * 4096;
+    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(&db, &bytes).expect("damaged");
+    let damaged = std::fs::read(&db).expect("read");
+
+    let app = open(tmp.path());
+    let (kind, message) = error_kind(app.call("get_home", json!({})));
+    assert!(
+        kind == "damaged" || kind == "not_a_database",
+        "{kind}: {message}"
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        damaged,
+        "the damaged file is not touched"
+    );
+    let state = app.call("recovery_state", json!({})).expect("recovery");
+    assert_eq!(state["newestGood"]["name"], name.as_str());
+    let kept = app
+        .call("recover_from_backup", json!({ "name": name }))
+        .expect("recovered");
+    let aside = std::path::PathBuf::from(kept["setAside"].as_str().expect("a folder"));
+    assert_eq!(
+        std::fs::read(aside.join("nestling.sqlite3")).expect("kept"),
+        damaged
+    );
+    assert!(app.call("get_home", json!({})).is_ok());
+}
+
+#[test]
+fn delete_everything_needs_the_typed_words_then_leaves_an_empty_journal() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let id = log(&app);
+    app.call("backup_now", json!({})).expect("backed up");
+    let (kind, _) = error_kind(app.call("erase_everything", json!({ "confirmation": "yes" })));
+    assert_eq!(kind, "not_confirmed");
+    assert!(
+        app.call("get_moment", json!({ "id": id })).is_ok(),
+        "nothing was deleted"
+    );
+    app.call(
+        "erase_everything",
+        json!({ "confirmation": "delete everything" }),
+    )
+    .expect("erased");
+    let (kind, _) = error_kind(app.call("get_moment", json!({ "id": id })));
+    assert_eq!(kind, "moment_not_found");
+    assert!(
+        !tmp.path().join("backups").exists()
+            || std::fs::read_dir(tmp.path().join("backups"))
+                .expect("list")
+                .next()
+                .is_none()
+    );
+}

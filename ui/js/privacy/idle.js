@@ -1,0 +1,37 @@
+// Locks an encrypted journal after the parent has been away for the time they chose.
+
+/** Events that count as the parent being here. */
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'];
+
+/** How often the idle time is checked, in milliseconds. */
+const CHECK_EVERY = 5000;
+
+/**
+ * @param {() => void} lock called once when the idle time is reached
+ * @param {() => number} [clock] milliseconds now (tests pass their own)
+ */
+export function createIdleLock(lock, clock = () => Date.now()) {
+  let limit = 0;
+  let last = clock();
+  let timer = 0;
+  const seen = () => { last = clock(); };
+  ACTIVITY.forEach((name) => window.addEventListener(name, seen, { passive: true, capture: true }));
+  function check() {
+    if (limit > 0 && clock() - last >= limit) {
+      limit = 0;
+      window.clearInterval(timer);
+      lock();
+    }
+  }
+  return {
+    /** @param {string} minutes a `lock_after_minutes` setting: "1"…"60" or "never" */
+    configure(minutes) {
+      window.clearInterval(timer);
+      const value = Number(minutes);
+      limit = Number.isFinite(value) && value > 0 ? value * 60_000 : 0;
+      last = clock();
+      if (limit > 0) timer = window.setInterval(check, CHECK_EVERY);
+    },
+    check,
+  };
+}

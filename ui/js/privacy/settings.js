@@ -1,0 +1,214 @@
+// Settings for privacy and safety: the passphrase, locking, backups, and the parent's data.
+
+import { el } from '../dom.js';
+
+/**
+ * @typedef {{
+ *   api: typeof import('../api.js'),
+ *   attempt: (action: () => Promise<unknown>) => Promise<void>,
+ *   toast: ReturnType<typeof import('../views/toast.js').createToast>,
+ *   changeSetting: (key: string, value: string) => Promise<void>,
+ *   showRecoveryCode: (code: string) => void,
+ *   lockNow: () => void,
+ *   afterErase: () => void,
+ * }} PrivacyDeps
+ */
+
+const LOCK_AFTER = [['1', '1 minute'], ['5', '5 minutes'], ['15', '15 minutes'], ['30', '30 minutes'], ['60', '1 hour'], ['never', 'Never']];
+const KEEP = [['3', '3'], ['7', '7'], ['14', '14'], ['30', '30']];
+export const ERASE_WORDS = 'delete everything';
+
+/**
+ * @param {PrivacyDeps} deps
+ * @param {import('../api.js').Privacy} privacy
+ * @param {import('../api.js').Settings} settings
+ */
+export function privacySection(deps, privacy, settings) {
+  return el('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
+    el('h2', { id: 'privacy-title', text: 'Privacy and safety' }),
+    privacy.encrypted ? lockedControls(deps, settings) : passphraseOffer(deps),
+    backupsPart(deps, privacy, settings),
+    dataPart(deps),
+  );
+}
+
+/** A labelled password input. */
+function secretField(label, id, autocomplete = 'new-password') {
+  return el('label', { class: 'field' },
+    el('span', { class: 'field-label', text: label }),
+    el('input', { type: 'password', id, name: id, autocomplete, required: true }));
+}
+
+/** @param {HTMLFormElement} form @param {string} name */
+const valueOf = (form, name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value;
+
+/**
+ * A form whose submit runs `action` with the form; a thrown error shows inside the form.
+ * @param {string} id
+ * @param {(form: HTMLFormElement) => Promise<void>} action
+ * @param {...(Node|null)} children
+ */
+function secretForm(id, action, ...children) {
+  const error = el('p', { class: 'editor-error', role: 'alert', hidden: true });
+  const form = /** @type {HTMLFormElement} */ (el('form', {
+    class: 'editor-form privacy-form', id,
+    onsubmit: async (/** @type {Event} */ event) => {
+      event.preventDefault();
+      error.hidden = true;
+      try {
+        await action(form);
+      } catch (err) {
+        error.textContent = /** @type {Error} */ (err).message;
+        error.hidden = false;
+      }
+    },
+  }, ...children, error));
+  return form;
+}
+
+/** @param {PrivacyDeps} deps */
+function passphraseOffer(deps) {
+  const form = secretForm('passphrase-form', async (f) => {
+    if (valueOf(f, 'passphrase-new') !== valueOf(f, 'passphrase-repeat')) throw new Error('The two passphrases are not the same. Please type them again.');
+    const { recoveryCode } = await deps.api.setPassphrase(valueOf(f, 'passphrase-new'));
+    deps.showRecoveryCode(recoveryCode);
+  },
+    el('p', { text: 'A passphrase encrypts your journal on this computer, so no one else who uses it can read what you wrote. Nestling will ask for it when it opens, and after you have been away for a while.' }),
+    el('p', { class: 'warning-plain', id: 'no-back-door', text: 'There is no back door. If you forget your passphrase and lose your recovery code, nobody can open your journal again — not you, not us. You will get a recovery code to write down.' }),
+    el('div', { class: 'field-row' }, secretField('New passphrase (8 characters or more)', 'passphrase-new'), secretField('The same again', 'passphrase-repeat')),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: 'passphrase-understood', required: true }), 'I understand there is no way back in without it.'),
+    el('div', {}, el('button', { type: 'submit', class: 'button', id: 'passphrase-set' }, 'Encrypt my journal')),
+  );
+  return el('div', { class: 'card' }, el('h3', { text: 'Lock with a passphrase' }), form);
+}
+
+/** @param {PrivacyDeps} deps @param {Record<string, string>} settings */
+function lockedControls(deps, settings) {
+  const change = secretForm('passphrase-change-form', async (f) => {
+    if (valueOf(f, 'change-new') !== valueOf(f, 'change-repeat')) throw new Error('The two new passphrases are not the same. Please type them again.');
+    await deps.api.changePassphrase(valueOf(f, 'change-current'), valueOf(f, 'change-new'));
+    f.reset();
+    deps.toast.show('Passphrase changed. Your recovery code still works.');
+  },
+    el('div', { class: 'field-row' }, secretField('Current passphrase', 'change-current', 'current-password'), secretField('New passphrase', 'change-new'), secretField('The same again', 'change-repeat')),
+    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Change passphrase')));
+  const code = secretForm('recovery-code-form', async (f) => {
+    const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, 'code-current'));
+    deps.showRecoveryCode(recoveryCode);
+  },
+    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working.' }),
+    secretField('Current passphrase', 'code-current', 'current-password'),
+    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Make a new recovery code')));
+  const remove = secretForm('passphrase-remove-form', async (f) => {
+    await deps.api.removePassphrase(valueOf(f, 'remove-current'));
+    deps.toast.show('Your journal is no longer encrypted.');
+    deps.afterErase();
+  },
+    el('p', { class: 'hint', text: 'Your journal and its backups will be stored without encryption.' }),
+    secretField('Current passphrase', 'remove-current', 'current-password'),
+    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Remove the passphrase')));
+  return el('div', { class: 'card' },
+    el('h3', { text: 'Your journal is encrypted' }),
+    el('div', { class: 'manage-row' },
+      el('button', { type: 'button', class: 'button', id: 'lock-now', onclick: deps.lockNow }, 'Lock now'),
+      el('span', { class: 'hint', text: 'Shortcut: Ctrl+L' })),
+    radios('lock_after_minutes', 'Lock after I have been away for', LOCK_AFTER, String(settings.lock_after_minutes ?? 'never'), deps.changeSetting),
+    el('details', {}, el('summary', { text: 'Change the passphrase' }), change),
+    el('details', {}, el('summary', { text: 'Make a new recovery code' }), code),
+    el('details', {}, el('summary', { text: 'Remove the passphrase' }), remove),
+  );
+}
+
+/** @param {PrivacyDeps} deps @param {import('../api.js').Privacy} privacy @param {import('../api.js').Settings} settings */
+function backupsPart(deps, privacy, settings) {
+  const { backups, encrypted } = privacy;
+  return el('div', { class: 'card' },
+    el('h3', { text: 'Backups' }),
+    el('p', { class: 'hint', text: 'Nestling keeps a copy of your journal every day, and before every big change, in a “backups” folder beside it. They are encrypted whenever your journal is.' }),
+    backups.length === 0
+      ? el('p', { class: 'empty', text: 'No backups yet.' })
+      : el('ul', { class: 'plain-list', id: 'backup-list' }, ...backups.map((b) => backupRow(deps, b, encrypted))),
+    el('div', { class: 'manage-row' },
+      el('button', { type: 'button', class: 'button', id: 'backup-now', onclick: () => deps.attempt(async () => { await deps.api.backupNow(); deps.toast.show('Backup made.'); }) }, 'Back up now')),
+    radios('backups_to_keep', 'Backups to keep', KEEP, String(settings.backups_to_keep), deps.changeSetting),
+  );
+}
+
+/**
+ * One backup with its Restore button; an encrypted journal asks for the passphrase first.
+ * @param {PrivacyDeps} deps @param {import('../api.js').BackupInfo} b @param {boolean} encrypted
+ */
+function backupRow(deps, b, encrypted) {
+  const when = new Date(b.createdAt).toLocaleString();
+  const restore = (/** @type {string|null} */ secret) => deps.attempt(async () => {
+    await deps.api.restoreBackup(b.name, secret);
+    deps.toast.show(`Restored the backup from ${when}.`);
+    deps.afterErase();
+  });
+  const row = el('li', { class: 'manage-row backup-row', 'data-backup': b.name },
+    el('span', { class: 'backup-when', text: `${when} · ${REASONS[b.reason] ?? b.reason} · ${Math.max(1, Math.round(b.bytes / 1024))} KB` }));
+  const ask = secretForm(`restore-${b.name}`, async (f) => restore(valueOf(f, 'restore-secret')),
+    secretField('Your passphrase, to restore', 'restore-secret', 'current-password'),
+    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Restore this backup')));
+  row.append(el('button', { type: 'button', class: 'button restore-backup', onclick: () => {
+    if (!window.confirm(`Replace your journal with the backup from ${when}? Your journal as it is now is backed up first, so this can be undone.`)) return;
+    if (encrypted) row.append(ask);
+    else restore(null);
+  } }, 'Restore'));
+  return row;
+}
+
+const REASONS = /** @type {Record<string, string>} */ ({
+  daily: 'daily', migration: 'before an update', passphrase: 'before a passphrase change',
+  restore: 'before a restore', manual: 'made by you',
+});
+
+/** @param {PrivacyDeps} deps */
+function dataPart(deps) {
+  const erase = secretForm('erase-form', async (f) => {
+    const words = valueOf(f, 'erase-confirm');
+    if (words.trim().toLowerCase() !== ERASE_WORDS) throw new Error(`Please type “${ERASE_WORDS}” to confirm.`);
+    await deps.api.eraseEverything(words);
+    deps.afterErase();
+  },
+    el('p', { text: 'This removes your journal, its key and every backup from this computer. It cannot be undone. Export everything first if you may want it back.' }),
+    el('label', { class: 'field' },
+      el('span', { class: 'field-label', text: `Type “${ERASE_WORDS}” to confirm` }),
+      el('input', { type: 'text', id: 'erase-confirm', name: 'erase-confirm', autocomplete: 'off', required: true })),
+    el('div', {}, el('button', { type: 'submit', class: 'button danger', id: 'erase-button' }, 'Delete everything')));
+  return el('div', { class: 'card' },
+    el('h3', { text: 'Your data' }),
+    el('div', { class: 'manage-row' },
+      el('button', { type: 'button', class: 'button', id: 'export-everything', onclick: () => deps.attempt(async () => {
+        const saved = await deps.api.exportEverything();
+        if (saved.fileName) deps.toast.show(`Saved ${saved.fileName}. It holds every moment, private ones too: keep it safe.`);
+      }) }, 'Export everything (JSON)')),
+    el('details', {}, el('summary', { text: 'Delete everything' }), erase),
+  );
+}
+
+/**
+ * @param {string} key @param {string} legend @param {string[][]} options @param {string} current
+ * @param {(key: string, value: string) => void} onChange
+ */
+function radios(key, legend, options, current, onChange) {
+  return el('fieldset', { class: 'choice' },
+    el('legend', { text: legend }),
+    el('div', { class: 'choice-row' }, ...options.map(([value, label]) => el('label', {},
+      el('input', { type: 'radio', name: key, value, checked: value === current, onchange: () => onChange(key, value) }),
+      label))));
+}
+
+/**
+ * The recovery code, shown once, until the parent says it is written down.
+ * @param {string} code
+ * @param {() => void} done
+ */
+export function recoveryCodeView(code, done) {
+  return el('section', { class: 'recovery-code card', role: 'dialog', 'aria-labelledby': 'code-title', id: 'recovery-code' },
+    el('h2', { id: 'code-title', text: 'Your recovery code' }),
+    el('p', { text: 'Write this down on paper and keep it somewhere safe, away from this computer. It opens your journal if you forget your passphrase. It is shown only this once.' }),
+    el('p', { class: 'code', id: 'recovery-code-text', text: code }),
+    el('button', { type: 'button', class: 'button', id: 'recovery-code-done', onclick: done }, 'I have written it down'),
+  );
+}
