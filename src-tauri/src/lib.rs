@@ -22,6 +22,8 @@ pub fn run() {
     let app = run_app(tauri::Builder::default(), tauri::generate_context!(), None)
         .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
+    // The only line Nestling ever logs: no paths, names or journal text.
+    eprintln!("nestling {}: started", env!("CARGO_PKG_VERSION"));
     app.run(|_, _| {});
 }
 

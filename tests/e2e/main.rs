@@ -6,4 +6,5 @@ mod export;
 mod foundation;
 mod journal;
 mod library;
+mod privacy;
 mod support;

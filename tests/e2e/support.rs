@@ -28,6 +28,11 @@ struct Driver {
 impl Driver {
     fn start(data_dir: &Path) -> Driver {
         let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log_path(data_dir))
+            .expect("a log file beside the data folder");
         let child = Command::new(tauri_driver())
             .args([
                 "--port",
@@ -36,7 +41,8 @@ impl Driver {
                 &native_port.to_string(),
             ])
             .env("NESTLING_DATA_DIR", data_dir)
-            .stdout(Stdio::null())
+            .stdout(Stdio::from(log.try_clone().expect("log file")))
+            .stderr(Stdio::from(log))
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (install it with `cargo install tauri-driver --locked`)");
@@ -102,6 +108,16 @@ fn free_port() -> u16 {
         .expect("a free local port")
 }
 
+/// Where everything the driver, the browser engine and the app print is kept for `data_dir`.
+fn log_path(data_dir: &Path) -> PathBuf {
+    data_dir.with_extension("log")
+}
+
+/// Everything printed by the app and its helpers in journeys on `data_dir` so far.
+pub(crate) fn app_log(data_dir: &Path) -> String {
+    std::fs::read_to_string(log_path(data_dir)).unwrap_or_default()
+}
+
 /// A fresh, empty data folder for one test; removed when dropped.
 pub(crate) fn data_folder() -> tempfile::TempDir {
     tempfile::tempdir().expect("temporary data folder")
@@ -127,6 +143,7 @@ where
         let _ = client.close().await;
         drop(driver);
         if let Err(err) = outcome {
+            eprintln!("--- app log ---\n{}", app_log(data_dir));
             if err.is_panic() {
                 std::panic::resume_unwind(err.into_panic());
             }

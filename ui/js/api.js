@@ -171,7 +171,7 @@ export const deleteImportedArticle = (slug) => call('delete_imported_article', {
  * @typedef {{notes: boolean, feelings: boolean, ratings: boolean}} Include
  * @typedef {{range: Range, kindIds: string[]|null, babyIds: number[]|null, include: Include,
  *   excludedIds: number[], title: string|null, preparedFor: string|null}} Selection
- * @typedef {{id: number, localDate: string, start: string, kind: string, emoji: string,
+ * @typedef {{id: number, date: string, start: string, kind: string, emoji: string,
  *   durationMinutes: number|null, baby: string|null, notePreview: string, excluded: boolean}} Candidate
  * @typedef {{moments: Candidate[], privateLeftOut: number}} Candidates
  * @typedef {{kindId: string, name: string, emoji: string, moments: number, minutes: number}} ReportKindTotal

@@ -5,6 +5,7 @@ import { replace } from './dom.js';
 import { formatElapsed } from './format.js';
 import { createExport } from './export/controller.js';
 import { createJournal } from './journal/controller.js';
+import { forgetMemoryDrafts, keepDraftsFor } from './journal/drafts.js';
 import { createLibrary } from './library/controller.js';
 import { KIND_KEYS } from './journal/catalog.js';
 import { manageView } from './journal/manage.js';
@@ -57,6 +58,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   async function lockNow() {
     if (!state.get().home?.encrypted) return;
     await attempt(() => api.lock());
+    forgetMemoryDrafts();
     state.update({ locked: true, home: null });
   }
 
@@ -91,7 +93,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     markNav(view);
     document.body.dataset.locked = String(locked);
     if (locked) return replace(main, lockView(unlock, api.toAppError));
-    if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => state.update({ recoveryCode: null })));
+    if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); }));
     if (recovery) return replace(main, recoveryView(recovery, recoverWith));
     if (problem) return replace(main, problemView(problem));
     if (!home || !settings) return;
@@ -132,6 +134,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
       applySettings(home.settings);
       showDataFolder(home.dataDir);
       await journal.loadCatalog();
+      keepDraftsFor(home.encrypted);
       idle.configure(home.encrypted ? String(home.settings.lock_after_minutes ?? 'never') : 'never');
       state.update({ home, settings: home.settings });
     } catch (err) {

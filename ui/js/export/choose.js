@@ -183,7 +183,7 @@ function candidateRow(ctx, m) {
   return el('li', {},
     el('label', { class: 'candidate' },
       el('input', { type: 'checkbox', 'data-moment': m.id, checked: !m.excluded, onchange: (e) => ctx.tick(m.id, e.target.checked) }),
-      el('span', { class: 'candidate-when', text: `${m.localDate} ${m.start}` }),
+      el('span', { class: 'candidate-when', text: `${shortDate(m.date)} ${m.start}` }),
       el('span', { class: 'candidate-main' },
         el('span', { class: 'moment-title', text: `${m.emoji} ${m.kind}${duration}${m.baby ? ` · ${m.baby}` : ''}` }),
         m.notePreview ? el('span', { class: 'moment-note', text: m.notePreview }) : null),
@@ -230,3 +230,10 @@ export const STAGE_TEXT = /** @type {Record<string, string>} */ ({
   typesetting: 'Laying out the pages…',
   writing: 'Writing the file…',
 });
+
+/** "2026-11-26" as a short day, "Thu 26 Nov", in the parent's language. @param {string} isoDate */
+export function shortDate(isoDate) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' })
+    .format(new Date(y, m - 1, d));
+}

@@ -47,8 +47,8 @@ function summaryPart(report) {
     el('h4', { text: 'Summary' }),
     el('p', { text: `${summary.moments} ${summary.moments === 1 ? 'moment' : 'moments'} of care, ${formatMinutes(summary.minutes)} in all.` }),
     kindsTable(summary.kinds),
-    skinChart(summary.skinToSkin),
-    summary.ratings.length ? ratingsChart(summary.ratings) : null,
+    summary.skinToSkin.some((d) => d.minutes > 0) ? skinChart(summary.skinToSkin) : null,
+    summary.ratings.some((d) => d.connection !== null || d.energy !== null) ? ratingsChart(summary.ratings) : null,
     summary.topFeelings.length
       ? el('p', {}, 'Most frequent feelings: ', ...summary.topFeelings.map((w) => el('span', { class: 'chip', text: `${w.word} (${w.count})` })))
       : null,

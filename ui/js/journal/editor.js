@@ -1,12 +1,12 @@
 // The moment editor: every field of a moment in one dialog. The note's draft is kept on every
 // keystroke so nothing typed is lost if the window closes before Save.
 
+import { getDraft, inMemoryOnly, removeDraft, setDraft } from './drafts.js';
 import { el } from '../dom.js';
 import { fromInputValue, toInputValue, withOffset } from '../format.js';
 import { SCALES, currentOffsetSeconds } from './catalog.js';
 
 /** Where unsaved notes wait, per moment ("new" for one not saved yet). */
-const DRAFT_PREFIX = 'nestling.draft.';
 
 /**
  * @typedef {import('../api.js').Moment} Moment
@@ -46,8 +46,8 @@ export function createEditor(catalog, actions) {
  */
 function editorForm(catalog, actions, moment, defaults, close) {
   const start = moment?.startLocal ?? defaults.startedAt ?? withOffset(new Date());
-  const draftKey = DRAFT_PREFIX + (moment ? moment.id : 'new');
-  const draft = localStorage.getItem(draftKey);
+  const draftKey = moment ? String(moment.id) : 'new';
+  const draft = getDraft(draftKey);
   const note = draft ?? moment?.note ?? defaults.note ?? '';
   const error = el('p', { class: 'editor-error', id: 'editor-error', role: 'alert', hidden: true });
   const form = /** @type {HTMLFormElement} */ (el('form', { class: 'editor-form', novalidate: true },
@@ -101,7 +101,7 @@ async function submit(form, catalog, actions, moment, draftKey, error) {
   if (typeof input === 'string') return showError(error, input);
   try {
     await actions.save(input, moment ? moment.id : null);
-    localStorage.removeItem(draftKey);
+    removeDraft(draftKey);
     return true;
   } catch (err) {
     return showError(error, /** @type {Error} */ (err).message);
@@ -287,8 +287,8 @@ function noteField(note, draftKey) {
   const area = el('textarea', { id: 'editor-note', name: 'note', rows: 6, maxlength: 100000 });
   area.value = note;
   area.addEventListener('input', () => {
-    localStorage.setItem(draftKey, area.value);
-    status.textContent = 'Draft kept';
+    setDraft(draftKey, area.value);
+    status.textContent = inMemoryOnly() ? 'Draft kept until you close Nestling' : 'Draft kept';
   });
   return el('label', { class: 'field' },
     el('span', { class: 'field-label' }, 'Note ', status),

@@ -13,7 +13,7 @@ export function recoveryView(recovery, restore) {
   return el('section', { class: 'problem recovery', id: 'recovery', 'aria-labelledby': 'recovery-title' },
     el('h1', { id: 'recovery-title', text: 'Your journal needs a little care' }),
     el('p', { id: 'recovery-reason', text: problem.message }),
-    el('p', { text: 'Nestling has not changed the file. Nothing will be deleted: if you restore a backup, the damaged file is first moved into a “damaged” folder beside your journal, so it can still be looked at later.' }),
+    el('p', { text: 'Nothing will be deleted: if you restore a backup, the damaged file is first moved into a “damaged” folder beside your journal, so it can still be looked at later.' }),
     newestGood
       ? el('div', { class: 'recovery-offer' },
           el('p', { id: 'recovery-backup', text: `The newest backup that reads correctly is from ${new Date(newestGood.createdAt).toLocaleString()}. Moments written after it are not in it.` }),

@@ -147,13 +147,13 @@ function backupRow(deps, b, encrypted) {
   });
   const row = el('li', { class: 'manage-row backup-row', 'data-backup': b.name },
     el('span', { class: 'backup-when', text: `${when} · ${REASONS[b.reason] ?? b.reason} · ${Math.max(1, Math.round(b.bytes / 1024))} KB` }));
-  const ask = secretForm(`restore-${b.name}`, async (f) => restore(valueOf(f, 'restore-secret')),
-    secretField('Your passphrase, to restore', 'restore-secret', 'current-password'),
-    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Restore this backup')));
-  row.append(el('button', { type: 'button', class: 'button restore-backup', onclick: () => {
-    if (!window.confirm(`Replace your journal with the backup from ${when}? Your journal as it is now is backed up first, so this can be undone.`)) return;
-    if (encrypted) row.append(ask);
-    else restore(null);
+  const ask = secretForm(`restore-${b.name}`, async (f) => restore(encrypted ? valueOf(f, 'restore-secret') : null),
+    el('p', { text: `Replace your journal with this backup from ${when}? Your journal as it is now is backed up first, so this can be undone.` }),
+    encrypted ? secretField('Your passphrase, to restore', 'restore-secret', 'current-password') : null,
+    el('div', {}, el('button', { type: 'submit', class: 'button confirm-restore' }, 'Yes, restore this backup')));
+  row.append(el('button', { type: 'button', class: 'button restore-backup', onclick: (/** @type {Event} */ e) => {
+    /** @type {HTMLButtonElement} */ (e.currentTarget).disabled = true;
+    row.append(ask);
   } }, 'Restore'));
   return row;
 }

@@ -1,0 +1,208 @@
+//! Privacy and data safety through the real window: a passphrase and a restart, a wrong try
+//! then the right one, locking after idle and on demand, restoring a backup, the recovery
+//! screen for a damaged journal, and no journal text in anything the app prints.
+
+use std::path::Path;
+use std::time::Duration;
+
+use nestling_store::{Reason, Store};
+
+use crate::support::{app_log, data_folder, journey, Page};
+
+const PASSPHRASE: &str = "slow mornings, warm hands";
+const MARKER: &str = "Only in the journal: marker LOG-9T4 she held my finger";
+
+async fn log_note(page: &Page, note: &str) {
+    page.wait(".quick-grid").await;
+    page.press('n').await;
+    page.wait("#editor[open]").await;
+    page.fill("#editor-note", note).await;
+    page.click("#editor-save").await;
+    page.gone("#editor[open]").await;
+}
+
+/// Sets the passphrase in Settings and returns the recovery code shown once.
+async fn set_passphrase(page: &Page) -> String {
+    page.click("a[data-nav='settings']").await;
+    page.fill("#passphrase-new", PASSPHRASE).await;
+    page.fill("#passphrase-repeat", PASSPHRASE).await;
+    page.click("#passphrase-understood").await;
+    page.text_containing("#no-back-door", "no back door").await;
+    page.click("#passphrase-set").await;
+    let code = page.text("#recovery-code-text").await;
+    page.screenshot("recovery-code").await;
+    page.click("#recovery-code-done").await;
+    page.wait("#lock-now").await;
+    code
+}
+
+async fn unlock(page: &Page, secret: &str) {
+    page.fill("#unlock-secret", secret).await;
+    page.click("#unlock-button").await;
+}
+
+fn bytes_contain(path: &Path, needle: &str) -> bool {
+    std::fs::read(path)
+        .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+        .unwrap_or(false)
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_passphrase_is_asked_for_after_a_restart_and_a_wrong_one_changes_nothing() {
+    let data = data_folder();
+    let code = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let kept = code.clone();
+    journey(data.path(), |page| async move {
+        log_note(&page, MARKER).await;
+        page.click("#today-list li:first-child .moment-open").await;
+        page.fill("#editor-note", &format!("{MARKER}, edited"))
+            .await;
+        page.click("#editor-save").await;
+        page.gone("#editor[open]").await;
+        page.click("a[data-nav='journal']").await;
+        page.fill("#journal-search", "finger").await;
+        page.click(".search-form button[type='submit']").await;
+        page.text_containing("#search-summary", "1 moment found")
+            .await;
+        *kept.lock().expect("code") = set_passphrase(&page).await;
+    });
+    let db = data.path().join("nestling.sqlite3");
+    for file in [db.clone(), db.with_extension("sqlite3-wal")] {
+        assert!(
+            !bytes_contain(&file, "LOG-9T4"),
+            "{} holds the note in plain text",
+            file.display()
+        );
+    }
+    journey(data.path(), |page| async move {
+        page.wait("#unlock-secret").await;
+        page.screenshot("lock-screen").await;
+        unlock(&page, "slow mornings, cold hands").await;
+        page.text_containing("#unlock-message", "does not match")
+            .await;
+        page.screenshot("lock-wrong").await;
+        unlock(&page, PASSPHRASE).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+    });
+    let recovery = code.lock().expect("code").clone();
+    assert!(
+        recovery.len() >= 20,
+        "a recovery code was shown: {recovery}"
+    );
+    journey(data.path(), |page| async move {
+        unlock(&page, &recovery.to_lowercase()).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+    });
+    let log = app_log(data.path());
+    assert!(
+        log.contains(": started"),
+        "the app's own output was captured:\n{log}"
+    );
+    assert!(
+        !log.contains("LOG-9T4") && !log.contains(PASSPHRASE),
+        "journal text or the passphrase reached a log:\n{log}"
+    );
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn the_journal_locks_after_a_minute_away_and_on_ctrl_l() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        set_passphrase(&page).await;
+        page.click("input[name='lock_after_minutes'][value='1']")
+            .await;
+        page.click("a[data-nav='home']").await;
+        page.wait(".quick-grid").await;
+        tokio::time::sleep(Duration::from_secs(62)).await;
+        page.wait("#unlock-secret").await;
+        unlock(&page, PASSPHRASE).await;
+        page.wait(".quick-grid").await;
+        page.script("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', ctrlKey: true, bubbles: true })); return null;").await;
+        page.wait("#unlock-secret").await;
+    });
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_backup_brings_back_the_journal_as_it_was() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        log_note(&page, "Before the backup: marker KEEP-1").await;
+        page.click("a[data-nav='settings']").await;
+        page.click("#backup-now").await;
+        page.text_containing("#toast", "Backup made").await;
+        page.click("a[data-nav='home']").await;
+        log_note(&page, "After the backup: marker GONE-2").await;
+        page.click("a[data-nav='settings']").await;
+        page.wait("#backup-list .backup-row").await;
+        page.screenshot("backups").await;
+        let manual: serde_json::Value = page
+            .script("return [...document.querySelectorAll('.backup-row')].find((r) => r.textContent.includes('made by you')).dataset.backup;")
+            .await;
+        let row = format!(
+            ".backup-row[data-backup='{}'] .restore-backup",
+            manual.as_str().expect("a backup")
+        );
+        page.click(&row).await;
+        page.click(".confirm-restore").await;
+        page.text_containing("#toast", "Restored the backup").await;
+        page.click("a[data-nav='home']").await;
+        page.text_containing("#today-list", "KEEP-1").await;
+        let today = page.text("#today-list").await;
+        assert!(
+            !today.contains("GONE-2"),
+            "the later moment is not in the backup: {today}"
+        );
+    });
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_damaged_journal_shows_the_recovery_screen_and_is_kept_aside() {
+    let data = data_folder();
+    {
+        let store = Store::open_in(data.path()).expect("a journal");
+        for i in 0..80 {
+            let input = nestling_journal::MomentInput {
+                kind_id: "rocking".into(),
+                started_at: chrono::Utc::now() - chrono::TimeDelta::minutes(i),
+                utc_offset_seconds: 0,
+                note: format!("evening {i}: marker SAFE-{i} {}", "quiet ".repeat(40)),
+                ..Default::default()
+            };
+            nestling_journal::moment::insert(store.conn(), &input, chrono::Utc::now())
+                .expect("saved");
+        }
+        store.backup(Reason::Manual).expect("a backup");
+    }
+    let db = data.path().join("nestling.sqlite3");
+    let mut bytes = std::fs::read(&db).expect("read");
+    let start = bytes.len() / 4096 / 2 * 4096;
+    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(&db, &bytes).expect("damaged");
+    journey(data.path(), |page| async move {
+        page.wait("#recovery").await;
+        page.text_containing("#recovery-reason", "damaged").await;
+        page.screenshot("recovery-screen").await;
+        page.click("#recovery-restore").await;
+        page.text_containing("#toast", "damaged file was kept")
+            .await;
+        page.click("a[data-nav='journal']").await;
+        page.text_containing(".moment-list", "SAFE-0").await;
+    });
+    let aside = std::fs::read_dir(data.path().join("damaged"))
+        .expect("a damaged folder")
+        .next()
+        .expect("one set-aside journal")
+        .expect("entry")
+        .path();
+    assert_eq!(
+        std::fs::read(aside.join("nestling.sqlite3")).expect("kept"),
+        bytes,
+        "the damaged file is kept exactly"
+    );
+}
