@@ -3,6 +3,7 @@
 
 mod export;
 mod foundation;
+mod hardening;
 mod harness;
 mod journal;
 mod library;

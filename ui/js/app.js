@@ -15,6 +15,7 @@ import { applySettings, settingsView } from './views/settings.js';
 import { createToast } from './views/toast.js';
 import { createIdleLock } from './privacy/idle.js';
 import { lockView } from './privacy/lock.js';
+import { passphraseOffer, shouldOffer } from './privacy/offer.js';
 import { recoveryView } from './privacy/recovery.js';
 import { privacySection, recoveryCodeView } from './privacy/settings.js';
 
@@ -123,6 +124,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     if (view === 'article') return library.reader(routeFromHash(location.hash).param);
     const today = await journal.today();
     timers = today.timers;
+    if (shouldOffer(Boolean(state.get().home?.encrypted))) today.view.append(passphraseOffer());
     return today.view;
   }
 
