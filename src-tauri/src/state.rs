@@ -107,7 +107,8 @@ impl AppState {
     }
 
     /// Opens the locked journal with its passphrase or recovery code. After repeated wrong
-    /// tries each new try waits longer first (see [`unlock_delay`]); a wrong one changes nothing.
+    /// tries each new try waits longer first (nothing for three slips, then 1, 2, 4… seconds,
+    /// up to 30); a wrong one changes nothing.
     pub fn unlock(&self, secret: &str) -> Result<()> {
         let failures = *self
             .failed_unlocks
