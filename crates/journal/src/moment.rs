@@ -222,7 +222,7 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
 }
 
 /// Reads `who` and `caregiver` from columns `idx` and `idx + 1`.
-pub(crate) fn who_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Who> {
+pub fn who_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Who> {
     let who: String = row.get(idx)?;
     match (who.as_str(), row.get::<_, Option<String>>(idx + 1)?) {
         ("me", _) => Ok(Who::Me),

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use nestling_journal::Who;
+use nestling_journal::moment::who_at;
 use rusqlite::{Connection, Row};
 
 use super::doc::{
@@ -124,20 +124,6 @@ fn optional_date(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate
         .transpose()
 }
 
-fn who(row: &Row<'_>, idx: usize) -> rusqlite::Result<Who> {
-    let who: String = row.get(idx)?;
-    match (who.as_str(), row.get::<_, Option<String>>(idx + 1)?) {
-        ("me", _) => Ok(Who::Me),
-        ("partner", _) => Ok(Who::Partner),
-        ("caregiver", Some(name)) => Ok(Who::Caregiver(name)),
-        _ => Err(rusqlite::Error::InvalidColumnType(
-            idx,
-            "who".into(),
-            rusqlite::types::Type::Text,
-        )),
-    }
-}
-
 fn collect<T>(
     conn: &Connection,
     sql: &str,
@@ -251,7 +237,7 @@ fn moment_from_row(row: &Row<'_>) -> rusqlite::Result<MomentRecord> {
         utc_offset_seconds: row.get(4)?,
         ended_at: optional_instant(row, 5)?,
         baby_id: row.get(6)?,
-        who: who(row, 7)?,
+        who: who_at(row, 7)?,
         connection: row.get(9)?,
         energy: row.get(10)?,
         note: row.get(11)?,
@@ -275,7 +261,7 @@ fn timers(conn: &Connection) -> Result<Vec<TimerRecord>> {
                 kind_id: row.get(1)?,
                 detail: row.get(2)?,
                 baby_id: row.get(3)?,
-                who: who(row, 4)?,
+                who: who_at(row, 4)?,
                 started_at: instant(row, 6)?,
                 utc_offset_seconds: row.get(7)?,
             })
