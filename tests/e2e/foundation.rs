@@ -54,22 +54,16 @@ fn a_theme_chosen_in_settings_is_saved_in_rust_and_survives_a_restart() {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
-fn a_journal_file_that_is_not_a_database_is_explained_and_left_alone() {
+fn a_journal_file_that_is_not_a_database_is_explained_with_no_backup_to_offer_and_left_alone() {
     let data = data_folder();
     let file = data.path().join("nestling.sqlite3");
     let garbage = b"a shopping list, not a journal: milk, nappies, sleep".to_vec();
     std::fs::write(&file, &garbage).expect("write the damaged file");
     journey(data.path(), |page| async move {
-        assert_eq!(
-            page.text("#problem-title").await,
-            "Nestling could not read your journal file"
-        );
-        page.text_containing("#problem-message", "is not a Nestling journal")
+        page.wait("#recovery").await;
+        page.text_containing("#recovery-reason", "is not a Nestling journal")
             .await;
-        assert_eq!(
-            page.attr("#problem", "data-kind").await.as_deref(),
-            Some("not_a_database")
-        );
+        page.text_containing("#recovery-none", "no backup").await;
         page.screenshot("problem-not-a-database").await;
     });
     assert_eq!(std::fs::read(&file).expect("still there"), garbage);
