@@ -111,7 +111,7 @@ fn input_for(round: u32, seq: u32) -> MomentInput {
         connection: Some(i64::from(seq % 5) + 1),
         feelings: vec!["calm".to_owned(), "tender".to_owned()][..(seq % 3) as usize].to_vec(),
         note: note_for(round, seq),
-        private: seq % 4 == 0,
+        private: seq.is_multiple_of(4),
         tags: vec![format!("round {round}")],
         ..MomentInput::default()
     }
