@@ -143,7 +143,6 @@ impl Store {
     pub fn open_in_memory() -> Result<Self> {
         engine_ready();
         let mut conn = Connection::open_in_memory()?;
-        silence_cipher_log(&conn)?;
         set_pragmas(&conn)?;
         migrate::migrate(&mut conn, MIGRATIONS, Path::new(":memory:"))?;
         Ok(Self {
@@ -211,20 +210,26 @@ fn check_with(path: &Path, key: Option<&DataKey>, flags: OpenFlags) -> Result<()
     quick_check(&conn, path)
 }
 
-/// Lets the engine finish its one-time start-up on a single thread.
+/// Lets the engine finish its one-time start-up on a single thread, and silences its log.
 ///
 /// The encryption layer registers its export function for every later connection at the end of
 /// the engine's start-up; a connection opened by another thread during that moment lacks it.
+/// Its log setting is process-wide, and changing it while another thread logs crashed a test
+/// run (SIGSEGV), so it is set here, once, before any other connection exists.
 fn engine_ready() {
     static READY: std::sync::Once = std::sync::Once::new();
-    READY.call_once(|| drop(Connection::open_in_memory()));
+    READY.call_once(|| {
+        if let Ok(conn) = Connection::open_in_memory() {
+            // Best effort: an engine without these settings has no log to silence.
+            let _ = silence_cipher_log(&conn);
+        }
+    });
 }
 
-/// A connection with the engine's log silenced and, for an encrypted file, the data key applied.
+/// A connection on the started, silenced engine with, for an encrypted file, the data key applied.
 pub(crate) fn connect(path: &Path, key: Option<&DataKey>, flags: OpenFlags) -> Result<Connection> {
     engine_ready();
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    silence_cipher_log(&conn)?;
     if let Some(key) = key {
         apply_key(&conn, key)?;
     }
@@ -233,7 +238,7 @@ pub(crate) fn connect(path: &Path, key: Option<&DataKey>, flags: OpenFlags) -> R
 
 /// The encryption layer writes warnings (such as a failed page check under a wrong key) to
 /// standard error by default; a private app prints nothing. The setting is process-wide.
-pub(crate) fn silence_cipher_log(conn: &Connection) -> Result<()> {
+fn silence_cipher_log(conn: &Connection) -> Result<()> {
     conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA cipher_log = off;")?;
     Ok(())
 }
