@@ -181,6 +181,7 @@ export const deleteImportedArticle = (slug) => call('delete_imported_article', {
  * @typedef {{date: string, entries: ReportEntry[]}} ReportDay
  * @typedef {{moments: number, minutes: number, kinds: ReportKindTotal[],
  *   weeks: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
+ *   months: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
  *   skinToSkin: {day: string, minutes: number}[],
  *   ratings: {day: string, connection: number|null, energy: number|null}[],
  *   topFeelings: {word: string, count: number}[]}} ReportSummary

@@ -30,7 +30,7 @@ pub use error::{Error, Result};
 pub use json::{import_json, journal_json, ImportSummary, Scope, FORMAT, VERSION};
 pub use markdown::markdown;
 pub use report::{
-    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Report, Summary, Week, WordCount,
+    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report, Summary, WordCount,
 };
 pub use selection::{Range, Resolved, Selection, DEFAULT_TITLE, MAX_LINE_CHARS, MAX_RANGE_DAYS};
 pub use summary::{SKIN_TO_SKIN, TOP_FEELINGS};

@@ -73,7 +73,10 @@ pub struct Summary {
     /// Over the whole range, kinds with at least one moment, most moments first.
     pub kinds: Vec<KindTotal>,
     /// Every week (a 7-day block starting at the first day) in the range.
-    pub weeks: Vec<Week>,
+    pub weeks: Vec<Period>,
+    /// Every calendar month the range touches, clipped to the range (a long report's summary
+    /// shows these instead of its many weeks).
+    pub months: Vec<Period>,
     /// Every day of the range (zeros included): minutes of skin-to-skin contact.
     pub skin_to_skin: Vec<DayMinutes>,
     /// Every day of the range: the averages of that day's ratings, `None` where there are none.
@@ -100,15 +103,16 @@ pub struct KindTotal {
     pub minutes: i64,
 }
 
-/// One week of the range: a block of up to 7 days starting at the report's first day.
+/// A stretch of the range: a week (up to 7 days from the report's first day, then every 7
+/// days) or a calendar month, clipped to the range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Week {
-    /// The week's first day.
+pub struct Period {
+    /// The period's first day.
     pub first_day: NaiveDate,
-    /// The week's last day, clipped to the range.
+    /// The period's last day, clipped to the range.
     pub last_day: NaiveDate,
-    /// Kinds with at least one moment that week, most moments first.
+    /// Kinds with at least one moment in the period, most moments first.
     pub kinds: Vec<KindTotal>,
 }
 

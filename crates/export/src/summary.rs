@@ -1,5 +1,5 @@
-//! The summary of a report: totals per kind and per week, skin-to-skin minutes and average
-//! ratings for every day of the range, and the most frequent feeling words.
+//! The summary of a report: totals per kind, per week and per month, skin-to-skin minutes and
+//! average ratings for every day of the range, and the most frequent feeling words.
 //!
 //! Everything is computed from the report's own entries, so the summary never counts a moment
 //! the report leaves out. Totals of minutes add each entry's rounded minutes, so they match the
@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::report::{DayMinutes, DayRatings, Entry, KindTotal, Summary, Week, WordCount};
+use crate::report::{DayMinutes, DayRatings, Entry, KindTotal, Period, Summary, WordCount};
 use crate::selection::Resolved;
 use crate::source::Names;
 
@@ -24,7 +24,8 @@ pub(crate) fn summarize(entries: &[Entry], sel: &Resolved, names: &Names) -> Sum
         moments: u32::try_from(entries.len()).unwrap_or(u32::MAX),
         minutes: entries.iter().filter_map(|e| e.duration_minutes).sum(),
         kinds: kind_totals(entries.iter(), names),
-        weeks: weeks(entries, sel.first, sel.last, names),
+        weeks: periods(weeks(sel.first, sel.last), entries, names),
+        months: periods(months(sel.first, sel.last), entries, names),
         skin_to_skin: skin_to_skin(entries, sel.first, sel.last),
         ratings: match sel.include.ratings {
             true => ratings(entries, sel.first, sel.last),
@@ -66,21 +67,50 @@ fn every_day(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = NaiveDat
     first.iter_days().take_while(move |d| *d <= last)
 }
 
-fn weeks(entries: &[Entry], first: NaiveDate, last: NaiveDate, names: &Names) -> Vec<Week> {
+/// The first and last days of every 7-day block from `first`, the last one clipped to `last`.
+fn weeks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
     every_day(first, last)
         .step_by(7)
         .map(|start| {
-            let end = start
-                .checked_add_days(Days::new(6))
-                .map_or(last, |e| e.min(last));
-            let of_week = entries.iter().filter(|e| {
+            let end = start.checked_add_days(Days::new(6)).unwrap_or(last);
+            (start, end.min(last))
+        })
+        .collect()
+}
+
+/// The first and last days of every calendar month from `first` to `last`, clipped to them.
+fn months(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut spans = Vec::new();
+    let mut start = first;
+    while start <= last {
+        let next = start
+            .with_day(1)
+            .and_then(|d| d.checked_add_months(Months::new(1)));
+        let end = next
+            .and_then(|n| n.pred_opt())
+            .map_or(last, |e| e.min(last));
+        spans.push((start, end));
+        match next {
+            Some(next) => start = next,
+            None => break,
+        }
+    }
+    spans
+}
+
+/// Totals per kind for each span of days.
+fn periods(spans: Vec<(NaiveDate, NaiveDate)>, entries: &[Entry], names: &Names) -> Vec<Period> {
+    spans
+        .into_iter()
+        .map(|(first_day, last_day)| {
+            let of_period = entries.iter().filter(|e| {
                 let d = e.started_at.date_naive();
-                d >= start && d <= end
+                d >= first_day && d <= last_day
             });
-            Week {
-                first_day: start,
-                last_day: end,
-                kinds: kind_totals(of_week, names),
+            Period {
+                first_day,
+                last_day,
+                kinds: kind_totals(of_period, names),
             }
         })
         .collect()

@@ -161,6 +161,38 @@ fn weeks_are_seven_day_blocks_from_the_first_day_clipped_to_the_range() {
 }
 
 #[test]
+fn months_are_calendar_months_clipped_to_the_range() {
+    let store = store();
+    hostile_journal(store.conn());
+    let s = Selection::new(Range::Between {
+        first: day("2026-08-15"),
+        last: day("2026-10-07"),
+    });
+    let r = build_report(store.conn(), &s, None, today()).expect("report");
+    let months: Vec<(String, String, u32)> = r
+        .summary
+        .months
+        .iter()
+        .map(|m| {
+            (
+                m.first_day.to_string(),
+                m.last_day.to_string(),
+                m.kinds.iter().map(|k| k.moments).sum(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2026-08-15".into(), "2026-08-31".into(), 0),
+            ("2026-09-01".into(), "2026-09-30".into(), 0),
+            ("2026-10-01".into(), "2026-10-07".into(), r.summary.moments)
+        ]
+    );
+    assert!(r.summary.moments > 0);
+}
+
+#[test]
 fn parts_not_shared_are_left_empty_and_unticked_moments_left_out() {
     let store = store();
     let fx = hostile_journal(store.conn());

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use nestling_export::{
-    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Report, Summary, Week, WordCount,
+    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report, Summary, WordCount,
 };
 
 /// Runs a poppler/qpdf tool on `pdf` with `args` before the file name (and `after` it),
@@ -172,7 +172,12 @@ pub fn fixed_report() -> Report {
             moments: 4,
             minutes: 90,
             kinds: kinds.clone(),
-            weeks: vec![Week {
+            weeks: vec![Period {
+                first_day: day(2025, 3, 3),
+                last_day: day(2025, 3, 5),
+                kinds: kinds.clone(),
+            }],
+            months: vec![Period {
                 first_day: day(2025, 3, 3),
                 last_day: day(2025, 3, 5),
                 kinds,
