@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::backups::{self, BACKUPS_DIR};
 use crate::fsutil;
-use crate::keys::KEY_FILE_NAME;
+use crate::keys::KeyFile;
 use crate::open::DATABASE_FILE_NAME;
 use crate::recovery::DAMAGED_DIR;
 use crate::{Error, Result};
@@ -18,9 +18,7 @@ pub fn erase_everything(dir: &Path) -> Result<()> {
     for leftover in [".converting", ".restoring"] {
         fsutil::remove_database(&fsutil::with_suffix(&db, leftover))?;
     }
-    let keys = dir.join(KEY_FILE_NAME);
-    fsutil::remove_if_present(&keys)?;
-    fsutil::remove_if_present(&fsutil::with_suffix(&keys, ".tmp"))?;
+    KeyFile::remove_in(dir)?;
     erase_backups(dir)?;
     erase_damaged(&dir.join(DAMAGED_DIR))?;
     if dir.exists() {

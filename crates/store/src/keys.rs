@@ -19,6 +19,12 @@
 //! ```
 //! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the two
 //! copies cannot be swapped. This module owns the format; it does not open databases.
+//!
+//! A spare copy of the key file is kept in the backups folder and written with it, because an
+//! encrypted journal and all its backups are unreadable without it. The copy is as sealed as the
+//! original, so it adds no way in. It is read only when the key file itself is missing or
+//! unreadable; reading never repairs anything on disk (the next change of passphrase or
+//! recovery code writes both files again).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -28,6 +34,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::backups::BACKUPS_DIR;
 use crate::fsutil;
 use crate::{Error, Result};
 
@@ -288,9 +295,31 @@ impl KeyFile {
         dir.join(KEY_FILE_NAME)
     }
 
-    /// Reads the key file in `dir`; `None` when there is none.
+    /// The spare copy's path: in the backups folder of `dir`.
+    pub(crate) fn spare_path_in(dir: &Path) -> PathBuf {
+        dir.join(BACKUPS_DIR).join(KEY_FILE_NAME)
+    }
+
+    /// Whether `dir` has the key file or its spare copy.
+    pub(crate) fn exists_in(dir: &Path) -> bool {
+        Self::path_in(dir).exists() || Self::spare_path_in(dir).exists()
+    }
+
+    /// Reads the key file in `dir`, or its spare copy when the key file is missing or
+    /// unreadable; `None` when there is neither. When both fail, the key file's error is given.
     pub(crate) fn read(dir: &Path) -> Result<Option<Self>> {
-        let path = Self::path_in(dir);
+        match Self::read_at(&Self::path_in(dir)) {
+            Ok(Some(file)) => Ok(Some(file)),
+            Ok(None) => Self::read_at(&Self::spare_path_in(dir)),
+            Err(err) => match Self::read_at(&Self::spare_path_in(dir)) {
+                Ok(Some(spare)) => Ok(Some(spare)),
+                _ => Err(err),
+            },
+        }
+    }
+
+    fn read_at(path: &Path) -> Result<Option<Self>> {
+        let path = path.to_path_buf();
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -302,12 +331,27 @@ impl KeyFile {
         }
     }
 
-    /// Writes the key file into `dir` atomically.
+    /// Writes the key file into `dir` and its spare copy into the backups folder, each
+    /// atomically. The spare is written first: when it cannot be, the key file is unchanged.
     pub(crate) fn write(&self, dir: &Path) -> Result<()> {
         let path = Self::path_in(dir);
         let json =
             serde_json::to_vec_pretty(self).map_err(|_| Error::KeyFile { path: path.clone() })?;
+        let spare = Self::spare_path_in(dir);
+        if let Some(folder) = spare.parent() {
+            std::fs::create_dir_all(folder).map_err(Error::io(folder))?;
+        }
+        fsutil::write_atomically(&spare, &json)?;
         fsutil::write_atomically(&path, &json)
+    }
+
+    /// Removes the key file and its spare copy from `dir` (with any half-written leftovers).
+    pub(crate) fn remove_in(dir: &Path) -> Result<()> {
+        for path in [Self::path_in(dir), Self::spare_path_in(dir)] {
+            fsutil::remove_if_present(&path)?;
+            fsutil::remove_if_present(&fsutil::with_suffix(&path, ".tmp"))?;
+        }
+        Ok(())
     }
 
     /// The data key, from either the passphrase or the recovery code.

@@ -30,7 +30,8 @@
 //! - `nestling.sqlite3` (+ `-wal`, `-shm`): the journal, encrypted with a random data key when a
 //!   passphrase is set;
 //! - `nestling.keys`: the data key, sealed under the passphrase and under the recovery code
-//!   (format in the `keys` module's source); losing it makes an encrypted journal unreadable;
+//!   (format in the `keys` module's source); losing it makes an encrypted journal unreadable,
+//!   so a spare copy is kept as `backups/nestling.keys` and used when it is missing or damaged;
 //! - `backups/nestling-<UTC time>-<reason>.sqlite3`: backups, encrypted like the journal;
 //! - `damaged/<UTC time>/`: journals set aside after damage was found.
 //!

@@ -50,14 +50,14 @@ pub enum JournalStatus {
 ///
 /// A journal whose file starts with the plain database header is `Plain` even when a key file
 /// lies beside it (left by an interrupted change of passphrase); any other non-empty journal is
-/// `Locked` when the key file exists. A file that is neither (no key file, no plain header) is
-/// reported as `Plain`, and opening it then says precisely what is wrong.
+/// `Locked` when the key file or its spare copy exists. A file that is neither (no key file, no
+/// plain header) is reported as `Plain`, and opening it then says precisely what is wrong.
 pub fn status(dir: &Path) -> Result<JournalStatus> {
     let db = dir.join(DATABASE_FILE_NAME);
     if !fsutil::has_content(&db) {
         return Ok(JournalStatus::New);
     }
-    if !fsutil::has_plain_header(&db) && KeyFile::path_in(dir).exists() {
+    if !fsutil::has_plain_header(&db) && KeyFile::exists_in(dir) {
         return Ok(JournalStatus::Locked);
     }
     Ok(JournalStatus::Plain)

@@ -76,7 +76,7 @@ impl Store {
             let _ = fsutil::remove_database(&staged);
             return result;
         }
-        fsutil::remove_if_present(&KeyFile::path_in(self.dir()))?;
+        KeyFile::remove_in(self.dir())?;
         fsutil::sync_parent(&self.path)
     }
 

@@ -265,3 +265,73 @@ fn removing_the_passphrase_with_a_wrong_secret_changes_nothing() {
         Vec::<std::path::PathBuf>::new()
     );
 }
+
+fn key_file(dir: &std::path::Path) -> std::path::PathBuf {
+    dir.join(nestling_store::KEY_FILE_NAME)
+}
+
+fn spare_key_file(dir: &std::path::Path) -> std::path::PathBuf {
+    dir.join("backups").join(nestling_store::KEY_FILE_NAME)
+}
+
+#[test]
+fn a_lost_key_file_is_replaced_by_its_spare_copy_in_the_backups_folder() {
+    let (tmp, mut store) = journal_with(SECRET_NOTE);
+    let code = store.set_passphrase(PASSPHRASE).expect("encrypted");
+    drop(store);
+    assert_eq!(
+        std::fs::read(key_file(tmp.path())).expect("key file"),
+        std::fs::read(spare_key_file(tmp.path())).expect("spare copy"),
+        "the spare is the same sealed file"
+    );
+    std::fs::remove_file(key_file(tmp.path())).expect("lost");
+    assert_eq!(status(tmp.path()).expect("status"), JournalStatus::Locked);
+    assert!(matches!(
+        Store::unlock_in(tmp.path(), "not the passphrase"),
+        Err(Error::WrongPassphrase)
+    ));
+    let store = Store::unlock_in(tmp.path(), PASSPHRASE).expect("the spare unlocks");
+    assert_eq!(notes(store.conn())[0].1, SECRET_NOTE);
+    drop(store);
+    drop(Store::unlock_in(tmp.path(), code.as_str()).expect("so does the code"));
+    assert!(
+        !key_file(tmp.path()).exists(),
+        "unlocking reads the spare and writes nothing"
+    );
+    let listed = backups::list(tmp.path()).expect("listed");
+    assert!(
+        listed.iter().all(|b| b.name.ends_with(".sqlite3")),
+        "the spare is not offered as a backup: {listed:?}"
+    );
+}
+
+#[test]
+fn a_damaged_key_file_falls_back_to_the_spare_and_a_damaged_spare_is_reported() {
+    let (tmp, mut store) = journal_with(SECRET_NOTE);
+    store.set_passphrase(PASSPHRASE).expect("encrypted");
+    drop(store);
+    std::fs::write(key_file(tmp.path()), b"{\"format\": 1, \"trunc").expect("damaged");
+    drop(Store::unlock_in(tmp.path(), PASSPHRASE).expect("the spare unlocks"));
+    std::fs::write(spare_key_file(tmp.path()), b"\0\0\0").expect("damaged too");
+    let err = Store::unlock_in(tmp.path(), PASSPHRASE).expect_err("nothing left to read");
+    assert!(matches!(err, Error::KeyFile { .. }), "{err:?}");
+}
+
+#[test]
+fn changing_the_passphrase_updates_the_spare_and_removing_it_deletes_the_spare() {
+    let (tmp, mut store) = journal_with(SECRET_NOTE);
+    let code = store.set_passphrase(PASSPHRASE).expect("encrypted");
+    store
+        .change_passphrase(PASSPHRASE, "a brand new phrase")
+        .expect("changed");
+    drop(store);
+    std::fs::remove_file(key_file(tmp.path())).expect("lost");
+    assert!(matches!(
+        Store::unlock_in(tmp.path(), PASSPHRASE),
+        Err(Error::WrongPassphrase)
+    ));
+    let mut store = Store::unlock_in(tmp.path(), "a brand new phrase").expect("the new one");
+    store.remove_passphrase(code.as_str()).expect("decrypted");
+    assert!(!key_file(tmp.path()).exists());
+    assert!(!spare_key_file(tmp.path()).exists());
+}
