@@ -41,6 +41,9 @@ async fn unlock(page: &Page, secret: &str) {
     page.click("#unlock-button").await;
 }
 
+/// A note typed but not saved before the app closes.
+const UNSAVED: &str = "DRAFT-6H1 half a thought about the 3 a.m. feed";
+
 fn bytes_contain(path: &Path, needle: &str) -> bool {
     std::fs::read(path)
         .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
@@ -84,6 +87,12 @@ fn a_passphrase_is_asked_for_after_a_restart_and_a_wrong_one_changes_nothing() {
         page.screenshot("lock-wrong").await;
         unlock(&page, PASSPHRASE).await;
         page.text_containing("#today-list", "LOG-9T4").await;
+        // A note being written when the app closes is kept, encrypted with the journal.
+        page.click("#today-list li:first-child .moment-open").await;
+        page.wait("#editor[open]").await;
+        page.fill("#editor-note", UNSAVED).await;
+        page.text_containing("#draft-status", "Draft kept").await;
+        page.click("#editor-cancel").await;
     });
     let recovery = code.lock().expect("code").clone();
     assert!(
@@ -93,14 +102,32 @@ fn a_passphrase_is_asked_for_after_a_restart_and_a_wrong_one_changes_nothing() {
     journey(data.path(), |page| async move {
         unlock(&page, &recovery.to_lowercase()).await;
         page.text_containing("#today-list", "LOG-9T4").await;
+        page.click("#today-list li:first-child .moment-open").await;
+        page.text_containing("#draft-restored", "unsaved note was kept")
+            .await;
+        let note = page
+            .script("return document.getElementById('editor-note').value;")
+            .await;
+        assert_eq!(
+            note.as_str(),
+            Some(UNSAVED),
+            "the draft is back in the editor"
+        );
     });
+    for file in [db.clone(), db.with_extension("sqlite3-wal")] {
+        assert!(
+            !bytes_contain(&file, "DRAFT-6H1"),
+            "{} holds the unsaved note in plain text",
+            file.display()
+        );
+    }
     let log = app_log(data.path());
     assert!(
         log.contains(": started"),
         "the app's own output was captured:\n{log}"
     );
     assert!(
-        !log.contains("LOG-9T4") && !log.contains(PASSPHRASE),
+        !log.contains("LOG-9T4") && !log.contains("DRAFT-6H1") && !log.contains(PASSPHRASE),
         "journal text or the passphrase reached a log:\n{log}"
     );
 }

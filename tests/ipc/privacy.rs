@@ -216,3 +216,54 @@ fn delete_everything_needs_the_typed_words_then_leaves_an_empty_journal() {
                 .is_none()
     );
 }
+
+/// Every file under `dir`, read whole.
+fn all_bytes_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir)
+        .expect("listed")
+        .map(|e| e.expect("entry"))
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(all_bytes_under(&path));
+        } else {
+            found.push((path.clone(), std::fs::read(&path).expect("read")));
+        }
+    }
+    found
+}
+
+#[test]
+fn an_unsaved_note_survives_a_lock_and_a_restart_encrypted_with_the_journal() {
+    const DRAFT: &str = "an unsaved draft 9kW3 — ليلة طويلة <b>";
+    let tmp = folder();
+    {
+        let app = open(tmp.path());
+        app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+            .expect("set");
+        app.call("save_draft", json!({ "key": "new", "note": DRAFT }))
+            .expect("kept");
+        app.call("lock", json!({})).expect("locked");
+        let (kind, _) = error_kind(app.call("list_drafts", json!({})));
+        assert_eq!(kind, "locked", "drafts are not readable while locked");
+    }
+    for (path, bytes) in all_bytes_under(tmp.path()) {
+        assert!(
+            !bytes.windows(16).any(|w| w == &DRAFT.as_bytes()[..16]),
+            "the draft is in the clear in {}",
+            path.display()
+        );
+    }
+    let app = open(tmp.path());
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocked");
+    let drafts = app.call("list_drafts", json!({})).expect("listed");
+    assert_eq!(drafts[0]["key"], "new");
+    assert_eq!(drafts[0]["note"], DRAFT);
+    let (kind, _) = error_kind(app.call("save_draft", json!({ "key": "../x", "note": "y" })));
+    assert_eq!(kind, "draft_key_invalid");
+    app.call("discard_draft", json!({ "key": "new" }))
+        .expect("discarded");
+    assert_eq!(app.call("list_drafts", json!({})), Ok(json!([])));
+}

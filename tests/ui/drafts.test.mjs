@@ -1,36 +1,114 @@
-// Where unsaved notes live: the webview's storage for a plain journal, memory for an encrypted one.
+// Unsaved notes: kept in the journal through its commands, read from memory, written one at a
+// time with only the newest text waiting, and moved out of the webview's storage on first load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import * as drafts from '../../ui/js/journal/drafts.js';
+
 class FakeStorage {
-  constructor() { this.items = {}; }
+  constructor(items) { this.items = { ...items }; }
   getItem(k) { return k in this.items ? this.items[k] : null; }
-  setItem(k, v) { this.items[k] = String(v); }
   removeItem(k) { delete this.items[k]; }
 }
 
-test('an encrypted journal wipes drafts from disk and keeps them only in memory', async () => {
-  const storage = new FakeStorage();
-  globalThis.localStorage = storage;
-  // Object.keys over the fake lists its items, as it does over a real Storage.
-  const proxy = new Proxy(storage, { ownKeys: (t) => Object.keys(t.items), getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }) });
-  const drafts = await import('../../ui/js/journal/drafts.js');
-  drafts.setDraft('new', 'written before the passphrase');
-  storage.setItem('nestling.other', 'kept');
-  assert.equal(storage.getItem('nestling.draft.new'), 'written before the passphrase');
+/** A storage whose keys Object.keys lists, as it does for a real Storage. */
+const storageWith = (items) => {
+  const storage = new FakeStorage(items);
+  return new Proxy(storage, {
+    ownKeys: (t) => Object.keys(t.items),
+    getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
+  });
+};
 
-  drafts.keepDraftsFor(true, proxy);
-  assert.equal(storage.getItem('nestling.draft.new'), null, 'no draft is left on disk');
-  assert.equal(storage.getItem('nestling.other'), 'kept', 'other keys are left alone');
-  assert.equal(drafts.getDraft('new'), 'written before the passphrase', 'the draft is still there');
-  drafts.setDraft('7', 'secret words');
-  assert.equal(storage.getItem('nestling.draft.7'), null, 'new drafts never reach the disk');
-  assert.ok(drafts.inMemoryOnly());
+/** A journal whose saves wait until `release()` is called, and which records every call. */
+function fakeJournal(initial = []) {
+  const rows = new Map(initial.map((d) => [d.key, d.note]));
+  const calls = [];
+  let gate = Promise.resolve();
+  let open = () => {};
+  const journal = {
+    rows,
+    calls,
+    failNext: false,
+    hold() { gate = new Promise((r) => { open = r; }); },
+    release() { open(); },
+    async listDrafts() { return [...rows].map(([key, note]) => ({ key, note })); },
+    async saveDraft(key, note) {
+      calls.push(['save', key, note]);
+      await gate;
+      if (journal.failNext) { journal.failNext = false; throw new Error('disk full'); }
+      rows.set(key, note);
+    },
+    async discardDraft(key) { calls.push(['discard', key]); await gate; rows.delete(key); },
+  };
+  return journal;
+}
 
-  drafts.forgetMemoryDrafts();
-  assert.equal(drafts.getDraft('7'), null, 'locking forgets them');
-  drafts.keepDraftsFor(false, proxy);
-  drafts.setDraft('8', 'plain');
-  assert.equal(storage.getItem('nestling.draft.8'), 'plain');
-  delete globalThis.localStorage;
+test('drafts left in the webview storage move into the journal and leave the storage', async () => {
+  const journal = fakeJournal([{ key: '7', note: 'already in the journal' }]);
+  const storage = storageWith({
+    'nestling.draft.new': 'written by an older version',
+    'nestling.draft.7': 'older text for 7',
+    'nestling.other': 'not a draft',
+  });
+  await drafts.loadDrafts(journal, storage);
+  assert.equal(drafts.getDraft('new'), 'written by an older version');
+  assert.equal(journal.rows.get('new'), 'written by an older version', 'now in the journal');
+  assert.equal(drafts.getDraft('7'), 'already in the journal', 'the journal draft wins');
+  assert.equal(storage.getItem('nestling.draft.new'), null, 'no draft is left outside the journal');
+  assert.equal(storage.getItem('nestling.draft.7'), null);
+  assert.equal(storage.getItem('nestling.other'), 'not a draft', 'other keys are left alone');
+});
+
+test('typing fast sends the newest text once the earlier save is done', async () => {
+  const journal = fakeJournal();
+  await drafts.loadDrafts(journal, null);
+  journal.hold();
+  const first = drafts.setDraft('new', 'S');
+  const middle = drafts.setDraft('new', 'Sh');
+  const last = drafts.setDraft('new', 'She slept 💤 <b>');
+  assert.equal(drafts.getDraft('new'), 'She slept 💤 <b>', 'memory has the newest text at once');
+  journal.release();
+  await Promise.all([first, middle, last]);
+  await drafts.draftsSettled();
+  assert.deepEqual(journal.calls, [['save', 'new', 'S'], ['save', 'new', 'She slept 💤 <b>']]);
+  assert.equal(journal.rows.get('new'), 'She slept 💤 <b>');
+});
+
+test('a failed save is reported and the text stays in memory', async () => {
+  const journal = fakeJournal();
+  await drafts.loadDrafts(journal, null);
+  journal.failNext = true;
+  await assert.rejects(drafts.setDraft('3', 'words'), /disk full/);
+  assert.equal(drafts.getDraft('3'), 'words');
+  await drafts.setDraft('3', 'words again');
+  assert.equal(journal.rows.get('3'), 'words again', 'the next save goes through');
+});
+
+test('saving the moment discards its draft, and locking forgets only the copy in memory', async () => {
+  const journal = fakeJournal([{ key: '5', note: 'half a thought' }]);
+  await drafts.loadDrafts(journal, null);
+  await drafts.setDraft('new', 'a new note');
+  await drafts.removeDraft('5');
+  assert.equal(drafts.getDraft('5'), null);
+  assert.equal(journal.rows.has('5'), false);
+  drafts.forgetDrafts();
+  assert.equal(drafts.getDraft('new'), null, 'nothing readable while locked');
+  await drafts.loadDrafts(journal, null);
+  assert.equal(drafts.getDraft('new'), 'a new note', 'back after unlocking');
+});
+
+test('draftsSettled waits for a save on its way', async () => {
+  const journal = fakeJournal();
+  await drafts.loadDrafts(journal, null);
+  journal.hold();
+  const saved = drafts.setDraft('new', 'before the lock');
+  let settled = false;
+  const waiting = drafts.draftsSettled().then(() => { settled = true; });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(settled, false, 'still on its way');
+  journal.release();
+  await waiting;
+  await saved;
+  assert.equal(journal.rows.get('new'), 'before the lock');
 });

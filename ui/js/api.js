@@ -123,6 +123,13 @@ export const stopTimer = (id) => call('stop_timer', { id });
 /** @param {number} id @returns {Promise<null>} */
 export const cancelTimer = (id) => call('cancel_timer', { id });
 
+/** @returns {Promise<{key: string, note: string, updatedAt: string}[]>} */
+export const listDrafts = () => call('list_drafts');
+/** @param {string} key @param {string} note @returns {Promise<null>} */
+export const saveDraft = (key, note) => call('save_draft', { key, note });
+/** @param {string} key @returns {Promise<null>} */
+export const discardDraft = (key) => call('discard_draft', { key });
+
 /**
  * @typedef {{slug: string, title: string, summary: string, topics: string[], order: number,
  *   readingMinutes: number, wordCount: number, published: string, reviewed: string|null, source: 'shipped'|'imported'}} ArticleSummary

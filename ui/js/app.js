@@ -5,7 +5,7 @@ import { replace } from './dom.js';
 import { formatElapsed } from './format.js';
 import { createExport } from './export/controller.js';
 import { createJournal } from './journal/controller.js';
-import { forgetMemoryDrafts, keepDraftsFor } from './journal/drafts.js';
+import { draftsSettled, forgetDrafts, loadDrafts } from './journal/drafts.js';
 import { createLibrary } from './library/controller.js';
 import { KIND_KEYS } from './journal/catalog.js';
 import { manageView } from './journal/manage.js';
@@ -58,8 +58,9 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   /** Closes the journal now; the lock screen asks for the passphrase again. */
   async function lockNow() {
     if (!state.get().home?.encrypted) return;
+    await draftsSettled();
     await attempt(() => api.lock());
-    forgetMemoryDrafts();
+    forgetDrafts();
     state.update({ locked: true, home: null });
   }
 
@@ -136,7 +137,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
       applySettings(home.settings);
       showDataFolder(home.dataDir);
       await journal.loadCatalog();
-      keepDraftsFor(home.encrypted);
+      await loadDrafts(api);
       idle.configure(home.encrypted ? String(home.settings.lock_after_minutes ?? 'never') : 'never');
       state.update({ home, settings: home.settings });
     } catch (err) {

@@ -200,6 +200,9 @@ pub enum Error {
         /// Its baby, if any.
         baby_id: Option<i64>,
     },
+    /// A draft named neither for a new moment nor for a moment id.
+    #[error("An unsaved note can belong only to a new moment or to a moment of the journal.")]
+    DraftKeyInvalid,
     /// Any other failure reported by SQLite; nothing was changed.
     #[error("The journal database reported a problem, and nothing was changed: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -251,6 +254,7 @@ impl Error {
             Error::PurgeLiveMoment { .. } => "purge_live_moment",
             Error::TimerNotFound { .. } => "timer_not_found",
             Error::TimerAlreadyRunning { .. } => "timer_already_running",
+            Error::DraftKeyInvalid => "draft_key_invalid",
             Error::Sqlite(_) => "storage",
         }
     }
@@ -264,6 +268,7 @@ impl Error {
                 | Error::PurgeLiveMoment { .. }
                 | Error::TimerNotFound { .. }
                 | Error::TimerAlreadyRunning { .. }
+                | Error::DraftKeyInvalid
                 | Error::Sqlite(_)
         )
     }

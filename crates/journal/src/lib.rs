@@ -1,10 +1,11 @@
 //! Nestling's journal of bonding moments: the domain, its rules and its SQL.
 //!
 //! This crate owns babies, kinds of moment, moments (with feeling words, tags and notes),
-//! running timers, the trash, day/week/range queries with totals, full-text search over notes,
-//! and the suggestions of words and tags the parent has used. It does not own opening the file,
-//! pragmas or migrations — [`nestling_store`](../nestling_store/index.html) does, and the schema
-//! this crate uses is its migration `0002_journal` — nor anything about Tauri or the UI.
+//! drafts of notes being written, running timers, the trash, day/week/range queries with
+//! totals, full-text search over notes, and the suggestions of words and tags the parent has
+//! used. It does not own opening the file, pragmas or migrations —
+//! [`nestling_store`](../nestling_store/index.html) does, and the schema this crate uses is its
+//! migrations `0002_journal` and `0004_drafts` — nor anything about Tauri or the UI.
 //!
 //! Every function takes a `&rusqlite::Connection`; every change runs inside a savepoint, so it
 //! is atomic on its own and nests inside a caller's transaction. Functions that depend on the
@@ -31,6 +32,7 @@ mod tx;
 mod validate;
 
 pub mod baby;
+pub mod draft;
 pub mod kind;
 pub mod moment;
 pub mod query;
@@ -49,6 +51,7 @@ mod schema_tests;
 mod testing;
 
 pub use baby::{Baby, BabyInput};
+pub use draft::Draft;
 pub use error::{Error, Result};
 pub use kind::{Kind, KindDetail, KindInput};
 pub use moment::{Moment, MomentInput, Who};

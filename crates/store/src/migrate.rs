@@ -31,6 +31,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0003_library",
         sql: include_str!("../migrations/0003_library.sql"),
     },
+    Migration {
+        name: "0004_drafts",
+        sql: include_str!("../migrations/0004_drafts.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -476,12 +476,34 @@ fn assert_v3_values(store: &Store) {
     );
 }
 
+/// What the v4 fixture added (notes being written).
+fn assert_v4_rows(store: &Store) {
+    assert_eq!(count(store, "note_draft"), 3, "rows in note_draft");
+    assert_eq!(
+        text(store, "SELECT note FROM note_draft WHERE key = 'new'"),
+        "She held my finger for the first time\nand I"
+    );
+    assert_eq!(
+        text(store, "SELECT note FROM note_draft WHERE key = '2'"),
+        "ليلة طويلة، لكنها ابتسمت 👨\u{200d}👩\u{200d}👧\t<b>not bold</b>"
+    );
+    assert_eq!(
+        text(store, "SELECT note FROM note_draft WHERE key = '999'"),
+        ""
+    );
+    assert_eq!(
+        integer(store, "SELECT updated_at FROM note_draft WHERE key = '2'"),
+        Some(1_772_600_060)
+    );
+}
+
 /// The hand-written checks that apply to fixture `version`: its own rows and its elders'.
 fn assert_specific_rows(store: &Store, version: u32) {
-    let checks: [(u32, Check); 3] = [
+    let checks: [(u32, Check); 4] = [
         (1, assert_v1_rows),
         (2, assert_v2_rows),
         (3, assert_v3_rows),
+        (4, assert_v4_rows),
     ];
     for (since, check) in checks {
         if version >= since {
@@ -574,6 +596,16 @@ fn the_v3_fixture_keeps_its_journal_and_reading_state() {
     assert_v1_rows(&store);
     assert_v2_rows(&store);
     assert_v3_rows(&store);
+}
+
+#[test]
+fn the_v4_fixture_keeps_its_journal_reading_state_and_drafts() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(4, tmp.path());
+    assert_v1_rows(&store);
+    assert_v2_rows(&store);
+    assert_v3_rows(&store);
+    assert_v4_rows(&store);
 }
 
 #[test]

@@ -1,12 +1,12 @@
-//! The journal's commands: moments, timers, the trash, days, search and the choices the editor
-//! offers. Each unpacks its arguments, calls one function of `nestling_journal` with the current
+//! The journal's commands: moments, timers, the trash, days, search, the editor's drafts and the
+//! choices the editor offers. Each unpacks its arguments, calls one function of `nestling_journal` with the current
 //! time where the domain needs it, and maps the error.
 
 use chrono::{NaiveDate, Utc};
 use nestling_journal as journal;
 use nestling_journal::{
-    Baby, BabyInput, FeelingUse, Filter, Kind, KindInput, Listing, Moment, MomentInput, SearchHit,
-    TagUse, Timer, TimerInput,
+    Baby, BabyInput, Draft, FeelingUse, Filter, Kind, KindInput, Listing, Moment, MomentInput,
+    SearchHit, TagUse, Timer, TimerInput,
 };
 use tauri::State;
 
@@ -200,4 +200,26 @@ pub(crate) async fn stop_timer(state: State<'_, AppState>, id: i64) -> Result<Mo
 #[tauri::command]
 pub(crate) async fn cancel_timer(state: State<'_, AppState>, id: i64) -> Result<()> {
     state.with_store(|store| Ok(journal::timer::cancel(store.conn(), id)?))
+}
+
+/// Every unsaved note kept for the editor.
+#[tauri::command]
+pub(crate) async fn list_drafts(state: State<'_, AppState>) -> Result<Vec<Draft>> {
+    state.with_store(|store| Ok(journal::draft::list(store.conn())?))
+}
+
+/// Keeps the editor's unsaved note (`key` is `new` or the id of the moment being edited).
+#[tauri::command]
+pub(crate) async fn save_draft(
+    state: State<'_, AppState>,
+    key: String,
+    note: String,
+) -> Result<()> {
+    state.with_store(|store| Ok(journal::draft::save(store.conn(), &key, &note, Utc::now())?))
+}
+
+/// Forgets an unsaved note: its moment was saved, or the parent threw the changes away.
+#[tauri::command]
+pub(crate) async fn discard_draft(state: State<'_, AppState>, key: String) -> Result<()> {
+    state.with_store(|store| Ok(journal::draft::discard(store.conn(), &key)?))
 }

@@ -1,49 +1,109 @@
-// Unsaved notes while the editor is open. They are kept in the webview's storage, which is a
-// file outside the journal: so once the journal is encrypted they live only in memory, and
-// every draft left on disk is removed.
+// Unsaved notes while the editor is open. They are kept in the journal itself, so a crash, a
+// lock or a restart loses none of them and they are encrypted with the journal when it is. A
+// copy in memory lets the editor read them at once. Saves go out one at a time; while one is
+// on its way, only the newest text of each draft waits, so typing fast never piles up writes.
 
-const PREFIX = 'nestling.draft.';
-
-/** @type {Map<string, string>|null} in-memory drafts when the disk must not hold them */
-let memory = null;
-
-/** Whether drafts are kept in memory only (the journal is encrypted). */
-export const inMemoryOnly = () => memory !== null;
+const LEGACY_PREFIX = 'nestling.draft.';
 
 /**
- * Chooses where drafts live; switching to memory wipes every draft from the webview's storage.
- * @param {boolean} encrypted
- * @param {Storage} [storage]
+ * @typedef {{key: string, note: string}} StoredDraft
+ * @typedef {{listDrafts: () => Promise<StoredDraft[]>, saveDraft: (key: string, note: string) => Promise<unknown>,
+ *   discardDraft: (key: string) => Promise<unknown>}} DraftStore
  */
-export function keepDraftsFor(encrypted, storage = localStorage) {
-  if (!encrypted) { memory = null; return; }
-  memory ??= new Map();
-  for (const key of Object.keys(storage)) {
-    if (key.startsWith(PREFIX)) {
-      memory.set(key, storage.getItem(key) ?? '');
-      storage.removeItem(key);
+
+/** @type {DraftStore|null} */
+let store = null;
+/** @type {Map<string, string>} */
+const cache = new Map();
+/** @type {Map<string, {text: string|null, done: Array<[() => void, (e: unknown) => void]>}>} text null = discard */
+const waiting = new Map();
+/** @type {Promise<void>|null} */
+let sending = null;
+
+/**
+ * Reads every draft from the journal into memory. Drafts an older version left in the webview's
+ * storage (outside the journal) are moved into the journal first, then removed from there.
+ * @param {DraftStore} journal
+ * @param {Storage|null} [legacy]
+ */
+export async function loadDrafts(journal, legacy = globalThis.localStorage ?? null) {
+  store = journal;
+  const stored = await journal.listDrafts();
+  const known = new Set(stored.map((d) => d.key));
+  for (const name of legacy ? Object.keys(legacy) : []) {
+    if (!name.startsWith(LEGACY_PREFIX)) continue;
+    const key = name.slice(LEGACY_PREFIX.length);
+    const text = legacy?.getItem(name);
+    if (text != null && !known.has(key)) {
+      try {
+        await journal.saveDraft(key, text);
+        stored.push({ key, note: text });
+      } catch {
+        continue; // left where it was; the next start tries again
+      }
     }
+    legacy?.removeItem(name);
   }
+  cache.clear();
+  for (const d of stored) cache.set(d.key, d.note);
 }
 
-/** @param {string} id @returns {string|null} */
-export function getDraft(id) {
-  return memory ? memory.get(PREFIX + id) ?? null : localStorage.getItem(PREFIX + id);
+/** @param {string} key @returns {string|null} */
+export function getDraft(key) {
+  return cache.get(key) ?? null;
 }
 
-/** @param {string} id @param {string} text */
-export function setDraft(id, text) {
-  if (memory) memory.set(PREFIX + id, text);
-  else localStorage.setItem(PREFIX + id, text);
+/**
+ * Keeps `text` as the draft `key`; resolves once the journal holds it (or newer text).
+ * @param {string} key @param {string} text @returns {Promise<void>}
+ */
+export function setDraft(key, text) {
+  cache.set(key, text);
+  return enqueue(key, text);
 }
 
-/** @param {string} id */
-export function removeDraft(id) {
-  if (memory) memory.delete(PREFIX + id);
-  else localStorage.removeItem(PREFIX + id);
+/** @param {string} key @returns {Promise<void>} */
+export function removeDraft(key) {
+  cache.delete(key);
+  return enqueue(key, null);
 }
 
-/** Forgets every draft held in memory (the journal was locked). */
-export function forgetMemoryDrafts() {
-  memory?.clear();
+/** Resolves when every draft change made so far has reached the journal (or failed). */
+export async function draftsSettled() {
+  while (sending) await sending;
+}
+
+/** Forgets the copy in memory (the journal was locked); the journal keeps the drafts. */
+export function forgetDrafts() {
+  cache.clear();
+}
+
+/** @param {string} key @param {string|null} text @returns {Promise<void>} */
+function enqueue(key, text) {
+  return new Promise((resolve, reject) => {
+    const entry = waiting.get(key) ?? { text, done: [] };
+    entry.text = text;
+    entry.done.push([resolve, reject]);
+    waiting.set(key, entry);
+    sending ??= send();
+  });
+}
+
+async function send() {
+  try {
+    while (waiting.size > 0) {
+      const [key, entry] = waiting.entries().next().value;
+      waiting.delete(key);
+      try {
+        if (!store) throw new Error('The journal is not open.');
+        if (entry.text === null) await store.discardDraft(key);
+        else await store.saveDraft(key, entry.text);
+        for (const [resolve] of entry.done) resolve();
+      } catch (err) {
+        for (const [, reject] of entry.done) reject(err);
+      }
+    }
+  } finally {
+    sending = null;
+  }
 }

@@ -1,7 +1,7 @@
 // The moment editor: every field of a moment in one dialog. The note's draft is kept on every
 // keystroke so nothing typed is lost if the window closes before Save.
 
-import { getDraft, inMemoryOnly, removeDraft, setDraft } from './drafts.js';
+import { getDraft, removeDraft, setDraft } from './drafts.js';
 import { el } from '../dom.js';
 import { fromInputValue, toInputValue, withOffset } from '../format.js';
 import { SCALES, currentOffsetSeconds } from './catalog.js';
@@ -101,7 +101,7 @@ async function submit(form, catalog, actions, moment, draftKey, error) {
   if (typeof input === 'string') return showError(error, input);
   try {
     await actions.save(input, moment ? moment.id : null);
-    removeDraft(draftKey);
+    removeDraft(draftKey).catch(() => {}); // a leftover draft is only offered back, never lost
     return true;
   } catch (err) {
     return showError(error, /** @type {Error} */ (err).message);
@@ -287,8 +287,10 @@ function noteField(note, draftKey) {
   const area = el('textarea', { id: 'editor-note', name: 'note', rows: 6, maxlength: 100000 });
   area.value = note;
   area.addEventListener('input', () => {
-    setDraft(draftKey, area.value);
-    status.textContent = inMemoryOnly() ? 'Draft kept until you close Nestling' : 'Draft kept';
+    setDraft(draftKey, area.value).then(
+      () => { status.textContent = 'Draft kept'; },
+      () => { status.textContent = 'The draft could not be kept: save the moment to keep this note'; },
+    );
   });
   return el('label', { class: 'field' },
     el('span', { class: 'field-label' }, 'Note ', status),
