@@ -129,6 +129,20 @@ fn the_summary_counts_kinds_weeks_days_ratings_and_feelings() {
     );
 }
 
+/// Each period as (first day, last day, moments in it).
+fn spans(periods: &[nestling_export::Period]) -> Vec<(String, String, u32)> {
+    periods
+        .iter()
+        .map(|p| {
+            (
+                p.first_day.to_string(),
+                p.last_day.to_string(),
+                p.kinds.iter().map(|k| k.moments).sum(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn weeks_are_seven_day_blocks_from_the_first_day_clipped_to_the_range() {
     let store = store();
@@ -138,18 +152,7 @@ fn weeks_are_seven_day_blocks_from_the_first_day_clipped_to_the_range() {
         last: day("2026-10-07"),
     });
     let r = build_report(store.conn(), &s, None, today()).expect("report");
-    let weeks: Vec<(String, String, u32)> = r
-        .summary
-        .weeks
-        .iter()
-        .map(|w| {
-            (
-                w.first_day.to_string(),
-                w.last_day.to_string(),
-                w.kinds.iter().map(|k| k.moments).sum(),
-            )
-        })
-        .collect();
+    let weeks = spans(&r.summary.weeks);
     assert_eq!(
         weeks,
         [
@@ -169,18 +172,7 @@ fn months_are_calendar_months_clipped_to_the_range() {
         last: day("2026-10-07"),
     });
     let r = build_report(store.conn(), &s, None, today()).expect("report");
-    let months: Vec<(String, String, u32)> = r
-        .summary
-        .months
-        .iter()
-        .map(|m| {
-            (
-                m.first_day.to_string(),
-                m.last_day.to_string(),
-                m.kinds.iter().map(|k| k.moments).sum(),
-            )
-        })
-        .collect();
+    let months = spans(&r.summary.months);
     assert_eq!(
         months,
         [
