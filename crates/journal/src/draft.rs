@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::tx::atomically;
-use crate::{Error, Result, MAX_NOTE_CHARS};
+use crate::validate::check_note_length;
+use crate::{Error, Result};
 
 /// The key of the draft for a moment that is not saved yet.
 pub const NEW: &str = "new";
@@ -75,18 +75,13 @@ pub fn list(conn: &Connection) -> Result<Vec<Draft>> {
 /// too (the parent may be clearing a moment's note).
 pub fn save(conn: &Connection, key: &str, note: &str, now: DateTime<Utc>) -> Result<()> {
     check_key(key)?;
-    let chars = note.chars().count();
-    if chars > MAX_NOTE_CHARS {
-        return Err(Error::NoteTooLong { chars });
-    }
-    atomically(conn, || {
-        conn.prepare_cached(
-            "INSERT INTO note_draft (key, note, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (key) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
-        )?
-        .execute(params![key, note, now.timestamp()])?;
-        Ok(())
-    })
+    check_note_length(note)?;
+    conn.prepare_cached(
+        "INSERT INTO note_draft (key, note, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (key) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+    )?
+    .execute(params![key, note, now.timestamp()])?;
+    Ok(())
 }
 
 /// Forgets the draft named `key`; nothing happens when there is none.
@@ -101,6 +96,7 @@ pub fn discard(conn: &Connection, key: &str) -> Result<()> {
 mod tests {
     use super::*;
     use crate::testing::{now, store};
+    use crate::MAX_NOTE_CHARS;
 
     #[test]
     fn a_draft_is_kept_replaced_and_discarded() {

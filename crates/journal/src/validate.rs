@@ -124,8 +124,14 @@ fn rating(value: Option<i64>, out_of_range: impl Fn(i64) -> Error) -> Result<Opt
 
 fn check_note(raw: &str) -> Result<String> {
     let note = clean::note_text(raw);
-    match clean::chars(&note) {
+    check_note_length(&note)?;
+    Ok(note)
+}
+
+/// Refuses a note longer than [`MAX_NOTE_CHARS`] characters.
+pub(crate) fn check_note_length(note: &str) -> Result<()> {
+    match clean::chars(note) {
         n if n > MAX_NOTE_CHARS => Err(Error::NoteTooLong { chars: n }),
-        _ => Ok(note),
+        _ => Ok(()),
     }
 }

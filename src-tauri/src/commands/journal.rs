@@ -1,6 +1,6 @@
 //! The journal's commands: moments, timers, the trash, days, search, the editor's drafts and the
-//! choices the editor offers. Each unpacks its arguments, calls one function of `nestling_journal` with the current
-//! time where the domain needs it, and maps the error.
+//! choices the editor offers. Each unpacks its arguments, calls one function of
+//! `nestling_journal` with the current time where the domain needs it, and maps the error.
 
 use chrono::{NaiveDate, Utc};
 use nestling_journal as journal;
