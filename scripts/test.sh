@@ -32,6 +32,7 @@ step "Unit and IPC tests"
 cargo test --workspace --quiet
 
 step "End-to-end tests in the real window"
+# --workspace keeps the features of the step above, so no dependency is built a second time.
 xvfb-run -a -s "-screen 0 1280x900x24" \
-  cargo test --quiet --test e2e -- --ignored --test-threads=1
+  cargo test --workspace --quiet --test e2e -- --ignored --test-threads=1
 echo "Screenshots: target/e2e-screenshots/"
