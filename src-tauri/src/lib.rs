@@ -22,9 +22,22 @@ pub fn run() {
     let app = run_app(tauri::Builder::default(), tauri::generate_context!(), None)
         .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
+    keep_daily_backups(app.handle().clone());
     // The only line Nestling ever logs: no paths, names or journal text.
     eprintln!("nestling {}: started", env!("CARGO_PKG_VERSION"));
     app.run(|_, _| {});
+}
+
+/// How often an open app checks whether the daily backup is due.
+const DAILY_BACKUP_CHECK: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+/// Opening the journal makes the daily backup; this makes it for an app left open for days too.
+fn keep_daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(DAILY_BACKUP_CHECK);
+        // A failed backup is tried again at the next check; the parent is not interrupted.
+        let _ = app.state::<AppState>().daily_backup_if_due();
+    });
 }
 
 /// Opens the window described in `tauri.conf.json`, which may only ever show the app's own

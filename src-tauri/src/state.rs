@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use nestling_library::{Library, SearchIndex};
-use nestling_store::Store;
+use nestling_store::{BackupInfo, Store};
 
 use crate::error::{Error, Result};
 
@@ -94,6 +94,16 @@ impl AppState {
     pub fn is_locked(&self) -> Result<bool> {
         let journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
         Ok(matches!(*journal, Journal::Locked))
+    }
+
+    /// The daily backup for an app that stays open for days: made when the newest backup is a
+    /// day old. Nothing is done while the journal is locked or could not be opened.
+    pub fn daily_backup_if_due(&self) -> Result<Option<BackupInfo>> {
+        let journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        match &*journal {
+            Journal::Open(store) => Ok(store.daily_backup_if_due()?),
+            Journal::Locked | Journal::Failed(_) => Ok(None),
+        }
     }
 
     /// Runs `f` with the open journal, or returns why it is not open.

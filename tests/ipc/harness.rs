@@ -29,6 +29,11 @@ pub(crate) fn open_as(dir: &Path, label: &str) -> Harness {
 }
 
 impl Harness {
+    /// The app's managed state, for what no command starts (the daily backup of an open app).
+    pub(crate) fn state(&self) -> tauri::State<'_, nestling::AppState> {
+        tauri::Manager::state(&self._app)
+    }
+
     pub(crate) fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),

@@ -140,6 +140,48 @@ fn a_backup_is_listed_and_restoring_it_brings_back_what_it_held() {
 }
 
 #[test]
+fn an_app_left_open_makes_its_daily_backup_when_due_but_not_while_locked() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app);
+    let first = app.state().daily_backup_if_due().expect("checked");
+    assert!(
+        first.is_some(),
+        "a journal with a moment and no backup is due"
+    );
+    assert_eq!(app.state().daily_backup_if_due().expect("checked"), None);
+    let backups = tmp.path().join("backups");
+    let age_every_backup = || {
+        for entry in std::fs::read_dir(&backups).expect("backups").flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(rest) = name.strip_prefix("nestling-2") {
+                let aged = format!("nestling-1{rest}");
+                std::fs::rename(entry.path(), backups.join(aged)).expect("aged");
+            }
+        }
+    };
+    app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+        .expect("set");
+    app.call("lock", json!({})).expect("locked");
+    age_every_backup();
+    assert_eq!(
+        app.state().daily_backup_if_due().expect("checked"),
+        None,
+        "nothing is done while the journal is locked"
+    );
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocked, which checks too");
+    assert_eq!(app.state().daily_backup_if_due().expect("checked"), None);
+    age_every_backup();
+    let made = app.state().daily_backup_if_due().expect("checked");
+    let made = made.expect("due again once the newest backup is old");
+    assert!(
+        made.encrypted,
+        "backups of an encrypted journal are encrypted"
+    );
+}
+
+#[test]
 fn a_damaged_journal_is_kept_aside_and_the_newest_good_backup_restored() {
     let tmp = folder();
     let name = {

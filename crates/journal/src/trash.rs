@@ -4,12 +4,13 @@
 //! [`restore`] brings it back as it was; [`purge`] deletes one moment from the trash for good;
 //! [`purge_expired`], which the app calls at start, deletes for good what has been in the trash
 //! longer than [`RETENTION`]. Only moments in the trash can be purged. Purging also removes the
-//! moment's feeling words, tags and full-text entry, in the same transaction.
+//! moment's feeling words, tags, full-text entry and unsaved note draft, in the same transaction.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::moment::{self, from_row, Moment, COLUMNS};
+use crate::tx::atomically;
 use crate::{Error, Result};
 
 /// How long a moment stays in the trash before [`purge_expired`] deletes it.
@@ -35,25 +36,38 @@ pub fn restore(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Moment>
 
 /// Deletes moment `id` for good. Refused for a moment that is not in the trash.
 pub fn purge(conn: &Connection, id: i64) -> Result<()> {
-    let deleted = conn.execute(
-        "DELETE FROM moment WHERE id = ?1 AND deleted_at IS NOT NULL",
-        [id],
-    )?;
-    match (deleted, exists(conn, id)?) {
-        (0, true) => Err(Error::PurgeLiveMoment { id }),
-        (0, false) => Err(Error::MomentNotFound { id }),
-        _ => Ok(()),
-    }
+    atomically(conn, || {
+        let deleted = conn.execute(
+            "DELETE FROM moment WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+        )?;
+        match (deleted, exists(conn, id)?) {
+            (0, true) => Err(Error::PurgeLiveMoment { id }),
+            (0, false) => Err(Error::MomentNotFound { id }),
+            _ => {
+                conn.execute("DELETE FROM note_draft WHERE key = ?1", [id.to_string()])?;
+                Ok(())
+            }
+        }
+    })
 }
 
 /// Deletes for good every moment that has been in the trash longer than [`RETENTION`];
 /// returns how many.
 pub fn purge_expired(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
     let cutoff = (now - RETENTION).timestamp();
-    Ok(conn.execute(
-        "DELETE FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
-        [cutoff],
-    )?)
+    atomically(conn, || {
+        // A draft's key is the moment id written in decimal, so the text forms are compared.
+        conn.execute(
+            "DELETE FROM note_draft WHERE key IN (
+               SELECT CAST(id AS TEXT) FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1)",
+            [cutoff],
+        )?;
+        Ok(conn.execute(
+            "DELETE FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+            [cutoff],
+        )?)
+    })
 }
 
 /// Every moment in the trash, the most recently deleted first.
@@ -79,7 +93,12 @@ fn exists(conn: &Connection, id: i64) -> Result<bool> {
 mod tests {
     use super::*;
     use crate::testing::{at, input, log, now, rows, store};
-    use crate::MomentInput;
+    use crate::{draft, MomentInput};
+
+    fn draft_keys(store: &nestling_store::Store) -> Vec<String> {
+        let drafts = draft::list(store.conn()).expect("drafts");
+        drafts.into_iter().map(|d| d.key).collect()
+    }
 
     #[test]
     fn deleting_moves_a_moment_to_the_trash_and_restoring_brings_it_back_whole() {
@@ -185,6 +204,51 @@ mod tests {
         assert!(moment::get(store.conn(), old.id).is_err());
         moment::get(store.conn(), recent.id).expect("29 days and a bit in the trash");
         moment::get(store.conn(), live.id).expect("never in the trash");
+    }
+
+    #[test]
+    fn purging_a_moment_forgets_its_draft_and_no_other() {
+        let store = store();
+        let gone = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        let kept = log(&store, &input("rocking", "2024-05-06T09:00:00Z"));
+        for key in [
+            gone.id.to_string(),
+            kept.id.to_string(),
+            draft::NEW.to_string(),
+        ] {
+            draft::save(store.conn(), &key, "half a thought", now()).expect("draft");
+        }
+        soft_delete(store.conn(), gone.id, now()).expect("trashed");
+        assert_eq!(
+            draft_keys(&store).len(),
+            3,
+            "a draft waits while its moment is in the trash"
+        );
+        purge(store.conn(), gone.id).expect("purged");
+        assert_eq!(draft_keys(&store), [kept.id.to_string(), "new".to_string()]);
+    }
+
+    #[test]
+    fn a_refused_purge_keeps_the_draft() {
+        let store = store();
+        let live = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        draft::save(store.conn(), &live.id.to_string(), "still writing", now()).expect("draft");
+        purge(store.conn(), live.id).expect_err("live");
+        assert_eq!(draft_keys(&store), [live.id.to_string()]);
+    }
+
+    #[test]
+    fn expired_moments_take_their_drafts_with_them() {
+        let store = store();
+        let old = log(&store, &input("feeding", "2024-05-06T08:00:00Z"));
+        let recent = log(&store, &input("rocking", "2024-05-06T09:00:00Z"));
+        soft_delete(store.conn(), old.id, at("2025-01-01T00:00:00Z")).expect("trashed");
+        soft_delete(store.conn(), recent.id, at("2025-01-30T00:00:00Z")).expect("trashed");
+        for m in [&old, &recent] {
+            draft::save(store.conn(), &m.id.to_string(), "words", now()).expect("draft");
+        }
+        purge_expired(store.conn(), at("2025-02-01T00:00:00Z")).expect("purged");
+        assert_eq!(draft_keys(&store), [recent.id.to_string()]);
     }
 
     #[test]

@@ -240,15 +240,18 @@ fn prune(dir: &Path, keep: usize) -> Result<()> {
     Ok(())
 }
 
-/// The daily backup: made when the newest backup is more than a day old (or there is none)
-/// and the journal holds anything a fresh one does not.
-pub(crate) fn daily_if_due(store: &Store) -> Result<Option<BackupInfo>> {
-    let newest = list(store.dir())?.into_iter().next();
-    let due = newest.is_none_or(|b| Utc::now() - b.created_at > chrono::Duration::hours(24));
-    if !due || !has_data(&store.conn)? {
-        return Ok(None);
+impl Store {
+    /// The daily backup: made when the newest backup is more than a day old (or there is none)
+    /// and the journal holds anything a fresh one does not. Opening checks it, and the app
+    /// checks again while it stays open.
+    pub fn daily_backup_if_due(&self) -> Result<Option<BackupInfo>> {
+        let newest = list(self.dir())?.into_iter().next();
+        let due = newest.is_none_or(|b| Utc::now() - b.created_at > chrono::Duration::hours(24));
+        if !due || !has_data(&self.conn)? {
+            return Ok(None);
+        }
+        self.backup(Reason::Daily).map(Some)
     }
-    store.backup(Reason::Daily).map(Some)
 }
 
 /// Whether any table holds more rows than in a freshly created journal.

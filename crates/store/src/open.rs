@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
-use crate::backups::{self, Reason};
+use crate::backups::Reason;
 use crate::fsutil;
 use crate::keys::{DataKey, KeyFile};
 use crate::migrate::{self, MIGRATIONS};
@@ -135,7 +135,7 @@ impl Store {
         migrate::migrate(&mut store.conn, MIGRATIONS, path)?;
         // A failed daily backup must not keep the parent out of the journal; the next open
         // tries again.
-        let _ = backups::daily_if_due(&store);
+        let _ = store.daily_backup_if_due();
         Ok(store)
     }
 

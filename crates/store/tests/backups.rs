@@ -77,6 +77,41 @@ fn a_day_old_backup_makes_the_next_open_back_up_again() {
 }
 
 #[test]
+fn a_journal_left_open_backs_up_again_once_its_newest_backup_is_a_day_old() {
+    let (tmp, store) = journal_with("note");
+    let first = store
+        .daily_backup_if_due()
+        .expect("checked")
+        .expect("the first note is kept");
+    assert_eq!(
+        store.daily_backup_if_due().expect("checked"),
+        None,
+        "not twice a day"
+    );
+    let folder = tmp.path().join(backups::BACKUPS_DIR);
+    std::fs::rename(
+        first.path_in(tmp.path()),
+        folder.join("nestling-20200101T000000Z-daily.sqlite3"),
+    )
+    .expect("made a day old");
+    add_note(store.conn(), "written while the app stayed open");
+    let made = store.daily_backup_if_due().expect("checked").expect("due");
+    assert_eq!(made.reason, Reason::Daily);
+    let copy = Connection::open(made.path_in(tmp.path())).expect("opens");
+    assert_eq!(
+        notes(&copy).len(),
+        2,
+        "the backup holds what was written since"
+    );
+    assert_eq!(
+        store.daily_backup_if_due().expect("checked"),
+        None,
+        "once a day"
+    );
+    assert_eq!(reasons(tmp.path()), [Reason::Daily, Reason::Daily]);
+}
+
+#[test]
 fn an_older_journal_is_backed_up_before_it_is_migrated() {
     let tmp = tempfile::tempdir().expect("folder");
     {
