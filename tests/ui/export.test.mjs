@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { rangeFor, rangeKey } from '../../ui/js/export/choose.js';
+import { countText, rangeFor, rangeKey } from '../../ui/js/export/choose.js';
 import { initialSelection } from '../../ui/js/export/controller.js';
 
 test('the form starts at the last 7 days with everything shared and nothing left out', () => {
@@ -25,6 +25,13 @@ test('switching ranges keeps the dates already typed', () => {
   const between = rangeFor('between', { since: '2026-11-01' }, '2026-11-26');
   assert.deepEqual(between, { between: { first: '2026-11-01', last: '2026-11-26' } });
   assert.deepEqual(rangeFor('last30', between, '2026-11-26'), { last: { days: 30 } });
+});
+
+test('the count line speaks in singular and plural', () => {
+  assert.equal(countText(1, 1, 0), '1 of 1 moment chosen. Untick any you would rather keep to yourself.');
+  assert.equal(countText(0, 2, 1),
+    '0 of 2 moments chosen. 1 private moment is never included. Untick any you would rather keep to yourself.');
+  assert.match(countText(3, 3, 2), /^3 of 3 moments chosen\. 2 private moments are never included\./);
 });
 
 test('the idle lock fires once after the chosen minutes without activity, and never when off', async () => {

@@ -165,12 +165,9 @@ function namesField(ctx, selection) {
 /** @param {ExportContext} ctx @param {Candidates} candidates */
 function momentsField(ctx, candidates) {
   const chosen = candidates.moments.filter((m) => !m.excluded).length;
-  const privateNote = candidates.privateLeftOut > 0
-    ? ` ${candidates.privateLeftOut === 1 ? '1 private moment is' : `${candidates.privateLeftOut} private moments are`} never included.`
-    : '';
   return el('fieldset', { class: 'choice export-moments' },
     el('legend', { text: 'Moments' }),
-    el('p', { class: 'hint', id: 'export-count', text: `${chosen} of ${candidates.moments.length} moments chosen.${privateNote} Untick any you would rather keep to yourself.` }),
+    el('p', { class: 'hint', id: 'export-count', text: countText(chosen, candidates.moments.length, candidates.privateLeftOut) }),
     candidates.moments.length === 0
       ? el('p', { class: 'empty', text: 'There are no moments in these dates yet.' })
       : el('ul', { class: 'plain-list candidate-list' }, ...candidates.moments.map((m) => candidateRow(ctx, m))),
@@ -221,6 +218,17 @@ function paperField(ctx, disabled) {
       ...[['a4', 'A4'], ['usLetter', 'US Letter']].map(([value, label]) => el('label', {},
         el('input', { type: 'radio', name: 'export-paper', value, disabled, checked: ctx.paper() === value, onchange: () => ctx.setPaper(value) }),
         label))));
+}
+
+/**
+ * The line above the moments: how many are chosen, and how many private ones stay out.
+ * @param {number} chosen @param {number} total @param {number} privateLeftOut
+ */
+export function countText(chosen, total, privateLeftOut) {
+  const privateNote = privateLeftOut > 0
+    ? ` ${privateLeftOut === 1 ? '1 private moment is' : `${privateLeftOut} private moments are`} never included.`
+    : '';
+  return `${chosen} of ${total} ${total === 1 ? 'moment' : 'moments'} chosen.${privateNote} Untick any you would rather keep to yourself.`;
 }
 
 /** What the progress line says at each stage of a save. */
