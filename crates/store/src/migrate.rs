@@ -35,6 +35,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0004_drafts",
         sql: include_str!("../migrations/0004_drafts.sql"),
     },
+    Migration {
+        name: "0005_care",
+        sql: include_str!("../migrations/0005_care.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.
