@@ -37,6 +37,9 @@ pub enum Error {
     /// Recovery was asked for while the journal is fine.
     #[error("Your journal opened normally; there is nothing to recover.")]
     NothingToRecover,
+    /// An unlock was asked for while the journal is already open.
+    #[error("Your journal is already open; there is nothing to unlock.")]
+    NotLocked,
     /// "Delete everything" without the typed confirmation.
     #[error("Please type \u{201c}delete everything\u{201d} to confirm. Nothing was deleted.")]
     NotConfirmed,
@@ -69,6 +72,7 @@ impl Error {
             Error::Cancelled => "cancelled",
             Error::NothingToRecover => "nothing_to_recover",
             Error::NotConfirmed => "not_confirmed",
+            Error::NotLocked => "not_locked",
             Error::Unavailable { kind, .. } => kind,
             Error::StatePoisoned => "internal",
         }

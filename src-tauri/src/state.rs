@@ -126,8 +126,10 @@ impl AppState {
             .map_err(|_| Error::StatePoisoned)?;
         std::thread::sleep(unlock_delay(failures));
         let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
-        if !matches!(*journal, Journal::Locked) {
-            return Ok(());
+        match &*journal {
+            Journal::Locked => {}
+            Journal::Open(_) => return Err(Error::NotLocked),
+            Journal::Failed(err) => return Err(err.unavailable()),
         }
         let opened = Store::unlock_in(&self.data_dir, secret).map_err(Error::from);
         let wrong = matches!(
@@ -163,31 +165,54 @@ impl AppState {
     }
 
     /// Closes the journal, runs `replace` on the data folder (a restore, an erase), and keeps
-    /// what it opened. On failure the journal is opened again as it is on disk, with `secret`
-    /// when it is encrypted.
+    /// what it opened.
+    ///
+    /// On failure the session is never left at a dead end and no new journal is ever created:
+    /// a journal that could not be opened before stays so (the recovery screen stays as it
+    /// was), a locked one stays locked, and an open one is opened again as it is on disk (with
+    /// `secret` when it is encrypted, else it waits, locked, for its passphrase).
     pub fn replace_journal(
         &self,
         secret: Option<&str>,
         replace: impl FnOnce(&Path) -> Result<Store>,
     ) -> Result<()> {
         let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
-        *journal = Journal::Locked;
-        self.forget_shelf();
-        let (next, result) = match replace(&self.data_dir) {
-            Ok(store) => (Journal::from_opening(Ok(store)), Ok(())),
-            Err(err) => (Journal::from_opening(self.reopen(secret)), Err(err)),
+        // Dropping the open store closes its connection before any file is moved.
+        let before = match std::mem::replace(&mut *journal, Journal::Locked) {
+            Journal::Open(_) => None,
+            Journal::Locked => Some(Journal::Locked),
+            Journal::Failed(err) => Some(Journal::Failed(err)),
         };
-        *journal = next;
-        result
+        self.forget_shelf();
+        match replace(&self.data_dir) {
+            Ok(store) => {
+                *journal = Journal::from_opening(Ok(store));
+                Ok(())
+            }
+            Err(err) => {
+                *journal = before.unwrap_or_else(|| self.reopen(secret));
+                Err(err)
+            }
+        }
     }
 
-    /// Opens the journal as it is on disk now.
-    fn reopen(&self, secret: Option<&str>) -> Result<Store> {
-        match (nestling_store::status(&self.data_dir)?, secret) {
-            (nestling_store::JournalStatus::Locked, Some(secret)) => {
-                Ok(Store::unlock_in(&self.data_dir, secret)?)
-            }
-            _ => Ok(Store::open_in(&self.data_dir)?),
+    /// Opens the journal as it is on disk now, never creating one: a missing file is reported
+    /// as damaged so that the recovery screen can offer a backup.
+    fn reopen(&self, secret: Option<&str>) -> Journal {
+        let opened = match nestling_store::status(&self.data_dir) {
+            Ok(nestling_store::JournalStatus::Locked) => match secret {
+                Some(secret) => Store::unlock_in(&self.data_dir, secret),
+                None => Err(nestling_store::Error::Locked),
+            },
+            Ok(nestling_store::JournalStatus::Plain) => Store::open_in(&self.data_dir),
+            Ok(nestling_store::JournalStatus::New) => Err(nestling_store::Error::Damaged {
+                path: self.data_dir.join(nestling_store::DATABASE_FILE_NAME),
+            }),
+            Err(err) => Err(err),
+        };
+        match opened {
+            Err(nestling_store::Error::WrongPassphrase) => Journal::Locked,
+            other => Journal::from_opening(other.map_err(Error::from)),
         }
     }
 

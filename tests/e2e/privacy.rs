@@ -233,3 +233,63 @@ fn a_damaged_journal_shows_the_recovery_screen_and_is_kept_aside() {
         "the damaged file is kept exactly"
     );
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_mistyped_passphrase_on_the_recovery_screen_loses_nothing_and_the_right_one_recovers() {
+    // Regression: the damaged journal was moved aside before the passphrase was checked, and
+    // the app then opened a new, empty, unencrypted journal.
+    let data = data_folder();
+    {
+        let mut store = Store::open_in(data.path()).expect("a journal");
+        for i in 0..80 {
+            let input = nestling_journal::MomentInput {
+                kind_id: "rocking".into(),
+                started_at: chrono::Utc::now() - chrono::TimeDelta::minutes(i),
+                utc_offset_seconds: 0,
+                note: format!("evening {i}: marker SAFE-{i} {}", "quiet ".repeat(40)),
+                ..Default::default()
+            };
+            nestling_journal::moment::insert(store.conn(), &input, chrono::Utc::now())
+                .expect("saved");
+        }
+        store.set_passphrase(PASSPHRASE).expect("encrypted");
+        store.backup(Reason::Manual).expect("a backup");
+    }
+    let db = data.path().join("nestling.sqlite3");
+    let mut bytes = std::fs::read(&db).expect("read");
+    let start = bytes.len() / 4096 / 2 * 4096;
+    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(&db, &bytes).expect("damaged");
+    let dir = data.path().to_path_buf();
+    let damaged = bytes.clone();
+    journey(data.path(), |page| async move {
+        unlock(&page, PASSPHRASE).await;
+        page.wait("#recovery").await;
+        page.fill("#recovery-secret", "slow mornings, cold hands")
+            .await;
+        page.click("#recovery-restore").await;
+        page.text_containing("#notice", "does not match").await;
+        page.wait("#recovery-restore").await;
+        assert_eq!(
+            std::fs::read(dir.join("nestling.sqlite3")).expect("in place"),
+            damaged
+        );
+        assert!(!dir.join("damaged").exists(), "nothing was set aside");
+        page.screenshot("recovery-wrong-passphrase").await;
+        page.fill("#recovery-secret", PASSPHRASE).await;
+        page.click("#recovery-restore").await;
+        page.text_containing("#toast", "damaged file was kept")
+            .await;
+        page.click("a[data-nav='journal']").await;
+        page.text_containing(".moment-list", "SAFE-0").await;
+    });
+    let store = Store::unlock_in(data.path(), PASSPHRASE).expect("the recovered journal opens");
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM moment", [], |row| row.get(0))
+        .expect("counted");
+    assert_eq!(count, 80, "every moment is back");
+}

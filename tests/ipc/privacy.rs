@@ -309,3 +309,103 @@ fn an_unsaved_note_survives_a_lock_and_a_restart_encrypted_with_the_journal() {
         .expect("discarded");
     assert_eq!(app.call("list_drafts", json!({})), Ok(json!([])));
 }
+
+/// Writes garbage over two pages in the middle of `db`, as after a disk fault.
+fn damage_middle(db: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).expect("read");
+    let start = bytes.len() / 4096 / 2 * 4096;
+    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(db, &bytes).expect("damaged");
+    bytes
+}
+
+/// An encrypted journal with one backup, damaged, whose recovery is first tried with a wrong
+/// passphrase.
+fn damaged_encrypted_journal(dir: &std::path::Path) -> (String, Vec<u8>) {
+    let app = open(dir);
+    log(&app);
+    for _ in 0..60 {
+        log_long(&app);
+    }
+    app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+        .expect("set");
+    let backup = app.call("backup_now", json!({})).expect("backed up");
+    // Locking closes the connection, which folds the log into the file.
+    app.call("lock", json!({})).expect("locked");
+    let name = backup["name"].as_str().expect("a name").to_owned();
+    (name, damage_middle(&dir.join("nestling.sqlite3")))
+}
+
+#[test]
+fn a_wrong_passphrase_on_the_recovery_screen_moves_nothing_and_opens_no_new_journal() {
+    // Regression: the damaged journal was set aside before the secret was checked, and the app
+    // then opened a new, empty, unencrypted journal.
+    let tmp = folder();
+    let (name, damaged) = damaged_encrypted_journal(tmp.path());
+    let db = tmp.path().join("nestling.sqlite3");
+    let app = open(tmp.path());
+    let (kind, _) = error_kind(app.call("unlock", json!({ "secret": "correct horse" })));
+    assert!(kind == "damaged" || kind == "not_a_database", "{kind}");
+    let state = app.call("recovery_state", json!({})).expect("recovery");
+    assert_eq!(state["newestGood"]["name"], name.as_str());
+
+    let wrong = json!({ "name": name, "secret": "wrong horse" });
+    let (kind, _) = error_kind(app.call("recover_from_backup", wrong));
+    assert_eq!(kind, "wrong_passphrase");
+    assert_eq!(std::fs::read(&db).expect("still there"), damaged);
+    assert!(
+        !tmp.path().join("damaged").exists(),
+        "nothing was set aside"
+    );
+    assert_eq!(
+        app.call("recovery_state", json!({})).expect("same screen"),
+        state,
+        "the recovery screen stays exactly as it was"
+    );
+    let (kind, _) = error_kind(app.call("get_home", json!({})));
+    assert!(kind == "damaged" || kind == "not_a_database", "{kind}");
+
+    let right = json!({ "name": name, "secret": "correct horse" });
+    let kept = app.call("recover_from_backup", right).expect("recovered");
+    let aside = std::path::PathBuf::from(kept["setAside"].as_str().expect("a folder"));
+    assert_eq!(
+        std::fs::read(aside.join("nestling.sqlite3")).expect("kept"),
+        damaged
+    );
+    assert_eq!(
+        app.call("get_home", json!({})).expect("home")["encrypted"],
+        true
+    );
+    let hits = app
+        .call("search_moments", json!({ "text": "distinctive" }))
+        .expect("searched");
+    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+}
+
+#[test]
+fn a_wrong_passphrase_in_restore_backup_leaves_a_journal_that_unlocks() {
+    // Regression: the session was left failed and unlock was a silent no-op until a restart.
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app);
+    app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+        .expect("set");
+    let backup = app.call("backup_now", json!({})).expect("backed up");
+    let wrong = json!({ "name": backup["name"], "secret": "wrong horse" });
+    let (kind, _) = error_kind(app.call("restore_backup", wrong));
+    assert_eq!(kind, "wrong_passphrase");
+    assert_eq!(
+        app.call("lock_state", json!({})).expect("state")["locked"],
+        true
+    );
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocks");
+    let (kind, _) = error_kind(app.call("unlock", json!({ "secret": "correct horse" })));
+    assert_eq!(kind, "not_locked", "unlocking an open journal says so");
+    let hits = app
+        .call("search_moments", json!({ "text": "distinctive" }))
+        .expect("searched");
+    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+}

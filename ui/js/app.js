@@ -68,8 +68,10 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     try {
       await api.unlock(secret);
     } catch (err) {
-      if (api.toAppError(err).kind === 'wrong_passphrase') throw err;
+      // A damaged journal goes on to the recovery screen; anything else stays on the lock screen.
+      if (!['damaged', 'not_a_database', 'not_locked'].includes(api.toAppError(err).kind)) throw err;
     }
+    // What is shown next is what Rust says the journal is now, never assumed.
     state.update({ locked: false });
     await load();
   }

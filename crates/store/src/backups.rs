@@ -290,6 +290,19 @@ impl Store {
     /// encrypted journal or backup needs `secret` (passphrase or recovery code). Drop any open
     /// [`Store`] of `dir` before calling this.
     pub fn restore_in(dir: &Path, backup_name: &str, secret: Option<&str>) -> Result<Store> {
+        Self::recover_in(dir, backup_name, secret).map(|(store, _)| store)
+    }
+
+    /// Like [`Store::restore_in`], and also says where the current journal was set aside when
+    /// it could not be read (`None` when it was readable and backed up instead).
+    ///
+    /// The secret and the backup are verified before anything is moved: a wrong secret or a
+    /// damaged backup fails with the journal and its folder exactly as they were.
+    pub fn recover_in(
+        dir: &Path,
+        backup_name: &str,
+        secret: Option<&str>,
+    ) -> Result<(Store, Option<PathBuf>)> {
         let backup = find(dir, backup_name)?;
         let key = unlock_for_restore(dir, &backup, secret)?;
         let current_locked = open::status(dir)? == JournalStatus::Locked;
@@ -301,13 +314,16 @@ impl Store {
         let src_key = if backup.encrypted { key.as_ref() } else { None };
         convert::convert_file(&backup.path_in(dir), src_key, &staged, target_key.as_ref())?;
         let current_key = if current_locked { key.as_ref() } else { None };
-        if let Err(err) = keep_current(dir, &db, current_key) {
-            let _ = fsutil::remove_database(&staged);
-            return Err(err);
-        }
+        let set_aside = match keep_current(dir, &db, current_key) {
+            Ok(set_aside) => set_aside,
+            Err(err) => {
+                let _ = fsutil::remove_database(&staged);
+                return Err(err);
+            }
+        };
         fsutil::remove_side_files(&db)?;
         fsutil::rename_synced(&staged, &db)?;
-        Store::open_at(&db, target_key)
+        Ok((Store::open_at(&db, target_key)?, set_aside))
     }
 }
 
@@ -330,18 +346,19 @@ fn unlock_for_restore(
 
 /// Backs up the current journal (reason `restore`), checkpointing its log so nothing stays
 /// behind in it; a journal that cannot be read is set aside instead, never deleted.
-fn keep_current(dir: &Path, db: &Path, key: Option<&DataKey>) -> Result<()> {
+/// Returns the folder it was set aside in, if it was.
+fn keep_current(dir: &Path, db: &Path, key: Option<&DataKey>) -> Result<Option<PathBuf>> {
     if !fsutil::has_content(db) {
-        return Ok(());
+        return Ok(None);
     }
     let readable = open::check_file(db, key).is_ok();
     if !readable {
-        return recovery::set_aside(dir).map(|_| ());
+        return recovery::set_aside(dir).map(Some);
     }
     let conn = open::connect(db, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     backup_connection(&conn, dir, key, Reason::Restore)?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-    Ok(())
+    Ok(None)
 }
 
 #[cfg(test)]

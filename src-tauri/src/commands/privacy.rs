@@ -157,7 +157,8 @@ pub(crate) async fn recovery_state(state: State<'_, AppState>) -> Result<Recover
     })
 }
 
-/// Sets the damaged journal aside (never deleted) and opens the chosen backup in its place.
+/// Opens the chosen backup in place of the damaged journal, which is set aside (never
+/// deleted). The secret and the backup are checked first: when either is wrong nothing moves.
 #[tauri::command]
 pub(crate) async fn recover_from_backup(
     state: State<'_, AppState>,
@@ -167,8 +168,9 @@ pub(crate) async fn recover_from_backup(
     let secret = secret.as_deref();
     let mut kept = None;
     state.replace_journal(secret, |dir| {
-        kept = Some(recovery::set_aside(dir)?);
-        Ok(Store::restore_in(dir, &name, secret)?)
+        let (store, set_aside) = Store::recover_in(dir, &name, secret)?;
+        kept = set_aside;
+        Ok(store)
     })?;
     let set_aside = kept.map(|p| p.display().to_string()).unwrap_or_default();
     Ok(Recovered { set_aside })
