@@ -37,6 +37,9 @@ pub enum Error {
     /// Recovery was asked for while the journal is fine.
     #[error("Your journal opened normally; there is nothing to recover.")]
     NothingToRecover,
+    /// The app is closing and has let go of the journal.
+    #[error("Nestling is closing; nothing more can be changed in this window.")]
+    Closed,
     /// An unlock was asked for while the journal is already open.
     #[error("Your journal is already open; there is nothing to unlock.")]
     NotLocked,
@@ -73,6 +76,7 @@ impl Error {
             Error::NothingToRecover => "nothing_to_recover",
             Error::NotConfirmed => "not_confirmed",
             Error::NotLocked => "not_locked",
+            Error::Closed => "closed",
             Error::Unavailable { kind, .. } => kind,
             Error::StatePoisoned => "internal",
         }

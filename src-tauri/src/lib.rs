@@ -23,9 +23,17 @@ pub fn run() {
         .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
     keep_daily_backups(app.handle().clone());
-    // The only line Nestling ever logs: no paths, names or journal text.
+    // The only lines Nestling ever logs: no paths, names or journal text.
     eprintln!("nestling {}: started", env!("CARGO_PKG_VERSION"));
-    app.run(|_, _| {});
+    if app.state::<AppState>().folder_in_use() {
+        eprintln!("nestling: another copy has this data folder open; this one changes nothing");
+    }
+    app.run(|handle, event| {
+        // A clean close folds the write-ahead log into the journal and frees the data folder.
+        if let tauri::RunEvent::Exit = event {
+            handle.state::<AppState>().close();
+        }
+    });
 }
 
 /// How often an open app checks whether the daily backup is due.

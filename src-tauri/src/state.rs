@@ -16,6 +16,8 @@ pub struct AppState {
     journal: Mutex<Journal>,
     shelf: Mutex<Option<Shelf>>,
     failed_unlocks: Mutex<u32>,
+    /// Held until the app closes, so no other copy opens the same folder meanwhile.
+    folder: Mutex<Option<nestling_store::FolderLock>>,
 }
 
 /// Where the journal stands.
@@ -75,13 +77,35 @@ pub(crate) fn unlock_delay(failures: u32) -> Duration {
 
 impl AppState {
     /// Opens the journal in `data_dir`; a failure is kept and reported to every command.
+    ///
+    /// When another copy of Nestling holds the folder, nothing is opened and every command
+    /// says so.
     pub fn open(data_dir: PathBuf) -> Self {
-        let journal = Journal::from_opening(Store::open_in(&data_dir).map_err(Error::from));
+        let (folder, journal) = match nestling_store::FolderLock::acquire(&data_dir) {
+            Ok(folder) => {
+                let opened = Store::open_in(&data_dir).map_err(Error::from);
+                (Some(folder), Journal::from_opening(opened))
+            }
+            Err(err) => (None, Journal::Failed(err.into())),
+        };
         Self {
             data_dir,
             journal: Mutex::new(journal),
             shelf: Mutex::new(None),
             failed_unlocks: Mutex::new(0),
+            folder: Mutex::new(folder),
+        }
+    }
+
+    /// Closes the journal and lets go of the data folder, as the app ends: every later command
+    /// is refused, and another copy of Nestling may open the folder.
+    pub fn close(&self) {
+        if let Ok(mut journal) = self.journal.lock() {
+            *journal = Journal::Failed(Error::Closed);
+        }
+        self.forget_shelf();
+        if let Ok(mut folder) = self.folder.lock() {
+            *folder = None;
         }
     }
 
@@ -177,6 +201,7 @@ impl AppState {
         replace: impl FnOnce(&Path) -> Result<Store>,
     ) -> Result<()> {
         let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        self.holds_folder()?;
         // Dropping the open store closes its connection before any file is moved.
         let before = match std::mem::replace(&mut *journal, Journal::Locked) {
             Journal::Open(_) => None,
@@ -193,6 +218,23 @@ impl AppState {
                 *journal = before.unwrap_or_else(|| self.reopen(secret));
                 Err(err)
             }
+        }
+    }
+
+    /// Whether another copy of Nestling held the data folder when this one started.
+    pub fn folder_in_use(&self) -> bool {
+        self.folder.lock().map(|f| f.is_none()).unwrap_or(false)
+    }
+
+    /// Only the copy of Nestling that holds the data folder may move its files.
+    fn holds_folder(&self) -> Result<()> {
+        let folder = self.folder.lock().map_err(|_| Error::StatePoisoned)?;
+        match *folder {
+            Some(_) => Ok(()),
+            None => Err(nestling_store::Error::InUse {
+                path: self.data_dir.clone(),
+            }
+            .into()),
         }
     }
 

@@ -293,3 +293,36 @@ fn a_mistyped_passphrase_on_the_recovery_screen_loses_nothing_and_the_right_one_
         .expect("counted");
     assert_eq!(count, 80, "every moment is back");
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_second_copy_on_the_same_data_folder_changes_nothing_and_says_why() {
+    let data = data_folder();
+    let dir = data.path().to_path_buf();
+    journey(data.path(), |page| async move {
+        log_note(&page, MARKER).await;
+        let mut second = std::process::Command::new(env!("CARGO_BIN_EXE_nestling"))
+            .env("NESTLING_DATA_DIR", &dir)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("a second copy starts");
+        let stderr = second.stderr.take().expect("its output");
+        let said = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+                .find(|line| line.contains("data folder open"))
+        });
+        let line = tokio::time::timeout(Duration::from_secs(60), said)
+            .await
+            .expect("the second copy says so in time")
+            .expect("read");
+        let _ = second.kill();
+        let _ = second.wait();
+        assert!(line.is_some(), "the second copy reports the folder in use");
+        // The first copy goes on as before.
+        page.click("a[data-nav='journal']").await;
+        page.text_containing(".moment-list", "LOG-9T4").await;
+    });
+}

@@ -14,6 +14,14 @@ pub(crate) struct Harness {
     window: WebviewWindow<MockRuntime>,
 }
 
+/// Closing a harness is the app ending: the journal is closed and the data folder let go, so the
+/// next harness on the folder is a restart.
+impl Drop for Harness {
+    fn drop(&mut self) {
+        self.state().close();
+    }
+}
+
 pub(crate) fn open(dir: &Path) -> Harness {
     open_as(dir, "main")
 }

@@ -409,3 +409,29 @@ fn a_wrong_passphrase_in_restore_backup_leaves_a_journal_that_unlocks() {
         .expect("searched");
     assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
 }
+
+#[test]
+fn a_second_app_on_the_same_data_folder_opens_nothing_and_says_why() {
+    let tmp = folder();
+    let first = open(tmp.path());
+    log(&first);
+    let second = open(tmp.path());
+    let (kind, message) = error_kind(second.call("get_home", json!({})));
+    assert_eq!(kind, "in_use", "{message}");
+    assert!(message.contains("already open"), "{message}");
+    let (kind, _) = error_kind(second.call(
+        "erase_everything",
+        json!({ "confirmation": "delete everything" }),
+    ));
+    assert_eq!(kind, "in_use", "the second copy cannot touch the files");
+    let hits = first
+        .call("search_moments", json!({ "text": "distinctive" }))
+        .expect("the first copy works on");
+    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+    drop(first);
+    let third = open(tmp.path());
+    assert!(
+        third.call("get_home", json!({})).is_ok(),
+        "free once the first closed"
+    );
+}

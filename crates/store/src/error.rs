@@ -66,6 +66,12 @@ pub enum Error {
     /// A passphrase was asked to be set on a journal that already has one.
     #[error("The journal already has a passphrase. Change it instead of setting a new one.")]
     AlreadyEncrypted,
+    /// Another copy of Nestling has the data folder open.
+    #[error("Nestling is already open on the journal in {path}, in another window or by another copy of the app. Please use that window; this one has changed nothing.")]
+    InUse {
+        /// The data folder.
+        path: std::path::PathBuf,
+    },
     /// A passphrase operation on a journal that has none.
     #[error("The journal has no passphrase, so there is nothing to unlock or change.")]
     NotEncrypted,
@@ -140,6 +146,7 @@ impl Error {
             Error::WeakPassphrase { .. } => "weak_passphrase",
             Error::AlreadyEncrypted => "already_encrypted",
             Error::NotEncrypted => "not_encrypted",
+            Error::InUse { .. } => "in_use",
             Error::KeyFile { .. } => "key_file",
             Error::Damaged { .. } => "damaged",
             Error::BackupNotFound { .. } => "backup_not_found",
