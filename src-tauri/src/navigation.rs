@@ -49,6 +49,9 @@ mod tests {
         assert!(!allowed("https://tauri.localhost:4443/"));
         assert!(!allowed("tauri://localhost:1234/"));
         assert!(!allowed("http://someone@tauri.localhost/"));
-        assert!(allowed("http://tauri.localhost:80/index.html"), "80 is the default port");
+        assert!(
+            allowed("http://tauri.localhost:80/index.html"),
+            "80 is the default port"
+        );
     }
 }
