@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
 
 use nestling_library::{Library, SearchIndex};
+use nestling_store::tries::{Outcome, Tries};
 use nestling_store::{BackupInfo, Store};
 
 use crate::error::{Error, Result};
@@ -15,7 +15,8 @@ pub struct AppState {
     data_dir: PathBuf,
     journal: Mutex<Journal>,
     shelf: Mutex<Option<Shelf>>,
-    failed_unlocks: Mutex<u32>,
+    /// Wrong secrets in a row, kept beside the key file.
+    tries: Tries,
     /// Held until the app closes, so no other copy opens the same folder meanwhile.
     folder: Mutex<Option<nestling_store::FolderLock>>,
 }
@@ -66,15 +67,6 @@ fn tidy_up(store: Store) -> Result<Store> {
     Ok(store)
 }
 
-/// How long an unlock waits after `failures` wrong passphrases in a row: nothing for the first
-/// three, then 1, 2, 4… seconds, never more than 30. Typing slips cost nothing; guessing is slow.
-pub(crate) fn unlock_delay(failures: u32) -> Duration {
-    match failures {
-        0..=2 => Duration::ZERO,
-        n => Duration::from_secs((1u64 << (n - 3).min(5)).min(30)),
-    }
-}
-
 impl AppState {
     /// Opens the journal in `data_dir`; a failure is kept and reported to every command.
     ///
@@ -89,10 +81,10 @@ impl AppState {
             Err(err) => (None, Journal::Failed(err.into())),
         };
         Self {
+            tries: Tries::in_dir(&data_dir),
             data_dir,
             journal: Mutex::new(journal),
             shelf: Mutex::new(None),
-            failed_unlocks: Mutex::new(0),
             folder: Mutex::new(folder),
         }
     }
@@ -140,15 +132,32 @@ impl AppState {
         }
     }
 
-    /// Opens the locked journal with its passphrase or recovery code. After repeated wrong
-    /// tries each new try waits longer first (nothing for three slips, then 1, 2, 4… seconds,
-    /// up to 30); a wrong one changes nothing.
-    pub fn unlock(&self, secret: &str) -> Result<()> {
-        let failures = *self
-            .failed_unlocks
-            .lock()
-            .map_err(|_| Error::StatePoisoned)?;
-        std::thread::sleep(unlock_delay(failures));
+    /// Runs `check`, which takes a passphrase or recovery code, after the wait that the wrong
+    /// secrets before it earned (nothing for three slips, then 1, 2, 4… seconds, up to 30).
+    ///
+    /// The count is kept on disk, so a restart does not reset it, and a try is counted before
+    /// it is checked, so tries made at once each wait longer. The wait does not hold a thread.
+    pub async fn with_secret<T>(&self, check: impl FnOnce(&AppState) -> Result<T>) -> Result<T> {
+        let now = chrono::Utc::now().timestamp();
+        let before = self.tries.begin(now)?;
+        tokio::time::sleep(before.wait_at(now)).await;
+        let result = check(self);
+        let outcome = match &result {
+            Ok(_) => Outcome::Right,
+            Err(err) if err.kind() == "wrong_passphrase" => Outcome::Wrong,
+            Err(_) => Outcome::Unchecked,
+        };
+        self.tries.settle(outcome)?;
+        result
+    }
+
+    /// Opens the locked journal with its passphrase or recovery code, after the wait of
+    /// [`AppState::with_secret`]; a wrong one changes nothing.
+    pub async fn unlock(&self, secret: &str) -> Result<()> {
+        self.with_secret(|state| state.unlock_now(secret)).await
+    }
+
+    fn unlock_now(&self, secret: &str) -> Result<()> {
         let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
         match &*journal {
             Journal::Locked => {}
@@ -156,20 +165,11 @@ impl AppState {
             Journal::Failed(err) => return Err(err.unavailable()),
         }
         let opened = Store::unlock_in(&self.data_dir, secret).map_err(Error::from);
-        let wrong = matches!(
-            opened,
-            Err(Error::Store(nestling_store::Error::WrongPassphrase))
-        );
-        let mut count = self
-            .failed_unlocks
-            .lock()
-            .map_err(|_| Error::StatePoisoned)?;
-        *count = if wrong { failures + 1 } else { 0 };
         match opened.and_then(tidy_up) {
             Ok(store) => *journal = Journal::Open(store),
             // A damaged journal is reported like one that failed at start, so the recovery
             // screen can offer a backup; a wrong passphrase leaves it locked.
-            Err(err) if !wrong => {
+            Err(err) if err.kind() != "wrong_passphrase" => {
                 *journal = Journal::Failed(err.unavailable());
                 return Err(err);
             }
@@ -292,16 +292,5 @@ impl AppState {
         let result = self.with_shelf(f);
         self.forget_shelf();
         result
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_slips_cost_nothing_then_each_try_waits_longer_up_to_half_a_minute() {
-        let waits: Vec<u64> = (0..12).map(|n| unlock_delay(n).as_secs()).collect();
-        assert_eq!(waits, vec![0, 0, 0, 1, 2, 4, 8, 16, 30, 30, 30, 30]);
     }
 }

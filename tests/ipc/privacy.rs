@@ -435,3 +435,65 @@ fn a_second_app_on_the_same_data_folder_opens_nothing_and_says_why() {
         "free once the first closed"
     );
 }
+
+fn failures(dir: &std::path::Path) -> u32 {
+    nestling_store::tries::Tries::in_dir(dir).read().failures
+}
+
+#[test]
+fn every_command_that_takes_a_secret_counts_a_wrong_one_and_a_restart_keeps_the_count() {
+    // Regression: the wait lived in memory, only unlock used it, and a restart reset it.
+    let tmp = folder();
+    {
+        let app = open(tmp.path());
+        log(&app);
+        app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+            .expect("set");
+        let backup = app.call("backup_now", json!({})).expect("backed up");
+        let wrong = "wrong horse";
+        let calls = [
+            (
+                "change_passphrase",
+                json!({ "current": wrong, "next": "another horse" }),
+            ),
+            ("remove_passphrase", json!({ "current": wrong })),
+            ("new_recovery_code", json!({ "current": wrong })),
+            (
+                "restore_backup",
+                json!({ "name": backup["name"], "secret": wrong }),
+            ),
+        ];
+        for (n, (command, args)) in calls.into_iter().enumerate() {
+            let (kind, _) = error_kind(app.call(command, args));
+            assert_eq!(kind, "wrong_passphrase", "{command}");
+            assert_eq!(
+                failures(tmp.path()),
+                n as u32 + 1,
+                "{command} counts the try"
+            );
+        }
+        // The failed restore left the journal locked; the wrong unlock counts too.
+        let (kind, _) = error_kind(app.call("unlock", json!({ "secret": wrong })));
+        assert_eq!(kind, "wrong_passphrase");
+        assert_eq!(failures(tmp.path()), 5);
+    }
+    let app = open(tmp.path());
+    assert_eq!(failures(tmp.path()), 5, "a restart keeps the count");
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("the right passphrase still opens it, after its wait");
+    assert_eq!(
+        failures(tmp.path()),
+        0,
+        "the right secret starts the count again"
+    );
+    let (kind, _) = error_kind(app.call(
+        "restore_backup",
+        json!({ "name": "none.sqlite3", "secret": "x" }),
+    ));
+    assert_eq!(kind, "backup_not_found");
+    assert_eq!(
+        failures(tmp.path()),
+        0,
+        "a try whose secret was never checked is not counted"
+    );
+}

@@ -55,6 +55,7 @@ mod open;
 mod passphrase;
 pub mod recovery;
 pub mod settings;
+pub mod tries;
 
 pub use backups::{BackupInfo, Reason};
 pub use erase::erase_everything;

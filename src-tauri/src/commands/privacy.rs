@@ -62,7 +62,7 @@ pub(crate) async fn lock_state(state: State<'_, AppState>) -> Result<LockState> 
 /// Opens the locked journal with the passphrase or the recovery code.
 #[tauri::command]
 pub(crate) async fn unlock(state: State<'_, AppState>, secret: String) -> Result<()> {
-    state.unlock(&secret)
+    state.unlock(&secret).await
 }
 
 /// Closes an encrypted journal until the passphrase is typed again.
@@ -101,13 +101,19 @@ pub(crate) async fn change_passphrase(
     current: String,
     next: String,
 ) -> Result<()> {
-    state.with_store(|store| Ok(store.change_passphrase(&current, &next)?))
+    state
+        .with_secret(|state| {
+            state.with_store(|store| Ok(store.change_passphrase(&current, &next)?))
+        })
+        .await
 }
 
 /// Decrypts the journal and its backups.
 #[tauri::command]
 pub(crate) async fn remove_passphrase(state: State<'_, AppState>, current: String) -> Result<()> {
-    state.with_store(|store| Ok(store.remove_passphrase(&current)?))
+    state
+        .with_secret(|state| state.with_store(|store| Ok(store.remove_passphrase(&current)?)))
+        .await
 }
 
 /// Replaces the recovery code with a new one, shown once.
@@ -116,7 +122,9 @@ pub(crate) async fn new_recovery_code(
     state: State<'_, AppState>,
     current: String,
 ) -> Result<NewCode> {
-    let code = state.with_store(|store| Ok(store.new_recovery_code(&current)?))?;
+    let code = state
+        .with_secret(|state| state.with_store(|store| Ok(store.new_recovery_code(&current)?)))
+        .await?;
     Ok(NewCode {
         recovery_code: code.as_str().to_owned(),
     })
@@ -135,8 +143,14 @@ pub(crate) async fn restore_backup(
     name: String,
     secret: Option<String>,
 ) -> Result<()> {
-    let secret = secret.as_deref();
-    state.replace_journal(secret, |dir| Ok(Store::restore_in(dir, &name, secret)?))
+    let restore = |state: &AppState| {
+        let secret = secret.as_deref();
+        state.replace_journal(secret, |dir| Ok(Store::restore_in(dir, &name, secret)?))
+    };
+    match secret {
+        Some(_) => state.with_secret(restore).await,
+        None => restore(&state),
+    }
 }
 
 /// Why the journal could not be opened, and the newest backup that reads correctly.
@@ -165,14 +179,20 @@ pub(crate) async fn recover_from_backup(
     name: String,
     secret: Option<String>,
 ) -> Result<Recovered> {
-    let secret = secret.as_deref();
-    let mut kept = None;
-    state.replace_journal(secret, |dir| {
-        let (store, set_aside) = Store::recover_in(dir, &name, secret)?;
-        kept = set_aside;
-        Ok(store)
-    })?;
-    let set_aside = kept.map(|p| p.display().to_string()).unwrap_or_default();
+    let recover = |state: &AppState| {
+        let secret = secret.as_deref();
+        let mut kept = None;
+        state.replace_journal(secret, |dir| {
+            let (store, set_aside) = Store::recover_in(dir, &name, secret)?;
+            kept = set_aside;
+            Ok(store)
+        })?;
+        Ok(kept.map(|p| p.display().to_string()).unwrap_or_default())
+    };
+    let set_aside = match secret {
+        Some(_) => state.with_secret(recover).await?,
+        None => recover(&state)?,
+    };
     Ok(Recovered { set_aside })
 }
 
