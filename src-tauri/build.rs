@@ -55,6 +55,7 @@ const COMMANDS: &[&str] = &[
     "lock_state",
     "unlock",
     "lock",
+    "still_here",
     "privacy",
     "set_passphrase",
     "change_passphrase",

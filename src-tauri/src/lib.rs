@@ -23,6 +23,7 @@ pub fn run() {
         .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
     keep_daily_backups(app.handle().clone());
+    lock_when_idle(app.handle().clone());
     // The only lines Nestling ever logs: no paths, names or journal text.
     eprintln!("nestling {}: started", env!("CARGO_PKG_VERSION"));
     if app.state::<AppState>().folder_in_use() {
@@ -45,6 +46,20 @@ fn keep_daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
         std::thread::sleep(DAILY_BACKUP_CHECK);
         // A failed backup is tried again at the next check; the parent is not interrupted.
         let _ = app.state::<AppState>().daily_backup_if_due();
+    });
+}
+
+/// How often Rust checks whether the parent has been away for their chosen idle time.
+const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// The page locks an idle journal too; this locks it even when the page cannot (frozen, hidden
+/// or changed by someone at the computer).
+fn lock_when_idle<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(IDLE_CHECK);
+        let _ = app
+            .state::<AppState>()
+            .lock_if_idle(std::time::Instant::now());
     });
 }
 
@@ -127,6 +142,7 @@ pub fn run_app<R: Runtime>(
             commands::privacy::lock_state,
             commands::privacy::unlock,
             commands::privacy::lock,
+            commands::privacy::still_here,
             commands::privacy::privacy,
             commands::privacy::set_passphrase,
             commands::privacy::change_passphrase,

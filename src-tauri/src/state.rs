@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use nestling_library::{Library, SearchIndex};
 use nestling_store::tries::{Outcome, Tries};
@@ -17,6 +18,8 @@ pub struct AppState {
     shelf: Mutex<Option<Shelf>>,
     /// Wrong secrets in a row, kept beside the key file.
     tries: Tries,
+    /// When the page last showed that the parent is here (a command or a heartbeat).
+    last_seen: Mutex<Instant>,
     /// Held until the app closes, so no other copy opens the same folder meanwhile.
     folder: Mutex<Option<nestling_store::FolderLock>>,
 }
@@ -86,6 +89,7 @@ impl AppState {
             journal: Mutex::new(journal),
             shelf: Mutex::new(None),
             folder: Mutex::new(folder),
+            last_seen: Mutex::new(Instant::now()),
         }
     }
 
@@ -122,8 +126,39 @@ impl AppState {
         }
     }
 
+    /// Notes that the parent is here: the idle time before the journal locks starts again.
+    pub fn touch(&self) {
+        if let Ok(mut seen) = self.last_seen.lock() {
+            *seen = Instant::now();
+        }
+    }
+
+    /// Locks an encrypted journal when nothing showed the parent was here for the idle time
+    /// they chose, whatever the page does; returns whether it locked it now.
+    pub fn lock_if_idle(&self, now: Instant) -> Result<bool> {
+        let seen = *self.last_seen.lock().map_err(|_| Error::StatePoisoned)?;
+        let mut journal = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
+        let Journal::Open(store) = &*journal else {
+            return Ok(false);
+        };
+        if !store.is_encrypted() {
+            return Ok(false);
+        }
+        let chosen = nestling_store::settings::get_all(store.conn())?.lock_after_minutes;
+        let Some(minutes) = chosen else {
+            return Ok(false);
+        };
+        if now.saturating_duration_since(seen) < Duration::from_secs(u64::from(minutes) * 60) {
+            return Ok(false);
+        }
+        *journal = Journal::Locked;
+        self.forget_shelf();
+        Ok(true)
+    }
+
     /// Runs `f` with the open journal, or returns why it is not open.
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.touch();
         let mut guard = self.journal.lock().map_err(|_| Error::StatePoisoned)?;
         match &mut *guard {
             Journal::Open(store) => f(store),
@@ -166,7 +201,10 @@ impl AppState {
         }
         let opened = Store::unlock_in(&self.data_dir, secret).map_err(Error::from);
         match opened.and_then(tidy_up) {
-            Ok(store) => *journal = Journal::Open(store),
+            Ok(store) => {
+                *journal = Journal::Open(store);
+                self.touch();
+            }
             // A damaged journal is reported like one that failed at start, so the recovery
             // screen can offer a backup; a wrong passphrase leaves it locked.
             Err(err) if err.kind() != "wrong_passphrase" => {

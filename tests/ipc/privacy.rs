@@ -497,3 +497,43 @@ fn every_command_that_takes_a_secret_counts_a_wrong_one_and_a_restart_keeps_the_
         "a try whose secret was never checked is not counted"
     );
 }
+
+#[test]
+fn rust_locks_an_idle_encrypted_journal_by_itself_and_a_heartbeat_keeps_it_open() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app);
+    let later =
+        |minutes: u64| std::time::Instant::now() + std::time::Duration::from_secs(minutes * 60);
+    let state = app.state();
+    assert!(
+        !state.lock_if_idle(later(6)).expect("checked"),
+        "a plain journal never locks"
+    );
+    app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+        .expect("set");
+    assert!(
+        !state.lock_if_idle(later(4)).expect("checked"),
+        "five minutes by default"
+    );
+    app.call("still_here", json!({})).expect("heartbeat");
+    assert!(
+        state.lock_if_idle(later(6)).expect("checked"),
+        "locked after five idle minutes"
+    );
+    assert_eq!(
+        app.call("lock_state", json!({})).expect("state")["locked"],
+        true
+    );
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocked");
+    app.call(
+        "set_setting",
+        json!({ "key": "lock_after_minutes", "value": "never" }),
+    )
+    .expect("never");
+    assert!(
+        !state.lock_if_idle(later(600)).expect("checked"),
+        "never means never"
+    );
+}

@@ -228,6 +228,9 @@ export const lockState = () => call('lock_state');
 export const unlock = (secret) => call('unlock', { secret });
 /** Closes the journal and forgets its key until the passphrase is typed again. @returns {Promise<null>} */
 export const lock = () => call('lock');
+
+/** Tells Rust the parent is here, so it does not lock an idle journal under them. @returns {Promise<void>} */
+export const stillHere = () => call('still_here');
 /** @returns {Promise<Privacy>} */
 export const privacy = () => call('privacy');
 /** Encrypts the journal; the answer holds the recovery code to write down. @param {string} passphrase @returns {Promise<{recoveryCode: string}>} */

@@ -39,7 +39,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
   const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw: () => render() });
-  const idle = createIdleLock(() => lockNow());
+  const idle = createIdleLock(() => lockNow(), undefined, () => api.stillHere());
   /** The timers as last drawn, for the keyboard shortcuts. */
   let timers = [];
   let drawing = 0;

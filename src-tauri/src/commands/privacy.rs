@@ -71,6 +71,13 @@ pub(crate) async fn lock(state: State<'_, AppState>) -> Result<()> {
     state.lock()
 }
 
+/// The page saw the parent use it: the idle time before the journal locks starts again.
+#[tauri::command]
+pub(crate) async fn still_here(state: State<'_, AppState>) -> Result<()> {
+    state.touch();
+    Ok(())
+}
+
 /// Whether the journal is encrypted, and its backups.
 #[tauri::command]
 pub(crate) async fn privacy(state: State<'_, AppState>) -> Result<Privacy> {
