@@ -135,10 +135,12 @@ function backupsPart(deps, privacy, settings) {
 }
 
 /**
- * One backup with its Restore button; an encrypted journal asks for the passphrase first.
- * @param {PrivacyDeps} deps @param {import('../api.js').BackupInfo} b @param {boolean} encrypted
+ * One backup with its Restore button; an encrypted journal, or an encrypted backup (even while
+ * the journal is plain), asks for the passphrase first.
+ * @param {PrivacyDeps} deps @param {import('../api.js').BackupInfo} b @param {boolean} journalEncrypted
  */
-function backupRow(deps, b, encrypted) {
+function backupRow(deps, b, journalEncrypted) {
+  const encrypted = journalEncrypted || b.encrypted;
   const when = new Date(b.createdAt).toLocaleString();
   const restore = (/** @type {string|null} */ secret) => deps.attempt(async () => {
     await deps.api.restoreBackup(b.name, secret);
@@ -149,7 +151,7 @@ function backupRow(deps, b, encrypted) {
     el('span', { class: 'backup-when', text: `${when} · ${REASONS[b.reason] ?? b.reason} · ${Math.max(1, Math.round(b.bytes / 1024))} KB` }));
   const ask = secretForm(`restore-${b.name}`, async (f) => restore(encrypted ? valueOf(f, 'restore-secret') : null),
     el('p', { text: `Replace your journal with this backup from ${when}? Your journal as it is now is backed up first, so this can be undone.` }),
-    encrypted ? secretField('Your passphrase, to restore', 'restore-secret', 'current-password') : null,
+    encrypted ? secretField(journalEncrypted ? 'Your passphrase, to restore' : 'The passphrase this backup was made with', 'restore-secret', 'current-password') : null,
     el('div', {}, el('button', { type: 'submit', class: 'button confirm-restore' }, 'Yes, restore this backup')));
   row.append(el('button', { type: 'button', class: 'button restore-backup', onclick: (/** @type {Event} */ e) => {
     /** @type {HTMLButtonElement} */ (e.currentTarget).disabled = true;
