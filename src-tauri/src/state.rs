@@ -78,6 +78,7 @@ impl AppState {
     pub fn open(data_dir: PathBuf) -> Self {
         let (folder, journal) = match nestling_store::FolderLock::acquire(&data_dir) {
             Ok(folder) => {
+                crate::saving::remove_leftovers(&data_dir);
                 let opened = Store::open_in(&data_dir).map_err(Error::from);
                 (Some(folder), Journal::from_opening(opened))
             }

@@ -63,7 +63,7 @@ pub(crate) async fn export_save<R: Runtime>(
         saving::render(&exports, collected, paper)
     })?;
     step(&progress, &exports, "writing", || {
-        saving::write_atomically(&path, &bytes)
+        saving::write_atomically(state.data_dir(), &path, &bytes)
     })?;
     Ok(Saved::at(&path))
 }

@@ -231,7 +231,7 @@ pub(crate) async fn export_everything<R: Runtime>(
     let Some(path) = chosen else {
         return Ok(Saved { file_name: None });
     };
-    saving::write_atomically(&path, json.as_bytes())?;
+    saving::write_atomically(state.data_dir(), &path, json.as_bytes())?;
     Ok(Saved::at(&path))
 }
 
