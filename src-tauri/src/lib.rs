@@ -19,7 +19,7 @@ pub use state::AppState;
 
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
-    let app = run_app(tauri::Builder::default(), tauri::generate_context!(), None)
+    let app = run_app(single_instance(), tauri::generate_context!(), None)
         .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
     keep_daily_backups(app.handle().clone());
@@ -35,6 +35,23 @@ pub fn run() {
             handle.state::<AppState>().close();
         }
     });
+}
+
+/// The builder of the real app: with the platform's data folder, a second launch only brings
+/// the open window forward. With `$NESTLING_DATA_DIR` (tests, portable installs) copies on other
+/// folders may run side by side; the data folder's own lock still keeps one copy per folder.
+fn single_instance() -> tauri::Builder<tauri::Wry> {
+    let builder = tauri::Builder::default();
+    if std::env::var_os(nestling_store::DATA_DIR_ENV).is_some_and(|dir| !dir.is_empty()) {
+        return builder;
+    }
+    builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    }))
 }
 
 /// How often an open app checks whether the daily backup is due.

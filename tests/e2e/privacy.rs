@@ -326,3 +326,32 @@ fn a_second_copy_on_the_same_data_folder_changes_nothing_and_says_why() {
         page.text_containing(".moment-list", "LOG-9T4").await;
     });
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_second_launch_with_the_platform_data_folder_brings_the_open_window_forward_and_ends() {
+    // The platform folder is under XDG_DATA_HOME; the user's session bus is replaced by one of
+    // the test's own, so nothing outside the test is reached.
+    let home = data_folder();
+    let app = env!("CARGO_BIN_EXE_nestling");
+    let script = format!(
+        "'{app}' 2>first.log & first=$!; \
+         for _ in $(seq 300); do grep -q started first.log && break; sleep 0.1; done; \
+         timeout 60 '{app}' 2>second.log; second=$?; \
+         if kill -0 $first 2>/dev/null; then alive=yes; else alive=no; fi; \
+         kill $first; wait $first; echo \"second=$second first-alive=$alive\""
+    );
+    let out = std::process::Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", &script])
+        .current_dir(home.path())
+        .env_remove("NESTLING_DATA_DIR")
+        .env("XDG_DATA_HOME", home.path().join("share"))
+        .env("HOME", home.path())
+        .output()
+        .expect("dbus-run-session runs (Debian package dbus-daemon)");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("second=0 first-alive=yes"),
+        "the second launch ended at once and the first stayed open: {said}"
+    );
+}
