@@ -497,13 +497,39 @@ fn assert_v4_rows(store: &Store) {
     );
 }
 
+/// What the v5 fixture added (the parent's care team).
+fn assert_v5_rows(store: &Store) {
+    assert_eq!(count(store, "care_contact"), 4, "rows in care_contact");
+    assert_eq!(
+        text(store, "SELECT name FROM care_contact WHERE id = 2"),
+        "د. ليلى حداد 👩\u{200d}⚕️"
+    );
+    assert_eq!(
+        text(store, "SELECT phone FROM care_contact WHERE id = 2"),
+        ""
+    );
+    assert_eq!(
+        text(store, "SELECT notes FROM care_contact WHERE id = 1"),
+        "Tuesdays and Thursdays\nAsk for the community team"
+    );
+    assert_eq!(
+        integer(store, "SELECT length(notes) FROM care_contact WHERE id = 3"),
+        Some(1984)
+    );
+    assert_eq!(
+        strings(store, "SELECT role FROM care_contact ORDER BY position"),
+        vec!["midwife", "therapist", "partner", "other"]
+    );
+}
+
 /// The hand-written checks that apply to fixture `version`: its own rows and its elders'.
 fn assert_specific_rows(store: &Store, version: u32) {
-    let checks: [(u32, Check); 4] = [
+    let checks: [(u32, Check); 5] = [
         (1, assert_v1_rows),
         (2, assert_v2_rows),
         (3, assert_v3_rows),
         (4, assert_v4_rows),
+        (5, assert_v5_rows),
     ];
     for (since, check) in checks {
         if version >= since {
@@ -606,6 +632,35 @@ fn the_v4_fixture_keeps_its_journal_reading_state_and_drafts() {
     assert_v2_rows(&store);
     assert_v3_rows(&store);
     assert_v4_rows(&store);
+}
+
+#[test]
+fn the_v5_fixture_keeps_its_journal_reading_state_drafts_and_care_team() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(5, tmp.path());
+    assert_v1_rows(&store);
+    assert_v2_rows(&store);
+    assert_v3_rows(&store);
+    assert_v4_rows(&store);
+    assert_v5_rows(&store);
+}
+
+#[test]
+fn every_journal_upgraded_from_before_v5_forgets_deleted_words_in_its_search_index() {
+    for version in [1, 2, 3, 4] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let store = upgrade(version, tmp.path());
+        if version >= 2 {
+            assert_eq!(
+                integer(
+                    &store,
+                    "SELECT v FROM moment_fts_config WHERE k = 'secure-delete'"
+                ),
+                Some(1),
+                "v{version}: FTS5 secure-delete is on after the upgrade"
+            );
+        }
+    }
 }
 
 #[test]
