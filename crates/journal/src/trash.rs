@@ -36,7 +36,7 @@ pub fn restore(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Moment>
 
 /// Deletes moment `id` for good. Refused for a moment that is not in the trash.
 pub fn purge(conn: &Connection, id: i64) -> Result<()> {
-    atomically(conn, || {
+    let purged = atomically(conn, || {
         let deleted = conn.execute(
             "DELETE FROM moment WHERE id = ?1 AND deleted_at IS NOT NULL",
             [id],
@@ -49,14 +49,25 @@ pub fn purge(conn: &Connection, id: i64) -> Result<()> {
                 Ok(())
             }
         }
-    })
+    });
+    purged.and_then(|()| forget_in_log(conn))
+}
+
+/// Folds the write-ahead log into the journal and empties it, so the pages that held purged
+/// words do not wait there for the next checkpoint. Inside a caller's transaction this is left
+/// to the caller, as SQLite cannot checkpoint there.
+fn forget_in_log(conn: &Connection) -> Result<()> {
+    if conn.is_autocommit() {
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    }
+    Ok(())
 }
 
 /// Deletes for good every moment that has been in the trash longer than [`RETENTION`];
 /// returns how many.
 pub fn purge_expired(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
     let cutoff = (now - RETENTION).timestamp();
-    atomically(conn, || {
+    let purged = atomically(conn, || {
         // A draft's key is the moment id written in decimal, so the text forms are compared.
         conn.execute(
             "DELETE FROM note_draft WHERE key IN (
@@ -67,7 +78,11 @@ pub fn purge_expired(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
             "DELETE FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
             [cutoff],
         )?)
-    })
+    })?;
+    if purged > 0 {
+        forget_in_log(conn)?;
+    }
+    Ok(purged)
 }
 
 /// Every moment in the trash, the most recently deleted first.
