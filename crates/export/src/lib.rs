@@ -34,4 +34,4 @@ pub use report::{
 };
 pub use selection::{Range, Resolved, Selection, DEFAULT_TITLE, MAX_LINE_CHARS, MAX_RANGE_DAYS};
 pub use summary::{SKIN_TO_SKIN, TOP_FEELINGS};
-pub use table::{csv, HEADER as CSV_HEADER};
+pub use table::{csv, BOM as CSV_BOM, HEADER as CSV_HEADER};

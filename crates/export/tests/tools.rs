@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::{Command, Output};
 
 use common::{day, hostile_journal, store, today};
-use nestling_export::{build_report, csv, markdown, Range, Report, Selection, CSV_HEADER};
+use nestling_export::{build_report, csv, markdown, Range, Report, Selection, CSV_BOM, CSV_HEADER};
 
 fn hostile_report() -> Report {
     let store = store();
@@ -42,15 +42,27 @@ fn run(program: &str, args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("finished")
 }
 
+/// What a spreadsheet must show instead of running: these start with a formula character.
+fn as_text(field: String) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
+    } else {
+        field
+    }
+}
+
 const READ_CSV: &str = "import csv, json, sys\n\
-with open(sys.argv[1], newline='', encoding='utf-8') as f:\n    rows = list(csv.reader(f, strict=True))\n\
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n    rows = list(csv.reader(f, strict=True))\n\
 print(json.dumps(rows))";
 
 #[test]
 fn a_csv_reader_reads_back_every_value_of_a_hostile_report() {
     let report = hostile_report();
     let text = csv(&report);
-    assert!(!text.starts_with('\u{feff}'), "no byte-order mark");
+    assert!(
+        text.starts_with(CSV_BOM),
+        "a byte-order mark for spreadsheets"
+    );
     assert!(
         text.ends_with("\r\n") && text.contains("\r\n"),
         "CRLF line endings"
@@ -87,7 +99,8 @@ fn a_csv_reader_reads_back_every_value_of_a_hostile_report() {
             number(e.energy),
             e.feelings.join("; "),
             e.note.clone().unwrap_or_default(),
-        ];
+        ]
+        .map(as_text);
         assert_eq!(row, &expected, "entry {}", e.id);
     }
     assert!(
@@ -161,4 +174,63 @@ fn a_markdown_converter_shows_every_hostile_note_literally_without_warnings() {
     ] {
         assert!(!html.contains(tag), "{tag} became markup:\n{html}");
     }
+}
+
+#[test]
+fn a_spreadsheet_shows_formula_like_notes_as_text_and_runs_none() {
+    let store = store();
+    let notes = [
+        "=HYPERLINK(\"x\")",
+        "+44 20 7946",
+        "-1",
+        "@SUM(A1:A9)",
+        "\tcell",
+        "calm = kind",
+    ];
+    for (i, note) in notes.iter().enumerate() {
+        let input = nestling_journal::MomentInput {
+            kind_id: "soothing".into(),
+            started_at: common::at(&format!("2026-10-0{}T10:00:00+02:00", i + 1)),
+            utc_offset_seconds: 7200,
+            note: (*note).into(),
+            ..Default::default()
+        };
+        nestling_journal::moment::insert(
+            store.conn(),
+            &input,
+            today().and_hms_opt(12, 0, 0).expect("noon").and_utc(),
+        )
+        .expect("logged");
+    }
+    let selection = Selection::new(Range::Between {
+        first: day("2026-10-01"),
+        last: day("2026-10-07"),
+    });
+    let report = build_report(store.conn(), &selection, None, today()).expect("report");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.csv");
+    std::fs::write(&path, csv(&report)).expect("written");
+    let out = run(
+        "python3",
+        &["-c", READ_CSV, path.to_str().expect("path")],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).expect("rows");
+    let mut read: Vec<String> = rows[1..].iter().map(|r| r[11].clone()).collect();
+    read.sort();
+    let mut expected = vec![
+        "'=HYPERLINK(\"x\")",
+        "'+44 20 7946",
+        "'-1",
+        "'@SUM(A1:A9)",
+        "'\tcell",
+        "calm = kind",
+    ];
+    expected.sort();
+    assert_eq!(read, expected);
 }
