@@ -61,7 +61,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// `field` as a spreadsheet will show it, never run it: a leading formula character is
 /// preceded by `'`.
-pub fn neutralized(field: String) -> String {
+pub(crate) fn neutralized(field: String) -> String {
     if field.starts_with(FORMULA_STARTS) {
         format!("'{field}")
     } else {
