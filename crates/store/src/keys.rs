@@ -54,6 +54,13 @@ const MEMORY_KIB: u32 = 64 * 1024;
 const ITERATIONS: u32 = 4;
 const PARALLELISM: u32 = 1;
 
+/// The largest costs accepted from a key file. A tampered file could otherwise ask for
+/// gigabytes of memory or hours of work before the passphrase is even checked; these leave
+/// room for stronger settings later (four times today's memory) and refuse anything beyond.
+const MAX_MEMORY_KIB: u32 = 4 * MEMORY_KIB;
+const MAX_ITERATIONS: u32 = 16;
+const MAX_PARALLELISM: u32 = 8;
+
 /// Symbols of a recovery code: digits and capitals without I, L, O and U, which are easily
 /// misread. 32 symbols, so each carries exactly 5 random bits.
 const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -179,6 +186,15 @@ struct Kdf {
 }
 
 impl Kdf {
+    /// Whether these are parameters Nestling could have written: Argon2id with costs that are
+    /// neither zero nor beyond the bounds above.
+    fn is_plausible(&self) -> bool {
+        self.algorithm == "argon2id"
+            && (1..=MAX_ITERATIONS).contains(&self.iterations)
+            && (1..=MAX_PARALLELISM).contains(&self.parallelism)
+            && (8 * self.parallelism..=MAX_MEMORY_KIB).contains(&self.memory_kib)
+    }
+
     fn current() -> Self {
         Self {
             algorithm: "argon2id".into(),
@@ -189,7 +205,7 @@ impl Kdf {
     }
 
     fn derive(&self, secret: &[u8], salt: &[u8]) -> Option<Zeroizing<[u8; KEY_LEN]>> {
-        if self.algorithm != "argon2id" {
+        if !self.is_plausible() {
             return None;
         }
         let params = argon2::Params::new(
@@ -326,9 +342,13 @@ impl KeyFile {
             Err(source) => return Err(Error::Io { path, source }),
         };
         match serde_json::from_slice::<Self>(&bytes) {
-            Ok(file) if file.format == FORMAT => Ok(Some(file)),
+            Ok(file) if file.format == FORMAT && file.is_plausible() => Ok(Some(file)),
             _ => Err(Error::KeyFile { path }),
         }
+    }
+
+    fn is_plausible(&self) -> bool {
+        self.passphrase.kdf.is_plausible() && self.recovery.kdf.is_plausible()
     }
 
     /// Writes the key file into `dir` and its spare copy into the backups folder, each
@@ -491,6 +511,61 @@ mod tests {
         let code = RecoveryCode::generate().expect("code");
         assert_eq!(format!("{key:?}"), "DataKey(<redacted>)");
         assert!(!format!("{code:?}").contains(&code.as_str()[..4]));
+    }
+
+    fn tampered_key_file(edit: impl Fn(&mut serde_json::Value)) -> (tempfile::TempDir, PathBuf) {
+        let key = DataKey::generate().expect("key");
+        let (file, _code) = KeyFile::create(&key, "correct horse").expect("created");
+        let mut json = serde_json::to_value(&file).expect("json");
+        edit(&mut json);
+        let tmp = tempfile::tempdir().expect("folder");
+        let path = tmp.path().join(KEY_FILE_NAME);
+        std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("written");
+        (tmp, path)
+    }
+
+    #[test]
+    fn a_key_file_with_tampered_argon2_costs_is_refused_as_damaged() {
+        let cases: [(&str, &str, u64); 7] = [
+            ("passphrase", "memory_kib", u64::from(u32::MAX)),
+            ("passphrase", "memory_kib", 0),
+            ("recovery", "memory_kib", u64::from(MAX_MEMORY_KIB) + 1),
+            ("passphrase", "iterations", u64::from(u32::MAX)),
+            ("recovery", "iterations", 0),
+            ("passphrase", "parallelism", 0),
+            ("recovery", "parallelism", u64::from(u32::MAX >> 8)),
+        ];
+        for (slot, field, value) in cases {
+            let (tmp, path) = tampered_key_file(|json| json[slot]["kdf"][field] = value.into());
+            let started = std::time::Instant::now();
+            let err = KeyFile::read(tmp.path()).expect_err("tampered costs");
+            assert!(
+                matches!(&err, Error::KeyFile { path: p } if *p == path),
+                "{slot}.{field} = {value}: {err:?}"
+            );
+            assert_eq!(err.kind(), "key_file");
+            assert!(err.to_string().contains("damaged"), "{err}");
+            assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        }
+    }
+
+    #[test]
+    fn a_key_file_with_another_algorithm_is_refused_as_damaged() {
+        let (tmp, _path) =
+            tampered_key_file(|json| json["passphrase"]["kdf"]["algorithm"] = "argon2d".into());
+        assert!(matches!(
+            KeyFile::read(tmp.path()),
+            Err(Error::KeyFile { .. })
+        ));
+    }
+
+    #[test]
+    fn the_current_costs_are_within_the_accepted_bounds() {
+        assert!(Kdf::current().is_plausible());
+        let (tmp, _path) = tampered_key_file(|_| {});
+        let file = KeyFile::read(tmp.path()).expect("read").expect("present");
+        file.unlock("correct horse")
+            .expect("an untampered file still unlocks");
     }
 
     #[test]
