@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::backups::BACKUPS_DIR;
 use crate::fsutil;
@@ -77,7 +77,7 @@ pub(crate) fn random_bytes(buf: &mut [u8]) -> Result<()> {
 }
 
 /// The random key the database is encrypted with. Wiped from memory when dropped.
-#[derive(Clone)]
+#[derive(Clone, ZeroizeOnDrop)]
 pub(crate) struct DataKey(Zeroizing<[u8; KEY_LEN]>);
 
 impl DataKey {
@@ -105,6 +105,7 @@ impl fmt::Debug for DataKey {
 /// Displayed as seven groups of four symbols (`K7QM-2XPA-…`); when typed back, case, spaces and
 /// dashes do not matter, and `O`, `I` and `L` are read as `0`, `1` and `1`. Wiped from memory
 /// when dropped; its `Debug` output is redacted.
+#[derive(ZeroizeOnDrop)]
 pub struct RecoveryCode(Zeroizing<String>);
 
 impl RecoveryCode {
@@ -566,6 +567,18 @@ mod tests {
         let file = KeyFile::read(tmp.path()).expect("read").expect("present");
         file.unlock("correct horse")
             .expect("an untampered file still unlocks");
+    }
+
+    /// Fails to compile when a type that holds a secret stops wiping itself when dropped.
+    fn wipes_on_drop<T: ZeroizeOnDrop>() {}
+
+    #[test]
+    fn every_secret_holder_wipes_itself_when_dropped() {
+        wipes_on_drop::<DataKey>();
+        wipes_on_drop::<RecoveryCode>();
+        wipes_on_drop::<Zeroizing<String>>(); // the type of `sql_literal` and `normalize_code`
+        let literal: Zeroizing<String> = DataKey::generate().expect("key").sql_literal();
+        assert_eq!(literal.len(), 67);
     }
 
     #[test]
