@@ -537,3 +537,36 @@ fn rust_locks_an_idle_encrypted_journal_by_itself_and_a_heartbeat_keeps_it_open(
         "never means never"
     );
 }
+
+#[test]
+fn every_file_and_folder_in_the_data_folder_is_private_to_the_parents_account() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = folder();
+    let dir = tmp.path().join("data");
+    let app = open(&dir);
+    log(&app);
+    app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+        .expect("set");
+    app.call("backup_now", json!({})).expect("backed up");
+    let mut seen = 0;
+    let mut stack = vec![dir.clone()];
+    while let Some(path) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&path).expect("meta");
+        let mode = meta.permissions().mode() & 0o777;
+        if meta.is_dir() {
+            assert_eq!(mode, 0o700, "{}", path.display());
+            stack.extend(
+                std::fs::read_dir(&path)
+                    .expect("list")
+                    .map(|e| e.expect("entry").path()),
+            );
+        } else {
+            assert_eq!(mode, 0o600, "{}", path.display());
+            seen += 1;
+        }
+    }
+    assert!(
+        seen >= 5,
+        "the journal, its log, the key file, its spare and a backup: {seen}"
+    );
+}
