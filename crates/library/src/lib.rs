@@ -33,6 +33,7 @@ pub mod render;
 pub mod search;
 pub mod slug;
 mod snippet;
+mod synonyms;
 #[cfg(feature = "testdata")]
 pub mod testdata;
 mod topic;

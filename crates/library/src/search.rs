@@ -22,6 +22,7 @@ use std::collections::BTreeSet;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::synonyms::{self, Part};
 use crate::{snippet, Article, ArticleSummary, Library, Result};
 
 /// The most results one search returns.
@@ -145,7 +146,7 @@ impl SearchIndex {
     /// The query's words as porter stems, from SQLite's own tokenizer, so that highlights
     /// mark what FTS5 matched.
     fn stems(&self, query: &str) -> Result<Vec<String>> {
-        let words = query_words(query).join(" ");
+        let words = highlight_words(query);
         self.conn.execute("DELETE FROM probe", [])?;
         self.conn
             .execute("INSERT INTO probe (rowid, words) VALUES (1, ?1)", [words])?;
@@ -223,10 +224,27 @@ fn joined_words(text: &str) -> String {
     words.into_iter().collect::<Vec<_>>().join(" ")
 }
 
-/// The FTS5 expression for a parent-typed query: each word a quoted prefix term, joined by
-/// `joiner`. `None` when no word has a letter or digit.
+/// The FTS5 expression for a parent-typed query, joined by `joiner`: each word a quoted
+/// prefix term, each word or phrase of the synonym table an OR group of its exact phrases
+/// (see [`synonyms`]). `None` when no word has a letter or digit.
 pub(crate) fn fts_query(query: &str, joiner: &str) -> Option<String> {
-    let terms: Vec<String> = query_words(query).iter().map(|w| term(w)).collect();
+    let words = query_words(query);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut terms: Vec<String> = Vec::new();
+    for part in synonyms::expand(&words) {
+        let expr = match part {
+            Part::Typed(word) if is_stop_word(word) && words.len() > 1 => continue,
+            Part::Typed(word) => term(word),
+            Part::Group(group) => any_of(group.words),
+        };
+        if !terms.contains(&expr) {
+            terms.push(expr);
+        }
+    }
+    if terms.is_empty() {
+        // Only stop words: search for them as typed.
+        terms = words.iter().map(|w| term(w)).collect();
+    }
     if terms.is_empty() {
         None
     } else {
@@ -234,17 +252,53 @@ pub(crate) fn fts_query(query: &str, joiner: &str) -> Option<String> {
     }
 }
 
-/// The words of a query that are searched for: those with a letter or digit, without
-/// repeats, at most [`MAX_QUERY_WORDS`].
-fn query_words(query: &str) -> Vec<&str> {
-    let mut words: Vec<&str> = Vec::new();
-    for word in query.split_whitespace() {
+/// The OR group of the table's `entries`, each an exact quoted phrase; the entries hold no
+/// double quote (a unit test of [`synonyms`] checks).
+fn any_of(entries: &[&str]) -> String {
+    let phrases: Vec<String> = entries.iter().map(|e| format!("\"{e}\"")).collect();
+    format!("({})", phrases.join(" OR "))
+}
+
+/// Words too common to narrow a search, dropped unless the query has nothing else.
+fn is_stop_word(word: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "an", "the", "i", "im", "i'm", "me", "my", "of", "and", "or", "is", "am", "are", "it",
+        "its", "for", "to", "with", "be", "so", "just", "really", "very", "in", "on", "at", "do",
+        "does", "how", "what", "why", "can", "should", "will", "about",
+    ];
+    STOP.contains(&word.to_lowercase().as_str())
+}
+
+/// The words of a query that are searched for, control characters taken as spaces: those
+/// with a letter or digit, without repeats, at most [`MAX_QUERY_WORDS`].
+fn query_words(query: &str) -> Vec<String> {
+    // A NUL or other control character ends or breaks an FTS5 string; none is a word.
+    let cleaned: String = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for word in cleaned.split_whitespace() {
         let searchable = word.chars().any(char::is_alphanumeric);
-        if searchable && !words.contains(&word) && words.len() < MAX_QUERY_WORDS {
-            words.push(word);
+        if searchable && !words.iter().any(|w| w == word) && words.len() < MAX_QUERY_WORDS {
+            words.push(word.to_owned());
         }
     }
     words
+}
+
+/// The query's words and the table's words they stand for, for highlighting.
+fn highlight_words(query: &str) -> String {
+    let words = query_words(query);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut out: Vec<&str> = Vec::new();
+    for part in synonyms::expand(&words) {
+        match part {
+            Part::Typed(word) => out.push(word),
+            Part::Group(group) => out.extend(group.words.iter().copied()),
+        }
+    }
+    out.join(" ")
 }
 
 fn term(word: &str) -> String {
@@ -279,8 +333,8 @@ mod tests {
     #[test]
     fn each_word_becomes_a_quoted_prefix_term() {
         assert_eq!(
-            fts_query("bond baby", " AND ").as_deref(),
-            Some("\"bond\"* AND \"baby\"*")
+            fts_query("sleep baby", " AND ").as_deref(),
+            Some("\"sleep\"* AND \"baby\"*")
         );
     }
 
@@ -312,8 +366,8 @@ mod tests {
     #[test]
     fn a_hyphenated_word_also_searches_its_joined_form() {
         assert_eq!(
-            fts_query("skin-to-skin", " AND ").as_deref(),
-            Some("(\"skin-to-skin\"* OR \"skintoskin\"*)")
+            fts_query("well-being", " AND ").as_deref(),
+            Some("(\"well-being\"* OR \"wellbeing\"*)")
         );
     }
 

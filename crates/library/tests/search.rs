@@ -44,7 +44,9 @@ fn a_prefix_finds_every_article_with_a_longer_word() {
         .collect();
     expected.sort();
     assert!(expected.len() >= 5);
-    assert_eq!(found, expected);
+    // The synonym table may add articles (attachment, closeness), never lose one.
+    let missing: Vec<&String> = expected.iter().filter(|s| !found.contains(s)).collect();
+    assert!(missing.is_empty(), "{missing:?}");
 }
 
 #[test]
@@ -223,4 +225,42 @@ fn the_limit_is_respected() {
     let index = index();
     assert_eq!(index.search("baby", 3).expect("searches").len(), 3);
     assert!(index.search("baby", 0).expect("searches").is_empty());
+}
+
+#[test]
+fn control_characters_in_a_query_are_not_an_error() {
+    let index = index();
+    for query in [
+        "sleep\0baby",
+        "\0bond",
+        "skin\u{1}to\u{7f}skin",
+        "\u{85}grief\u{9f}",
+        "\0\0",
+    ] {
+        index
+            .search(query, 10)
+            .unwrap_or_else(|e| panic!("{query:?}: {e}"));
+    }
+    let hits = index.search("sleep\0deprivation", 3).expect("searches");
+    assert!(!hits.is_empty());
+}
+
+#[test]
+fn parents_words_find_the_articles_words() {
+    let index = index();
+    for (query, slug) in [
+        ("kangaroo care", "skin-to-skin-contact"),
+        ("PND", "postpartum-depression-and-anxiety"),
+    ] {
+        let hits = index.search(query, 3).expect("searches");
+        assert!(slugs(&hits).contains(&slug), "{query}: {:?}", slugs(&hits));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_query_is_searched_without_error(query in "\\PC*|[\\x00-\\x1f\\x7f-\\x9f\"*:()^+-]{0,20}|.{0,200}") {
+        let index = index();
+        proptest::prop_assert!(index.search(&query, 10).is_ok());
+    }
 }
