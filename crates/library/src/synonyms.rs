@@ -225,20 +225,6 @@ pub(crate) const GROUPS: &[Group] = &[
     ),
     group(
         &[
-            "gp",
-            "doctor",
-            "health visitor",
-            "midwife",
-            "pediatrician",
-            "paediatrician",
-            "obgyn",
-            "ob-gyn",
-            "family doctor",
-        ],
-        "UK and US names of the professionals a parent can ask",
-    ),
-    group(
-        &[
             "emergency",
             "urgent",
             "crisis",
