@@ -264,7 +264,7 @@ fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
         "a", "an", "the", "i", "im", "i'm", "me", "my", "of", "and", "or", "is", "am", "are", "it",
         "its", "for", "to", "with", "be", "so", "just", "really", "very", "in", "on", "at", "do",
-        "does", "how", "what", "why", "can", "should", "will", "about",
+        "does", "how", "what", "why", "can", "should", "will", "about", "during", "seeing",
     ];
     STOP.contains(&word.to_lowercase().as_str())
 }
