@@ -82,6 +82,11 @@ impl Error {
         }
     }
 
+    /// Whether a passphrase or recovery code did not match.
+    pub(crate) fn is_wrong_secret(&self) -> bool {
+        matches!(self, Error::Store(nestling_store::Error::WrongPassphrase))
+    }
+
     /// The same failure as a value that can be handed to every later command.
     pub(crate) fn unavailable(&self) -> Error {
         Error::Unavailable {

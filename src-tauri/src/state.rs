@@ -180,11 +180,25 @@ impl AppState {
         let result = check(self);
         let outcome = match &result {
             Ok(_) => Outcome::Right,
-            Err(err) if err.kind() == "wrong_passphrase" => Outcome::Wrong,
+            Err(err) if err.is_wrong_secret() => Outcome::Wrong,
             Err(_) => Outcome::Unchecked,
         };
         self.tries.settle(outcome)?;
         result
+    }
+
+    /// Like [`AppState::with_secret`] when a secret was `given`; without one there is nothing
+    /// to check, so nothing to wait for or count.
+    pub async fn with_secret_if<T>(
+        &self,
+        given: bool,
+        check: impl FnOnce(&AppState) -> Result<T>,
+    ) -> Result<T> {
+        if given {
+            self.with_secret(check).await
+        } else {
+            check(self)
+        }
     }
 
     /// Opens the locked journal with its passphrase or recovery code, after the wait of
@@ -208,7 +222,7 @@ impl AppState {
             }
             // A damaged journal is reported like one that failed at start, so the recovery
             // screen can offer a backup; a wrong passphrase leaves it locked.
-            Err(err) if err.kind() != "wrong_passphrase" => {
+            Err(err) if !err.is_wrong_secret() => {
                 *journal = Journal::Failed(err.unavailable());
                 return Err(err);
             }

@@ -185,32 +185,43 @@ fn a_backup_brings_back_the_journal_as_it_was() {
     });
 }
 
+/// Eighty rocking moments of the last hours, each note marked `SAFE-<n>`.
+fn log_evenings(store: &Store) {
+    for i in 0..80 {
+        let input = nestling_journal::MomentInput {
+            kind_id: "rocking".into(),
+            started_at: chrono::Utc::now() - chrono::TimeDelta::minutes(i),
+            utc_offset_seconds: 0,
+            note: format!("evening {i}: marker SAFE-{i} {}", "quiet ".repeat(40)),
+            ..Default::default()
+        };
+        nestling_journal::moment::insert(store.conn(), &input, chrono::Utc::now()).expect("saved");
+    }
+}
+
+/// Writes garbage over two pages in the middle of `db`, as after a disk fault, and returns the
+/// damaged bytes.
+fn damage_middle(db: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).expect("read");
+    let start = bytes.len() / 4096 / 2 * 4096;
+    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(db, &bytes).expect("damaged");
+    bytes
+}
+
 #[test]
 #[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
 fn a_damaged_journal_shows_the_recovery_screen_and_is_kept_aside() {
     let data = data_folder();
     {
         let store = Store::open_in(data.path()).expect("a journal");
-        for i in 0..80 {
-            let input = nestling_journal::MomentInput {
-                kind_id: "rocking".into(),
-                started_at: chrono::Utc::now() - chrono::TimeDelta::minutes(i),
-                utc_offset_seconds: 0,
-                note: format!("evening {i}: marker SAFE-{i} {}", "quiet ".repeat(40)),
-                ..Default::default()
-            };
-            nestling_journal::moment::insert(store.conn(), &input, chrono::Utc::now())
-                .expect("saved");
-        }
+        log_evenings(&store);
         store.backup(Reason::Manual).expect("a backup");
     }
     let db = data.path().join("nestling.sqlite3");
-    let mut bytes = std::fs::read(&db).expect("read");
-    let start = bytes.len() / 4096 / 2 * 4096;
-    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
-        *b = (i * 31 % 251) as u8;
-    }
-    std::fs::write(&db, &bytes).expect("damaged");
+    let bytes = damage_middle(&db);
     journey(data.path(), |page| async move {
         page.wait("#recovery").await;
         page.text_containing("#recovery-reason", "damaged").await;
@@ -242,27 +253,12 @@ fn a_mistyped_passphrase_on_the_recovery_screen_loses_nothing_and_the_right_one_
     let data = data_folder();
     {
         let mut store = Store::open_in(data.path()).expect("a journal");
-        for i in 0..80 {
-            let input = nestling_journal::MomentInput {
-                kind_id: "rocking".into(),
-                started_at: chrono::Utc::now() - chrono::TimeDelta::minutes(i),
-                utc_offset_seconds: 0,
-                note: format!("evening {i}: marker SAFE-{i} {}", "quiet ".repeat(40)),
-                ..Default::default()
-            };
-            nestling_journal::moment::insert(store.conn(), &input, chrono::Utc::now())
-                .expect("saved");
-        }
+        log_evenings(&store);
         store.set_passphrase(PASSPHRASE).expect("encrypted");
         store.backup(Reason::Manual).expect("a backup");
     }
     let db = data.path().join("nestling.sqlite3");
-    let mut bytes = std::fs::read(&db).expect("read");
-    let start = bytes.len() / 4096 / 2 * 4096;
-    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
-        *b = (i * 31 % 251) as u8;
-    }
-    std::fs::write(&db, &bytes).expect("damaged");
+    let bytes = damage_middle(&db);
     let dir = data.path().to_path_buf();
     let damaged = bytes.clone();
     journey(data.path(), |page| async move {

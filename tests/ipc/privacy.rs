@@ -31,6 +31,14 @@ fn log_long(app: &Harness) {
         .expect("saved");
 }
 
+/// The moment [`log`] wrote is there, found by a word of its note.
+fn assert_the_note_is_found(app: &Harness) {
+    let hits = app
+        .call("search_moments", json!({ "text": "distinctive" }))
+        .expect("searched");
+    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+}
+
 fn code_of(answer: Value) -> String {
     answer["recoveryCode"]
         .as_str()
@@ -198,14 +206,7 @@ fn a_damaged_journal_is_kept_aside_and_the_newest_good_backup_restored() {
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .expect("checkpoint");
     drop(conn);
-    // Garbage over pages in the middle, as after a disk fault.
-    let mut bytes = std::fs::read(&db).expect("read");
-    let start = bytes.len() / 4096 / 2 * 4096;
-    for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {
-        *b = (i * 31 % 251) as u8;
-    }
-    std::fs::write(&db, &bytes).expect("damaged");
-    let damaged = std::fs::read(&db).expect("read");
+    let damaged = damage_middle(&db);
 
     let app = open(tmp.path());
     let (kind, message) = error_kind(app.call("get_home", json!({})));
@@ -378,10 +379,7 @@ fn a_wrong_passphrase_on_the_recovery_screen_moves_nothing_and_opens_no_new_jour
         app.call("get_home", json!({})).expect("home")["encrypted"],
         true
     );
-    let hits = app
-        .call("search_moments", json!({ "text": "distinctive" }))
-        .expect("searched");
-    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+    assert_the_note_is_found(&app);
 }
 
 #[test]
@@ -404,10 +402,7 @@ fn a_wrong_passphrase_in_restore_backup_leaves_a_journal_that_unlocks() {
         .expect("unlocks");
     let (kind, _) = error_kind(app.call("unlock", json!({ "secret": "correct horse" })));
     assert_eq!(kind, "not_locked", "unlocking an open journal says so");
-    let hits = app
-        .call("search_moments", json!({ "text": "distinctive" }))
-        .expect("searched");
-    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+    assert_the_note_is_found(&app);
 }
 
 #[test]
@@ -424,10 +419,7 @@ fn a_second_app_on_the_same_data_folder_opens_nothing_and_says_why() {
         json!({ "confirmation": "delete everything" }),
     ));
     assert_eq!(kind, "in_use", "the second copy cannot touch the files");
-    let hits = first
-        .call("search_moments", json!({ "text": "distinctive" }))
-        .expect("the first copy works on");
-    assert_eq!(hits.as_array().map(Vec::len), Some(1), "{hits}");
+    assert_the_note_is_found(&first);
     drop(first);
     let third = open(tmp.path());
     assert!(

@@ -154,10 +154,7 @@ pub(crate) async fn restore_backup(
         let secret = secret.as_deref();
         state.replace_journal(secret, |dir| Ok(Store::restore_in(dir, &name, secret)?))
     };
-    match secret {
-        Some(_) => state.with_secret(restore).await,
-        None => restore(&state),
-    }
+    state.with_secret_if(secret.is_some(), restore).await
 }
 
 /// Why the journal could not be opened, and the newest backup that reads correctly.
@@ -196,10 +193,7 @@ pub(crate) async fn recover_from_backup(
         })?;
         Ok(kept.map(|p| p.display().to_string()).unwrap_or_default())
     };
-    let set_aside = match secret {
-        Some(_) => state.with_secret(recover).await?,
-        None => recover(&state)?,
-    };
+    let set_aside = state.with_secret_if(secret.is_some(), recover).await?;
     Ok(Recovered { set_aside })
 }
 
