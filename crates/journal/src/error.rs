@@ -203,6 +203,30 @@ pub enum Error {
     /// A draft named neither for a new moment nor for a moment id.
     #[error("An unsaved note can belong only to a new moment or to a moment of the journal.")]
     DraftKeyInvalid,
+    /// A care-team contact without a name.
+    #[error("Please type a name for this contact (a first name or a role such as \u{201c}my midwife\u{201d} is enough).")]
+    ContactNameEmpty,
+    /// A care-team contact's name longer than 80 characters.
+    #[error("A contact\u{2019}s name can be up to 80 characters long. Please shorten it.")]
+    ContactNameTooLong {
+        /// How many characters the name has.
+        chars: usize,
+    },
+    /// A phone number with characters a phone number does not have, or without any digit.
+    #[error("A phone number can hold digits, spaces, +, -, dots and brackets, up to 40 characters. Please check it, or leave it empty.")]
+    ContactPhoneInvalid,
+    /// Notes on a contact longer than 2,000 characters.
+    #[error("The notes on a contact can be up to 2,000 characters long. Please shorten them.")]
+    ContactNotesTooLong {
+        /// How many characters the notes have.
+        chars: usize,
+    },
+    /// A contact id that is not in the care team.
+    #[error("This contact (number {id}) is not in your care team any more. It may have been removed already.")]
+    ContactNotFound {
+        /// The id that was asked for.
+        id: i64,
+    },
     /// Any other failure reported by SQLite; nothing was changed.
     #[error("The journal database reported a problem, and nothing was changed: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -255,6 +279,11 @@ impl Error {
             Error::TimerNotFound { .. } => "timer_not_found",
             Error::TimerAlreadyRunning { .. } => "timer_already_running",
             Error::DraftKeyInvalid => "draft_key_invalid",
+            Error::ContactNameEmpty => "contact_name_empty",
+            Error::ContactNameTooLong { .. } => "contact_name_too_long",
+            Error::ContactPhoneInvalid => "contact_phone_invalid",
+            Error::ContactNotesTooLong { .. } => "contact_notes_too_long",
+            Error::ContactNotFound { .. } => "contact_not_found",
             Error::Sqlite(_) => "storage",
         }
     }
@@ -269,6 +298,7 @@ impl Error {
                 | Error::TimerNotFound { .. }
                 | Error::TimerAlreadyRunning { .. }
                 | Error::DraftKeyInvalid
+                | Error::ContactNotFound { .. }
                 | Error::Sqlite(_)
         )
     }

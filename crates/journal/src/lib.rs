@@ -1,6 +1,6 @@
 //! Nestling's journal of bonding moments: the domain, its rules and its SQL.
 //!
-//! This crate owns babies, kinds of moment, moments (with feeling words, tags and notes),
+//! This crate owns babies, the parent's care team, kinds of moment, moments (with feeling words, tags and notes),
 //! drafts of notes being written, running timers, the trash, day/week/range queries with
 //! totals, full-text search over notes, and the suggestions of words and tags the parent has
 //! used. It does not own opening the file, pragmas or migrations —
@@ -32,6 +32,7 @@ mod tx;
 mod validate;
 
 pub mod baby;
+pub mod care_team;
 pub mod draft;
 pub mod kind;
 pub mod moment;
@@ -51,6 +52,7 @@ mod schema_tests;
 mod testing;
 
 pub use baby::{Baby, BabyInput};
+pub use care_team::{Contact, ContactInput, Role};
 pub use draft::Draft;
 pub use error::{Error, Result};
 pub use kind::{Kind, KindDetail, KindInput};

@@ -16,6 +16,7 @@ pub const KEYS: &[&str] = &[
     LOCK_AFTER_MINUTES,
     BACKUPS_TO_KEEP,
     PARENT_NAME,
+    HELP_REGION,
 ];
 
 const THEME: &str = "theme";
@@ -23,6 +24,10 @@ const TEXT_SIZE: &str = "text_size";
 const LOCK_AFTER_MINUTES: &str = "lock_after_minutes";
 const BACKUPS_TO_KEEP: &str = "backups_to_keep";
 const PARENT_NAME: &str = "parent_name";
+const HELP_REGION: &str = "help_region";
+
+/// The region value that means "somewhere the Help screen has no lines for".
+pub const HELP_REGION_ELSEWHERE: &str = "elsewhere";
 
 /// The longest parent's name accepted, in characters.
 pub const PARENT_NAME_MAX_CHARS: usize = 60;
@@ -92,7 +97,8 @@ const BACKUPS_KEPT: &[(&str, u32)] = &[("3", 3), ("7", 7), ("14", 14), ("30", 30
 /// Every setting with its current value (defaults for those never set).
 ///
 /// Serialized for the app as `{"theme": "night", "text_size": "medium",
-/// "lock_after_minutes": 5 | null, "backups_to_keep": 7, "parent_name": "Sam" | null}`.
+/// "lock_after_minutes": 5 | null, "backups_to_keep": 7, "parent_name": "Sam" | null,
+/// "help_region": "GB" | "elsewhere" | null}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settings {
     /// The colour theme.
@@ -107,6 +113,9 @@ pub struct Settings {
     /// How the app addresses the parent; `None` when not given. At most
     /// [`PARENT_NAME_MAX_CHARS`] characters, trimmed, without control characters.
     pub parent_name: Option<String>,
+    /// The region whose lines the Help screen shows: an ISO 3166 code of two capital letters,
+    /// [`HELP_REGION_ELSEWHERE`], or `None` to follow the computer's language and region.
+    pub help_region: Option<String>,
 }
 
 impl Default for Settings {
@@ -117,6 +126,7 @@ impl Default for Settings {
             lock_after_minutes: Some(DEFAULT_LOCK_AFTER_MINUTES),
             backups_to_keep: DEFAULT_BACKUPS_TO_KEEP,
             parent_name: None,
+            help_region: None,
         }
     }
 }
@@ -145,6 +155,7 @@ pub fn get_all(conn: &Connection) -> Result<Settings> {
             .and_then(|v| lookup(BACKUPS_KEPT, &v))
             .unwrap_or(defaults.backups_to_keep),
         parent_name: stored(PARENT_NAME)?.filter(|name| !name.is_empty()),
+        help_region: stored(HELP_REGION)?.filter(|region| valid_region(region)),
     })
 }
 
@@ -159,6 +170,7 @@ pub fn parent_name(conn: &Connection) -> Result<Option<String>> {
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
     let (key, value) = match key {
         PARENT_NAME => (PARENT_NAME, clean_parent_name(value)?),
+        HELP_REGION => (HELP_REGION, checked_region(value)?),
         _ => (choice_key(key, value)?, value),
     };
     if value.is_empty() {
@@ -195,6 +207,22 @@ fn choice_key(key: &str, value: &str) -> Result<&'static str> {
     Ok(key)
 }
 
+/// Two capital letters, `elsewhere`, or empty (follow the computer).
+fn checked_region(value: &str) -> Result<&str> {
+    match value.is_empty() || valid_region(value) {
+        true => Ok(value),
+        false => Err(Error::InvalidSetting {
+            key: HELP_REGION,
+            allowed: allowed(HELP_REGION).join(", "),
+        }),
+    }
+}
+
+fn valid_region(value: &str) -> bool {
+    value == HELP_REGION_ELSEWHERE
+        || (value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 /// A trimmed name of at most [`PARENT_NAME_MAX_CHARS`] characters, without control characters.
 fn clean_parent_name(value: &str) -> Result<&str> {
     let name = value.trim();
@@ -218,6 +246,7 @@ fn allowed(key: &str) -> Vec<&'static str> {
         LOCK_AFTER_MINUTES => names(LOCK_AFTER),
         BACKUPS_TO_KEEP => names(BACKUPS_KEPT),
         PARENT_NAME => vec!["a name"],
+        HELP_REGION => vec!["a two-letter region code such as GB", HELP_REGION_ELSEWHERE],
         _ => names(TEXT_SIZES),
     }
 }
@@ -377,19 +406,47 @@ mod tests {
     }
 
     #[test]
+    fn the_help_region_is_a_region_code_or_elsewhere_and_empty_follows_the_computer() {
+        let store = store();
+        assert_eq!(get_all(store.conn()).expect("read").help_region, None);
+        let after = set(store.conn(), "help_region", "IE").expect("saved");
+        assert_eq!(after.help_region.as_deref(), Some("IE"));
+        let after = set(store.conn(), "help_region", "elsewhere").expect("saved");
+        assert_eq!(after.help_region.as_deref(), Some("elsewhere"));
+        for bad in ["ie", "IRL", "I", "<b>", "G\u{0}"] {
+            let err = set(store.conn(), "help_region", bad).expect_err("refused");
+            assert_eq!(err.kind(), "invalid_input", "{bad:?}");
+        }
+        assert_eq!(
+            get_all(store.conn()).expect("read").help_region.as_deref(),
+            Some("elsewhere")
+        );
+        assert_eq!(
+            set(store.conn(), "help_region", "")
+                .expect("cleared")
+                .help_region,
+            None
+        );
+    }
+
+    #[test]
     fn settings_serialize_for_the_app() {
         let json = serde_json::to_value(Settings::default()).expect("serializes");
         assert_eq!(
             json,
             serde_json::json!({"theme": "system", "text_size": "medium",
-                "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null})
+                "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null,
+                "help_region": null})
         );
     }
 
     #[test]
     fn every_key_is_listed() {
         let store = store();
-        for key in KEYS.iter().filter(|k| **k != PARENT_NAME) {
+        for key in KEYS
+            .iter()
+            .filter(|k| ![PARENT_NAME, HELP_REGION].contains(*k))
+        {
             let value = allowed(key)[0];
             set(store.conn(), key, value).expect("each listed key is settable");
         }
