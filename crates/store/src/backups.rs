@@ -18,6 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::convert;
+use crate::fault;
 use crate::fsutil;
 use crate::keys::{DataKey, KeyFile};
 use crate::migrate::{self, MIGRATIONS};
@@ -188,6 +189,7 @@ pub(crate) fn backup_connection(
         let _ = fsutil::remove_database(&partial);
         return Err(err);
     }
+    fault::point(fault::BACKUP_COPIED);
     fsutil::rename_synced(&partial, &dest)?;
     prune(dir, keep_setting(conn))?;
     info_of(&dest).ok_or_else(|| Error::BackupNotFound {
@@ -196,7 +198,7 @@ pub(crate) fn backup_connection(
 }
 
 /// Half-made copies left by an interrupted backup or conversion; removing them is best effort.
-fn remove_leftovers(folder: &Path) {
+pub(crate) fn remove_leftovers(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };

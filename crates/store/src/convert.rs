@@ -10,6 +10,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::fault;
 use crate::fsutil;
 use crate::keys::DataKey;
 use crate::migrate;
@@ -26,7 +27,10 @@ pub(crate) fn export_verified(
     key: Option<&DataKey>,
 ) -> Result<()> {
     fsutil::remove_database(dest)?;
-    let result = export(conn, dest, key).and_then(|()| verify(conn, original, dest, key));
+    let result = export(conn, dest, key).and_then(|()| {
+        fault::point(fault::COPY_WRITTEN);
+        verify(conn, original, dest, key)
+    });
     if result.is_err() {
         let _ = fsutil::remove_database(dest);
     }

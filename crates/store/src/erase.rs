@@ -15,9 +15,7 @@ use crate::{Error, Result};
 pub fn erase_everything(dir: &Path) -> Result<()> {
     let db = dir.join(DATABASE_FILE_NAME);
     fsutil::remove_database(&db)?;
-    for leftover in [".converting", ".restoring"] {
-        fsutil::remove_database(&fsutil::with_suffix(&db, leftover))?;
-    }
+    fsutil::remove_journal_leftovers(&db)?;
     KeyFile::remove_in(dir)?;
     erase_backups(dir)?;
     erase_damaged(&dir.join(DAMAGED_DIR))?;

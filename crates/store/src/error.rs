@@ -66,6 +66,10 @@ pub enum Error {
     /// A passphrase was asked to be set on a journal that already has one.
     #[error("The journal already has a passphrase. Change it instead of setting a new one.")]
     AlreadyEncrypted,
+    /// Setting a passphrase was interrupted after some backups were already encrypted, and the
+    /// passphrase given now is not the one chosen then. Nothing was changed.
+    #[error("Setting a passphrase was interrupted before it finished, and some backups are already locked with the passphrase chosen then. Please set that same passphrase again to finish. Nothing has been changed.")]
+    UnfinishedPassphrase,
     /// Another copy of Nestling has the data folder open.
     #[error("Nestling is already open on the journal in {path}, in another window or by another copy of the app. Please use that window; this one has changed nothing.")]
     InUse {
@@ -145,6 +149,7 @@ impl Error {
             Error::WrongPassphrase => "wrong_passphrase",
             Error::WeakPassphrase { .. } => "weak_passphrase",
             Error::AlreadyEncrypted => "already_encrypted",
+            Error::UnfinishedPassphrase => "unfinished_passphrase",
             Error::NotEncrypted => "not_encrypted",
             Error::InUse { .. } => "in_use",
             Error::KeyFile { .. } => "key_file",

@@ -21,8 +21,21 @@ pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Writes `bytes` to `path` so that a crash leaves either the old file or the new one whole:
 /// temporary file, fsync, rename over, fsync the folder.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_then(path, bytes, || ())
+}
+
+/// [`write_atomically`], calling `synced` between the synced temporary file and its rename (the
+/// key file puts a fault point there).
+pub(crate) fn write_atomically_then(
+    path: &Path,
+    bytes: &[u8],
+    synced: impl FnOnce(),
+) -> Result<()> {
     let tmp = with_suffix(path, ".tmp");
-    let result = write_synced(&tmp, bytes).and_then(|()| rename_synced(&tmp, path));
+    let result = write_synced(&tmp, bytes).and_then(|()| {
+        synced();
+        rename_synced(&tmp, path)
+    });
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
@@ -68,6 +81,16 @@ pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
 pub(crate) fn remove_side_files(db: &Path) -> Result<()> {
     for suffix in SIDE_SUFFIXES {
         remove_if_present(&with_suffix(db, suffix))?;
+    }
+    Ok(())
+}
+
+/// Copies of the journal `db` that an interrupted conversion or restore leaves beside it: never
+/// the only copy of anything (each is renamed in whole or not at all) and perhaps in the clear,
+/// so they are removed with their side files.
+pub(crate) fn remove_journal_leftovers(db: &Path) -> Result<()> {
+    for suffix in [".converting", ".restoring"] {
+        remove_database(&with_suffix(db, suffix))?;
     }
     Ok(())
 }

@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::backups::BACKUPS_DIR;
+use crate::fault;
 use crate::fsutil;
 use crate::{Error, Result};
 
@@ -362,15 +363,24 @@ impl KeyFile {
         if let Some(folder) = spare.parent() {
             std::fs::create_dir_all(folder).map_err(Error::io(folder))?;
         }
-        fsutil::write_atomically(&spare, &json)?;
-        fsutil::write_atomically(&path, &json)
+        write_step(&spare, &json, fault::KEY_SPARE_TEMP_WRITTEN)?;
+        fault::point(fault::KEY_SPARE_WRITTEN);
+        write_step(&path, &json, fault::KEY_TEMP_WRITTEN)?;
+        fault::point(fault::KEY_WRITTEN);
+        Ok(())
     }
 
     /// Removes the key file and its spare copy from `dir` (with any half-written leftovers).
+    /// The key file goes first, so a crash in between leaves the spare, never the reverse.
     pub(crate) fn remove_in(dir: &Path) -> Result<()> {
-        for path in [Self::path_in(dir), Self::spare_path_in(dir)] {
-            fsutil::remove_if_present(&path)?;
-            fsutil::remove_if_present(&fsutil::with_suffix(&path, ".tmp"))?;
+        let steps = [fault::KEY_REMOVED, fault::KEY_SPARE_REMOVED];
+        for (path, step) in [Self::path_in(dir), Self::spare_path_in(dir)]
+            .iter()
+            .zip(steps)
+        {
+            fsutil::remove_if_present(path)?;
+            fsutil::remove_if_present(&fsutil::with_suffix(path, ".tmp"))?;
+            fault::point(step);
         }
         Ok(())
     }
@@ -406,6 +416,11 @@ impl KeyFile {
         };
         Ok((file, code))
     }
+}
+
+/// Writes `path` atomically, with the fault point `written` before the rename.
+fn write_step(path: &Path, bytes: &[u8], written: &str) -> Result<()> {
+    fsutil::write_atomically_then(path, bytes, || fault::point(written))
 }
 
 fn hex(bytes: &[u8]) -> Zeroizing<String> {

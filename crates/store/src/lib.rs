@@ -41,12 +41,15 @@
 //! - a journal written by a newer version of Nestling is refused before anything is changed;
 //! - migrations run in one `IMMEDIATE` transaction, all or none, after a backup;
 //! - a wrong passphrase changes nothing, and the encryption engine prints nothing;
-//! - encrypting, decrypting and restoring swap in a verified copy with an atomic rename.
+//! - encrypting, decrypting and restoring swap in a verified copy with an atomic rename, and a
+//!   crash at any step of them loses nothing (the [`fault`] points and `tests/interrupted.rs`);
+//!   the half-made copies a crash leaves, which may be plain, are removed at the next open.
 
 pub mod backups;
 mod convert;
 mod erase;
 mod error;
+pub mod fault;
 mod folder_lock;
 mod fsutil;
 mod keys;

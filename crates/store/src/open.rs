@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use serde::Serialize;
 
-use crate::backups::Reason;
+use crate::backups::{self, Reason};
 use crate::fsutil;
 use crate::keys::{DataKey, KeyFile};
 use crate::migrate::{self, MIGRATIONS};
@@ -114,6 +114,7 @@ impl Store {
     /// Checks, then opens read-write, backs up before migrating, migrates, and makes the daily
     /// backup when one is due.
     pub(crate) fn open_at(path: &Path, key: Option<DataKey>) -> Result<Self> {
+        remove_crash_leftovers(path);
         let existed = fsutil::has_content(path);
         if existed {
             check_file(path, key.as_ref())?;
@@ -180,6 +181,16 @@ impl Store {
     /// The connection, mutably, for transactions.
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+}
+
+/// Copies that an interrupted conversion, restore or backup left beside the journal or among
+/// its backups. They may hold journal text in the clear even when the journal is encrypted, so
+/// they go at every open; best effort, since none of them is ever the only copy.
+fn remove_crash_leftovers(path: &Path) {
+    let _ = fsutil::remove_journal_leftovers(path);
+    if let Some(dir) = path.parent() {
+        backups::remove_leftovers(&backups::backups_dir(dir));
     }
 }
 

@@ -5,11 +5,18 @@
 //! copies; and only then the swaps, each an atomic rename. Any failure before the swap leaves the
 //! journal and its backups exactly as they were. Changing the passphrase or the recovery code
 //! only re-seals the same data key in the key file, so backups stay readable.
+//!
+//! A crash at any step (each is a fault point, see the `fault` module) leaves a journal that
+//! opens with the old or the new secret and backups that open with one of them, and doing the
+//! same operation again finishes it: setting reuses the data key of a key file an interrupted
+//! attempt left, and removing finishes on a journal that is already plain but still has a key
+//! file. Copies left by an interrupted attempt are removed before a new one starts.
 
 use std::path::{Path, PathBuf};
 
 use crate::backups::{self, Reason};
 use crate::convert;
+use crate::fault;
 use crate::fsutil;
 use crate::keys::{self, DataKey, KeyFile, RecoveryCode};
 use crate::{Error, Result, Store};
@@ -19,27 +26,34 @@ impl Store {
     /// recovery code, which is shown to the parent once and stored nowhere in the clear.
     ///
     /// Fails with [`Error::WeakPassphrase`] for fewer than [`keys::MIN_PASSPHRASE_CHARS`]
-    /// characters and [`Error::AlreadyEncrypted`] when a passphrase is set already.
+    /// characters and [`Error::AlreadyEncrypted`] when a passphrase is set already. After an
+    /// interrupted attempt that already encrypted some backups, only the passphrase chosen then
+    /// finishes the job; another fails with [`Error::UnfinishedPassphrase`], changing nothing.
     pub fn set_passphrase(&mut self, passphrase: &str) -> Result<RecoveryCode> {
         if self.key.is_some() {
             return Err(Error::AlreadyEncrypted);
         }
         keys::check_strength(passphrase)?;
-        self.backup(Reason::Passphrase)?;
-        let key = DataKey::generate()?;
+        let key = data_key_for(self.dir(), passphrase)?;
+        fsutil::remove_journal_leftovers(&self.path)?;
+        self.backup_first()?;
         let (key_file, code) = KeyFile::create(&key, passphrase)?;
         let staged = self.staged_copy(Some(&key))?;
-        // The key file first: while the journal still has its plain header it stays `Plain`,
-        // and the backups converted next are already readable with the passphrase.
-        let swapped = key_file
-            .write(self.dir())
-            .and_then(|()| stage_backups(self.dir(), None, Some(&key)))
-            .and_then(|b| swap_backups(&b))
-            .and_then(|()| self.swap_in(&staged, Some(key)));
+        let swapped = self.encrypt_with(&key_file, &staged, key);
         if swapped.is_err() {
             let _ = fsutil::remove_database(&staged);
         }
         swapped.map(|()| code)
+    }
+
+    /// The swaps of setting a passphrase. The key file first: while the journal still has its
+    /// plain header it stays `Plain`, and the backups converted next are already readable with
+    /// the passphrase.
+    fn encrypt_with(&mut self, key_file: &KeyFile, staged: &Path, key: DataKey) -> Result<()> {
+        key_file.write(self.dir())?;
+        let converted = stage_backups(self.dir(), None, Some(&key))?;
+        swap_backups(&converted)?;
+        self.swap_in(staged, Some(key))
     }
 
     /// Replaces the passphrase; `current` may be the passphrase or the recovery code.
@@ -49,7 +63,7 @@ impl Store {
     pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
         keys::check_strength(new)?;
         let (key_file, key) = self.unlocked_key_file(current)?;
-        self.backup(Reason::Passphrase)?;
+        self.backup_first()?;
         key_file.with_passphrase(&key, new)?.write(self.dir())
     }
 
@@ -65,19 +79,40 @@ impl Store {
     /// Decrypts the journal in place, converts every backup to plain too (so none is left that
     /// could no longer be read), and deletes the key file. `current` may be the passphrase or
     /// the recovery code.
+    ///
+    /// On a plain journal that still has a key file beside it (a removal interrupted after its
+    /// journal was decrypted), `current` is checked against that key file and the removal is
+    /// finished: any backup still encrypted is decrypted, then the key file goes.
     pub fn remove_passphrase(&mut self, current: &str) -> Result<()> {
+        if self.key.is_none() {
+            return self.finish_removal(current);
+        }
         let (_, key) = self.unlocked_key_file(current)?;
-        self.backup(Reason::Passphrase)?;
+        fsutil::remove_journal_leftovers(&self.path)?;
+        self.backup_first()?;
         let staged = self.staged_copy(None)?;
-        let result = stage_backups(self.dir(), Some(&key), None)
-            .and_then(|b| swap_backups(&b))
-            .and_then(|()| self.swap_in(&staged, None));
+        let result = decrypt_backups(self.dir(), &key).and_then(|()| self.swap_in(&staged, None));
         if result.is_err() {
             let _ = fsutil::remove_database(&staged);
             return result;
         }
-        KeyFile::remove_in(self.dir())?;
-        fsutil::sync_parent(&self.path)
+        forget_key(self.dir())
+    }
+
+    fn finish_removal(&mut self, current: &str) -> Result<()> {
+        let key = KeyFile::read(self.dir())?
+            .ok_or(Error::NotEncrypted)?
+            .unlock(current)?;
+        fsutil::remove_journal_leftovers(&self.path)?;
+        decrypt_backups(self.dir(), &key)?;
+        forget_key(self.dir())
+    }
+
+    /// The backup made before any change of passphrase.
+    fn backup_first(&self) -> Result<()> {
+        self.backup(Reason::Passphrase)?;
+        fault::point(fault::JOURNAL_BACKED_UP);
+        Ok(())
     }
 
     fn unlocked_key_file(&self, secret: &str) -> Result<(KeyFile, DataKey)> {
@@ -93,6 +128,7 @@ impl Store {
     fn staged_copy(&self, key: Option<&DataKey>) -> Result<PathBuf> {
         let staged = fsutil::with_suffix(&self.path, ".converting");
         convert::export_verified(&self.conn, &self.path, &staged, key)?;
+        fault::point(fault::JOURNAL_STAGED);
         Ok(staged)
     }
 
@@ -101,19 +137,55 @@ impl Store {
     fn swap_in(&mut self, staged: &Path, key: Option<DataKey>) -> Result<()> {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        fault::point(fault::JOURNAL_CHECKPOINTED);
         let old_key = self.key.take();
         // Closing the only connection folds and removes the write-ahead log.
         self.conn = rusqlite::Connection::open_in_memory()?;
-        let renamed = fsutil::remove_side_files(&self.path)
-            .and_then(|()| fsutil::rename_synced(staged, &self.path));
+        let renamed = fsutil::remove_side_files(&self.path).and_then(|()| {
+            fault::point(fault::JOURNAL_CLOSED);
+            fsutil::rename_synced(staged, &self.path)
+        });
         let path = self.path.clone();
         if let Err(err) = renamed {
             *self = Store::open_at(&path, old_key)?;
             return Err(err);
         }
+        fault::point(fault::JOURNAL_SWAPPED);
         *self = Store::open_at(&path, key)?;
         Ok(())
     }
+}
+
+/// The data key to set a passphrase with.
+///
+/// A key file beside a plain journal is left by an interrupted attempt (or an interrupted
+/// removal), which may already have encrypted some backups under its data key. When any backup
+/// is encrypted, that key is reused, unsealed with the passphrase being set, so those backups
+/// stay readable. Reusing the key was chosen over resuming from a recorded step because every
+/// step is already safe to repeat (a backup already encrypted is skipped, staged copies are
+/// made afresh), so the key is the only state a retry lacks, and a record of progress would be
+/// one more file that a crash could leave out of step with the others. With no encrypted backup
+/// nothing depends on the old key, and a fresh one is made.
+fn data_key_for(dir: &Path, passphrase: &str) -> Result<DataKey> {
+    let sealed = backups::list(dir)?.iter().any(|b| b.encrypted);
+    match KeyFile::read(dir)? {
+        Some(left) if sealed => left
+            .unlock(passphrase)
+            .map_err(|_| Error::UnfinishedPassphrase),
+        _ => DataKey::generate(),
+    }
+}
+
+/// Decrypts every backup in `dir` that is still encrypted with `key`.
+fn decrypt_backups(dir: &Path, key: &DataKey) -> Result<()> {
+    let staged = stage_backups(dir, Some(key), None)?;
+    swap_backups(&staged)
+}
+
+/// Removes the key file and its spare, durably.
+fn forget_key(dir: &Path) -> Result<()> {
+    KeyFile::remove_in(dir)?;
+    fsutil::sync_parent(&KeyFile::path_in(dir))
 }
 
 /// Converts every backup in `dir` into a staged copy beside it; returns (staged, final) pairs.
@@ -136,6 +208,7 @@ fn stage_backups(
             }
             return Err(err);
         }
+        fault::point(fault::BACKUP_STAGED);
         staged.push((tmp, path));
     }
     Ok(staged)
@@ -144,6 +217,7 @@ fn stage_backups(
 fn swap_backups(staged: &[(PathBuf, PathBuf)]) -> Result<()> {
     for (tmp, path) in staged {
         fsutil::rename_synced(tmp, path)?;
+        fault::point(fault::BACKUP_SWAPPED);
     }
     Ok(())
 }

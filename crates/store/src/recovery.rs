@@ -70,6 +70,21 @@ pub fn newest_good_backup(dir: &Path, secret: Option<&str>) -> Result<Option<Bac
         .find(|b| is_good(&b.path_in(dir), b.encrypted, key.as_ref())))
 }
 
+/// The backups that do not open with `secret` (passphrase or recovery code; `None` for none) or
+/// fail a full integrity check. An encrypted backup is unreadable without a key file, without a
+/// secret, or with a secret the key file does not take. Reads only.
+pub fn unreadable_backups(dir: &Path, secret: Option<&str>) -> Result<Vec<BackupInfo>> {
+    let key = match (KeyFile::read(dir)?, secret) {
+        (Some(file), Some(secret)) => file.unlock(secret).ok(),
+        _ => None,
+    };
+    let all = backups::list(dir)?;
+    Ok(all
+        .into_iter()
+        .filter(|b| !is_good(&b.path_in(dir), b.encrypted, key.as_ref()))
+        .collect())
+}
+
 fn key_for(dir: &Path, all: &[BackupInfo], secret: Option<&str>) -> Result<Option<DataKey>> {
     if !all.iter().any(|b| b.encrypted) {
         return Ok(None);

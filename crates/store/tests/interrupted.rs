@@ -1,0 +1,427 @@
+//! A crash at every step of setting, changing and removing the passphrase and of making a new
+//! recovery code loses nothing: the journal opens with the old or the new secret and holds
+//! every row, every backup opens with a secret the parent knows, and doing the same operation
+//! again finishes it cleanly.
+//!
+//! Each crash is real: this test binary re-runs itself as a child that performs the operation
+//! with `NESTLING_FAULT_AT` naming a step (see `nestling_store::fault`), and the child aborts
+//! there. The parent then inspects the data folder the child left behind.
+#![cfg(unix)]
+
+mod common;
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{add_note, files_containing, files_under, notes};
+use nestling_store::fault::{self, ALL_STEPS, FAULT_ENV};
+use nestling_store::recovery::unreadable_backups;
+use nestling_store::{backups, status, Error, JournalStatus, Reason, Store, KEY_FILE_NAME};
+
+const CHILD_DIR_ENV: &str = "NESTLING_INTERRUPTED_CHILD_DIR";
+const CHILD_OP_ENV: &str = "NESTLING_INTERRUPTED_CHILD_OP";
+const OLD: &str = "quiet morning light";
+const NEW: &str = "a brand new phrase";
+const NOTE: &str = "zebra-lullaby-under-the-moon-4711";
+
+/// The operations that rewrite the journal, its backups or the key file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    /// Plain → encrypted with `NEW`.
+    Set,
+    /// `OLD` → `NEW`.
+    Change,
+    /// Encrypted with `OLD` → plain.
+    Remove,
+    /// A new recovery code, with `OLD`.
+    NewCode,
+}
+
+impl Op {
+    fn name(self) -> &'static str {
+        match self {
+            Op::Set => "set",
+            Op::Change => "change",
+            Op::Remove => "remove",
+            Op::NewCode => "new-code",
+        }
+    }
+
+    fn parse(name: &str) -> Self {
+        [Op::Set, Op::Change, Op::Remove, Op::NewCode]
+            .into_iter()
+            .find(|op| op.name() == name)
+            .expect("a known operation")
+    }
+
+    /// The secrets that may open the journal and its backups while the operation is under way.
+    fn known_secrets(self) -> &'static [&'static str] {
+        match self {
+            Op::Set => &[NEW],
+            Op::Change => &[OLD, NEW],
+            Op::Remove | Op::NewCode => &[OLD],
+        }
+    }
+
+    /// Performs the operation on an open store, as the app would.
+    fn run(self, store: &mut Store) -> nestling_store::Result<()> {
+        match self {
+            Op::Set => store.set_passphrase(NEW).map(drop),
+            Op::Change => store.change_passphrase(OLD, NEW),
+            Op::Remove => store.remove_passphrase(OLD),
+            Op::NewCode => store.new_recovery_code(OLD).map(drop),
+        }
+    }
+}
+
+/// A journal of a few notes with two backups, encrypted with `OLD` unless `op` sets the
+/// passphrase. The backups also keep the child's open from making a daily one.
+fn prepared(op: Op) -> (tempfile::TempDir, Vec<(i64, String)>) {
+    let tmp = tempfile::tempdir().expect("folder");
+    let mut store = Store::open_in(tmp.path()).expect("opens");
+    for i in 0..3 {
+        add_note(store.conn(), &format!("{NOTE} number {i}"));
+    }
+    store.backup(Reason::Manual).expect("first backup");
+    store.backup(Reason::Daily).expect("second backup");
+    if op != Op::Set {
+        store.set_passphrase(OLD).expect("encrypted");
+    }
+    let before = notes(store.conn());
+    (tmp, before)
+}
+
+/// How the child ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Ending {
+    /// Stopped at the fault point.
+    Crashed,
+    /// Never reached it, and finished the operation.
+    Finished,
+}
+
+/// Runs `op` in a child process on `dir` that aborts at `at` (`step` or `step#n`).
+fn run_child(op: Op, dir: &Path, at: &str) -> Ending {
+    let exe = std::env::current_exe().expect("test binary");
+    let out = Command::new(exe)
+        .args(["child_performs_the_operation", "--exact", "--ignored"])
+        .args(["--nocapture", "--test-threads=1"])
+        .env(CHILD_DIR_ENV, dir)
+        .env(CHILD_OP_ENV, op.name())
+        .env(FAULT_ENV, at)
+        .output()
+        .expect("child runs");
+    // 6 is SIGABRT, what `std::process::abort` ends the child with.
+    match out.status.signal() {
+        Some(6) => Ending::Crashed,
+        _ if out.status.success() => Ending::Finished,
+        _ => panic!(
+            "{op:?} at {at}: the child failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+/// The child: opens the journal as the app would and performs the operation it is told to.
+#[test]
+#[ignore = "run only as the child of the interruption tests"]
+fn child_performs_the_operation() {
+    let (Some(dir), Ok(op)) = (std::env::var_os(CHILD_DIR_ENV), std::env::var(CHILD_OP_ENV)) else {
+        return;
+    };
+    let (dir, op) = (PathBuf::from(dir), Op::parse(&op));
+    let mut store = match status(&dir).expect("status") {
+        JournalStatus::Locked => Store::unlock_in(&dir, OLD).expect("unlocks"),
+        _ => Store::open_in(&dir).expect("opens"),
+    };
+    op.run(&mut store)
+        .expect("the operation succeeds when nothing stops it");
+}
+
+/// Opens the journal with no secret or one `op` allows, and says which one opened it.
+fn reopen(op: Op, dir: &Path) -> (Store, Option<&'static str>) {
+    if status(dir).expect("status") != JournalStatus::Locked {
+        return (Store::open_in(dir).expect("the plain journal opens"), None);
+    }
+    for secret in op.known_secrets() {
+        match Store::unlock_in(dir, secret) {
+            Ok(store) => return (store, Some(secret)),
+            Err(Error::WrongPassphrase) => continue,
+            Err(err) => panic!("{op:?}: the journal does not open: {err:?}"),
+        }
+    }
+    panic!("{op:?}: no secret the parent knows opens the journal");
+}
+
+/// The backups that open with none of the secrets the parent knows (nor without one).
+fn stranded_backups(dir: &Path, secrets: &[&str]) -> Vec<String> {
+    let mut stranded: Vec<String> = names(unreadable_backups(dir, None).expect("checked"));
+    for secret in secrets {
+        let unreadable = names(unreadable_backups(dir, Some(secret)).expect("checked"));
+        stranded.retain(|name| unreadable.contains(name));
+    }
+    stranded
+}
+
+fn names(list: Vec<nestling_store::BackupInfo>) -> Vec<String> {
+    list.into_iter().map(|b| b.name).collect()
+}
+
+/// What the crash left: the journal opens, holds every row, and no backup is stranded.
+fn check_after_crash(
+    op: Op,
+    dir: &Path,
+    before: &[(i64, String)],
+    at: &str,
+) -> (Store, Option<&'static str>) {
+    let (store, opened_with) = reopen(op, dir);
+    assert_eq!(notes(store.conn()), before, "{op:?} at {at}: rows");
+    let stranded = stranded_backups(dir, op.known_secrets());
+    assert!(stranded.is_empty(), "{op:?} at {at}: stranded {stranded:?}");
+    (store, opened_with)
+}
+
+/// Does the operation again on what the crash left; an operation that already finished (the
+/// journal is already in its new form) needs no retry.
+fn retry(op: Op, store: &mut Store, opened_with: Option<&str>, at: &str) {
+    let finished = match op {
+        Op::Set => store.is_encrypted(),
+        Op::Remove => !store.is_encrypted() && key_files(store.dir()) == (None, None),
+        Op::Change | Op::NewCode => false,
+    };
+    let result = match (op, opened_with) {
+        _ if finished => return,
+        (Op::Change, Some(current)) => store.change_passphrase(current, NEW),
+        _ => op.run(store),
+    };
+    result.unwrap_or_else(|err| panic!("{op:?} at {at}: the retry failed: {err:?}"));
+}
+
+/// Files that only an interrupted step leaves behind.
+fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            [".converting", ".partial", ".tmp", ".restoring"]
+                .iter()
+                .any(|s| name.contains(s))
+        })
+        .collect()
+}
+
+/// Everything is as the operation promises once it has finished.
+fn check_finished(op: Op, dir: &Path, before: &[(i64, String)], at: &str) {
+    let final_secret = match op {
+        Op::Set | Op::Change => Some(NEW),
+        Op::NewCode => Some(OLD),
+        Op::Remove => None,
+    };
+    let store = match final_secret {
+        Some(secret) => Store::unlock_in(dir, secret).expect("unlocks with the final secret"),
+        None => Store::open_in(dir).expect("opens plain"),
+    };
+    assert_eq!(
+        notes(store.conn()),
+        before,
+        "{op:?} at {at}: rows after the retry"
+    );
+    drop(store);
+    let unreadable = names(unreadable_backups(dir, final_secret).expect("checked"));
+    assert!(unreadable.is_empty(), "{op:?} at {at}: {unreadable:?}");
+    let all = backups::list(dir).expect("listed");
+    assert!(
+        all.iter().all(|b| b.encrypted == final_secret.is_some()),
+        "{op:?} at {at}: {all:?}"
+    );
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "{op:?} at {at}");
+    check_key_files(op, dir, at);
+}
+
+/// The bytes of the key file and of its spare, when they exist.
+fn key_files(dir: &Path) -> (Option<Vec<u8>>, Option<Vec<u8>>) {
+    let main = std::fs::read(dir.join(KEY_FILE_NAME)).ok();
+    (
+        main,
+        std::fs::read(dir.join("backups").join(KEY_FILE_NAME)).ok(),
+    )
+}
+
+/// The key file and its spare agree (or are both gone), and the old passphrase is gone.
+fn check_key_files(op: Op, dir: &Path, at: &str) {
+    let (main, spare) = key_files(dir);
+    assert!(
+        main == spare,
+        "{op:?} at {at}: the key file and its spare differ"
+    );
+    assert_eq!(main.is_some(), op != Op::Remove, "{op:?} at {at}: key file");
+    if op == Op::Set {
+        let plain = files_containing(dir, NOTE);
+        assert_eq!(plain, Vec::<PathBuf>::new(), "{op:?} at {at}: plaintext");
+    }
+    if op == Op::Change {
+        assert!(matches!(
+            Store::unlock_in(dir, OLD),
+            Err(Error::WrongPassphrase)
+        ));
+    }
+}
+
+/// Crashes `op` at `at`, checks what was left, retries and checks the end state; `false` when
+/// the child never reached `at`.
+fn crash_check_and_retry(op: Op, at: &str) -> bool {
+    let (tmp, before) = prepared(op);
+    if run_child(op, tmp.path(), at) == Ending::Finished {
+        return false;
+    }
+    let (mut store, opened_with) = check_after_crash(op, tmp.path(), &before, at);
+    retry(op, &mut store, opened_with, at);
+    drop(store);
+    check_finished(op, tmp.path(), &before, at);
+    true
+}
+
+/// Every occurrence of every step `op` reaches, crashed, checked and retried; returns the steps
+/// reached.
+fn every_step(op: Op) -> Vec<&'static str> {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_check_and_retry(op, &format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    reached
+}
+
+const KEY_WRITE: [&str; 4] = [
+    fault::KEY_SPARE_TEMP_WRITTEN,
+    fault::KEY_SPARE_WRITTEN,
+    fault::KEY_TEMP_WRITTEN,
+    fault::KEY_WRITTEN,
+];
+
+const JOURNAL_SWAP: [&str; 3] = [
+    fault::JOURNAL_CHECKPOINTED,
+    fault::JOURNAL_CLOSED,
+    fault::JOURNAL_SWAPPED,
+];
+
+#[test]
+fn a_crash_at_any_step_of_setting_a_passphrase_loses_nothing_and_a_retry_finishes_it() {
+    let mut expected = vec![
+        fault::JOURNAL_BACKED_UP,
+        fault::BACKUP_COPIED,
+        fault::COPY_WRITTEN,
+        fault::JOURNAL_STAGED,
+    ];
+    expected.extend(KEY_WRITE);
+    expected.extend([fault::BACKUP_STAGED, fault::BACKUP_SWAPPED]);
+    expected.extend(JOURNAL_SWAP);
+    assert_eq!(every_step(Op::Set), expected);
+}
+
+#[test]
+fn a_crash_at_any_step_of_changing_the_passphrase_loses_nothing_and_a_retry_finishes_it() {
+    let mut expected = vec![fault::JOURNAL_BACKED_UP, fault::BACKUP_COPIED];
+    expected.extend(KEY_WRITE);
+    assert_eq!(every_step(Op::Change), expected);
+}
+
+#[test]
+fn a_crash_at_any_step_of_removing_the_passphrase_loses_nothing_and_a_retry_finishes_it() {
+    let mut expected = vec![
+        fault::JOURNAL_BACKED_UP,
+        fault::BACKUP_COPIED,
+        fault::COPY_WRITTEN,
+        fault::JOURNAL_STAGED,
+        fault::BACKUP_STAGED,
+        fault::BACKUP_SWAPPED,
+    ];
+    expected.extend(JOURNAL_SWAP);
+    expected.extend([fault::KEY_REMOVED, fault::KEY_SPARE_REMOVED]);
+    assert_eq!(every_step(Op::Remove), expected);
+}
+
+#[test]
+fn a_crash_at_any_step_of_making_a_new_recovery_code_loses_nothing_and_a_retry_finishes_it() {
+    assert_eq!(every_step(Op::NewCode), KEY_WRITE.to_vec());
+}
+
+/// Regression: a retry of setting the passphrase after a crash between the backup swaps and the
+/// journal swap wrote a new data key, stranding the backups already encrypted under the old one.
+#[test]
+fn a_retried_set_passphrase_keeps_the_backups_an_interrupted_attempt_encrypted_readable() {
+    let (tmp, before) = prepared(Op::Set);
+    let at = format!("{}#2", fault::BACKUP_SWAPPED);
+    assert_eq!(run_child(Op::Set, tmp.path(), &at), Ending::Crashed);
+    let mut store = Store::open_in(tmp.path()).expect("still plain");
+    let encrypted = backups::list(tmp.path()).expect("listed");
+    assert_eq!(
+        encrypted.iter().filter(|b| b.encrypted).count(),
+        2,
+        "{encrypted:?}"
+    );
+    store.set_passphrase(NEW).expect("the retry succeeds");
+    drop(store);
+    let stranded = names(unreadable_backups(tmp.path(), Some(NEW)).expect("checked"));
+    assert_eq!(stranded, Vec::<String>::new());
+    check_finished(Op::Set, tmp.path(), &before, &at);
+}
+
+#[test]
+fn a_retry_with_another_passphrase_than_the_interrupted_one_is_refused_and_changes_nothing() {
+    let (tmp, _before) = prepared(Op::Set);
+    let at = format!("{}#1", fault::BACKUP_SWAPPED);
+    assert_eq!(run_child(Op::Set, tmp.path(), &at), Ending::Crashed);
+    let mut store = Store::open_in(tmp.path()).expect("still plain");
+    let files_before = sorted_files(tmp.path());
+    let err = store
+        .set_passphrase("not the one chosen then")
+        .expect_err("refused");
+    assert!(matches!(err, Error::UnfinishedPassphrase), "{err:?}");
+    assert_eq!(err.kind(), "unfinished_passphrase");
+    assert!(!store.is_encrypted());
+    assert_eq!(sorted_files(tmp.path()), files_before);
+    assert!(stranded_backups(tmp.path(), &[NEW]).is_empty());
+    store
+        .set_passphrase(NEW)
+        .expect("the passphrase chosen then finishes it");
+}
+
+fn sorted_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = files_under(dir)
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().ends_with("-shm"))
+        .map(|p| (p.clone(), std::fs::read(&p).expect("readable")))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_removal_interrupted_after_the_journal_swap_is_finished_by_removing_again() {
+    let (tmp, before) = prepared(Op::Remove);
+    assert_eq!(
+        run_child(Op::Remove, tmp.path(), fault::JOURNAL_SWAPPED),
+        Ending::Crashed
+    );
+    assert_eq!(status(tmp.path()).expect("status"), JournalStatus::Plain);
+    assert!(
+        tmp.path().join(KEY_FILE_NAME).exists(),
+        "the key file is still there"
+    );
+    let mut store = Store::open_in(tmp.path()).expect("opens plain");
+    let err = store
+        .remove_passphrase("not it at all")
+        .expect_err("wrong secret");
+    assert!(matches!(err, Error::WrongPassphrase), "{err:?}");
+    store.remove_passphrase(OLD).expect("finished");
+    drop(store);
+    check_finished(Op::Remove, tmp.path(), &before, "a second removal");
+}
