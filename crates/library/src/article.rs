@@ -17,6 +17,12 @@ use crate::{Error, Result, Topic};
 /// The longest summary, in characters.
 pub const MAX_SUMMARY_CHARS: usize = 240;
 
+/// The most entries `sources` may list.
+pub const MAX_SOURCES: usize = 12;
+
+/// The longest entry of `sources`, in characters.
+pub const MAX_SOURCE_CHARS: usize = 200;
+
 /// Reading speed used for [`Article::reading_minutes`], in words per minute.
 pub const WORDS_PER_MINUTE: usize = 200;
 
@@ -55,6 +61,7 @@ pub struct Article {
     published: NaiveDate,
     reviewed: Option<NaiveDate>,
     related: Vec<String>,
+    sources: Vec<String>,
     body: String,
     toc: Vec<TocEntry>,
     word_count: usize,
@@ -78,6 +85,7 @@ struct Meta {
     published: NaiveDate,
     reviewed: Option<NaiveDate>,
     related: Vec<String>,
+    sources: Vec<String>,
 }
 
 /// The validated body.
@@ -120,6 +128,7 @@ impl Article {
             published: meta.published,
             reviewed: meta.reviewed,
             related: meta.related,
+            sources: meta.sources,
             toc: body.toc,
             word_count: body.word_count,
             plain_text: body.plain_text,
@@ -174,6 +183,11 @@ impl Article {
     /// Slugs of related articles, without repeats.
     pub fn related(&self) -> &[String] {
         &self.related
+    }
+
+    /// The guidelines and reviews the article rests on, as plain text, without repeats.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
     /// The Markdown body (everything after the front matter).
@@ -237,6 +251,7 @@ fn validate_meta(file: &str, slug: &str, parts: &Parts<'_>, raw: RawFrontMatter)
             .map(|date| date_only(file, line("reviewed"), "reviewed", date))
             .transpose()?,
         related: validate_related(file, line("related"), slug, raw.related.unwrap_or_default())?,
+        sources: validate_sources(file, line("sources"), raw.sources.unwrap_or_default())?,
     })
 }
 
@@ -353,6 +368,48 @@ fn validate_related(
         }
     }
     Ok(unique)
+}
+
+/// Each entry on one line, not empty, not too long; no more than [`MAX_SOURCES`] of them.
+fn validate_sources(file: &str, line: usize, sources: Vec<String>) -> Result<Vec<String>> {
+    if sources.len() > MAX_SOURCES {
+        return Err(Error::TooManySources {
+            file: file.into(),
+            line,
+            count: sources.len(),
+            max: MAX_SOURCES,
+        });
+    }
+    let mut unique: Vec<String> = Vec::with_capacity(sources.len());
+    for (index, source) in sources.iter().enumerate() {
+        let source = validate_source(file, line, index + 1, source)?;
+        if !unique.contains(&source) {
+            unique.push(source);
+        }
+    }
+    Ok(unique)
+}
+
+fn validate_source(file: &str, line: usize, number: usize, source: &str) -> Result<String> {
+    let source = markdown::collapse_whitespace(source);
+    if source.is_empty() {
+        return Err(Error::EmptySource {
+            file: file.into(),
+            line,
+            number,
+        });
+    }
+    let chars = source.chars().count();
+    if chars > MAX_SOURCE_CHARS {
+        return Err(Error::SourceTooLong {
+            file: file.into(),
+            line,
+            number,
+            chars,
+            max: MAX_SOURCE_CHARS,
+        });
+    }
+    Ok(source)
 }
 
 fn validate_body(file: &str, parts: &Parts<'_>) -> Result<Body> {
@@ -613,6 +670,77 @@ mod tests {
         let err = parse(&front, "B").expect_err("refused");
         assert!(
             matches!(err, Error::RelatedToItself { line: 7, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn sources_are_optional_and_kept_in_order_trimmed_and_once() {
+        assert!(parse(FRONT, "B").expect("valid").sources().is_empty());
+        let front = format!(
+            "{FRONT}sources = [\"  NICE guideline  CG192 (2014) \", \"WHO (2022)\", \"WHO (2022)\"]\n"
+        );
+        let a = parse(&front, "B").expect("valid");
+        assert_eq!(a.sources(), ["NICE guideline CG192 (2014)", "WHO (2022)"]);
+    }
+
+    #[test]
+    fn an_empty_source_is_refused_with_its_number_and_line() {
+        let front = format!("{FRONT}sources = [\"WHO (2022)\", \"  \"]\n");
+        let err = parse(&front, "B").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "sleep.md, line 7: source number 2 is empty. Name the guideline or review and its \
+             year between the quotes, or remove the entry."
+        );
+    }
+
+    #[test]
+    fn a_source_over_200_characters_is_refused_and_200_is_fine() {
+        let front = |source: &str| format!("{FRONT}sources = [\"{source}\"]\n");
+        assert!(parse(&front(&"é".repeat(MAX_SOURCE_CHARS)), "B").is_ok());
+        let err = parse(&front(&"a".repeat(MAX_SOURCE_CHARS + 1)), "B").expect_err("refused");
+        assert!(
+            matches!(
+                err,
+                Error::SourceTooLong {
+                    line: 7,
+                    number: 1,
+                    chars: 201,
+                    max: 200,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn more_than_twelve_sources_are_refused_and_twelve_are_fine() {
+        let list = |n: usize| {
+            let entries: Vec<String> = (1..=n).map(|i| format!("\"Review {i} (2020)\"")).collect();
+            format!("{FRONT}sources = [{}]\n", entries.join(", "))
+        };
+        assert_eq!(
+            parse(&list(MAX_SOURCES), "B")
+                .expect("valid")
+                .sources()
+                .len(),
+            12
+        );
+        let err = parse(&list(MAX_SOURCES + 1), "B").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "sleep.md, line 7: sources lists 13 entries, and the most is 12. Keep the guidelines \
+             and reviews the article relies on most."
+        );
+    }
+
+    #[test]
+    fn sources_must_be_a_list_of_text() {
+        let err = parse(&format!("{FRONT}sources = \"WHO (2022)\"\n"), "B").expect_err("refused");
+        assert!(
+            matches!(err, Error::InvalidFrontMatter { line: 7, .. }),
             "{err:?}"
         );
     }

@@ -236,6 +236,42 @@ pub enum Error {
         /// Its `related` line.
         line: usize,
     },
+    /// An entry of `sources` that is empty or only spaces.
+    #[error("{file}, line {line}: source number {number} is empty. Name the guideline or review and its year between the quotes, or remove the entry.")]
+    EmptySource {
+        /// The article's file name.
+        file: String,
+        /// The `sources` line.
+        line: usize,
+        /// Which entry, counting from 1.
+        number: usize,
+    },
+    /// An entry of `sources` longer than a name and a year need.
+    #[error("{file}, line {line}: source number {number} is {chars} characters long, and the most is {max}. Give the guideline or review by its name and year only.")]
+    SourceTooLong {
+        /// The article's file name.
+        file: String,
+        /// The `sources` line.
+        line: usize,
+        /// Which entry, counting from 1.
+        number: usize,
+        /// Its length in characters.
+        chars: usize,
+        /// The longest entry allowed.
+        max: usize,
+    },
+    /// More entries in `sources` than a reader can use.
+    #[error("{file}, line {line}: sources lists {count} entries, and the most is {max}. Keep the guidelines and reviews the article relies on most.")]
+    TooManySources {
+        /// The article's file name.
+        file: String,
+        /// The `sources` line.
+        line: usize,
+        /// How many entries were listed.
+        count: usize,
+        /// The most allowed.
+        max: usize,
+    },
     /// An import larger than any real article.
     #[error("\u{201c}{file}\u{201d} is too large to import ({bytes} bytes; the most is {max}). Articles are much shorter than that: check that this is the right file.")]
     ImportTooLarge {
@@ -374,6 +410,9 @@ impl Error {
             | E::DuplicateOrder { file, .. }
             | E::BrokenRelated { file, .. }
             | E::RelatedToItself { file, .. }
+            | E::EmptySource { file, .. }
+            | E::SourceTooLong { file, .. }
+            | E::TooManySources { file, .. }
             | E::ImportTooLarge { file, .. }
             | E::NotText { file }
             | E::ReadFile { file, .. }
@@ -406,7 +445,10 @@ impl Error {
             | E::DuplicateHeading { line, .. }
             | E::DuplicateOrder { line, .. }
             | E::BrokenRelated { line, .. }
-            | E::RelatedToItself { line, .. } => Some(*line),
+            | E::RelatedToItself { line, .. }
+            | E::EmptySource { line, .. }
+            | E::SourceTooLong { line, .. }
+            | E::TooManySources { line, .. } => Some(*line),
             _ => None,
         }
     }

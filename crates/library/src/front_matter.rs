@@ -11,9 +11,16 @@
 //! published = 2026-11-26                    # required, a TOML date
 //! reviewed = 2026-11-26                     # optional, a TOML date
 //! related = ["bonding-for-partners"]        # optional, slugs of other articles
+//! sources = ["NICE guideline CG192 (2014)"] # optional, see below
 //! +++
 //! The body, in Markdown.
 //! ```
+//!
+//! `sources` names the guidelines and reviews an article's facts rest on, each by name and
+//! year, as plain text (not Markdown): at most 12 entries, each not empty and at most 200
+//! characters. They are shown after the article under "Sources". The field is optional so that
+//! an article written elsewhere still imports; every shipped article names at least one, which
+//! the content test checks.
 //!
 //! This module only splits the file and reads the TOML into optional fields; [`crate::article`]
 //! validates them. Lines are 1-based lines of the whole file.
@@ -49,6 +56,7 @@ pub(crate) struct RawFrontMatter {
     pub(crate) published: Option<toml::value::Datetime>,
     pub(crate) reviewed: Option<toml::value::Datetime>,
     pub(crate) related: Option<Vec<String>>,
+    pub(crate) sources: Option<Vec<String>>,
 }
 
 /// Cuts `text` at its two `+++` lines. A leading byte-order mark is ignored.

@@ -5,7 +5,8 @@
 //!   validation, with messages that name the file, the line and a fix ([`Article::parse`]);
 //! - the library as a whole: unique names and orders, `related` links that resolve, the
 //!   shipped articles embedded in the binary ([`Library`]);
-//! - rendering to sanitized HTML with heading anchors and a table of contents ([`render`]);
+//! - rendering to sanitized HTML with heading anchors, a table of contents and the article's
+//!   sources ([`render`]);
 //! - full-text search over an in-memory SQLite FTS5 index ([`search`]);
 //! - the parent's reading state and imported articles, stored in the journal file through a
 //!   [`rusqlite::Connection`] ([`reading`], [`imported`]).
@@ -38,9 +39,11 @@ mod synonyms;
 pub mod testdata;
 mod topic;
 
-pub use article::{Article, Source, TocEntry, MAX_SUMMARY_CHARS, WORDS_PER_MINUTE};
+pub use article::{
+    Article, Source, TocEntry, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_SUMMARY_CHARS, WORDS_PER_MINUTE,
+};
 pub use error::{Error, Result};
 pub use library::{ArticleSummary, Library, RenderedArticle};
-pub use render::{render_markdown, Rendered};
+pub use render::{render_article, render_markdown, Rendered};
 pub use search::{SearchHit, SearchIndex, Segment};
 pub use topic::Topic;

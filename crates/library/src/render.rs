@@ -41,6 +41,46 @@ pub fn render_markdown(markdown: &str) -> Rendered {
     }
 }
 
+/// Renders an article: its Markdown body as [`render_markdown`] does, then, when it names any,
+/// its sources under a "Sources" heading.
+///
+/// The sources are plain text, never read as Markdown, and go through the same sanitizer. The
+/// heading has no `id` and is not in the table of contents: the contents, reading positions
+/// and highlights are anchored to the article's own sections, so an anchor here could never
+/// clash with one of the body's, and "When to reach out" stays the last section listed.
+pub fn render_article(markdown: &str, sources: &[String]) -> Rendered {
+    let mut rendered = render_markdown(markdown);
+    if !sources.is_empty() {
+        rendered.html.push_str(&sources_html(sources));
+    }
+    rendered
+}
+
+/// `<h2>Sources</h2>` and a list of the sources, each as escaped text.
+fn sources_html(sources: &[String]) -> String {
+    let level = pulldown_cmark::HeadingLevel::H2;
+    let mut events = vec![
+        Event::Start(Tag::Heading {
+            level,
+            id: None,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }),
+        Event::Text("Sources".into()),
+        Event::End(TagEnd::Heading(level)),
+        Event::Start(Tag::List(None)),
+    ];
+    for source in sources {
+        events.push(Event::Start(Tag::Item));
+        events.push(Event::Text(source.as_str().into()));
+        events.push(Event::End(TagEnd::Item));
+    }
+    events.push(Event::End(TagEnd::List(false)));
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    sanitizer().clean(&html).to_string()
+}
+
 /// Every heading with an anchor unique within the document (`-2`, `-3`… added to repeats).
 fn table_of_contents(events: &[Event<'_>]) -> Vec<TocEntry> {
     let mut toc = Vec::new();
@@ -364,6 +404,26 @@ mod tests {
         let out = html(&format!("{}deep", "> ".repeat(MAX_DEPTH + 10)));
         assert_eq!(out.matches("<blockquote>").count(), MAX_DEPTH);
         assert!(out.contains("deep"));
+    }
+
+    #[test]
+    fn sources_follow_the_body_as_text_without_an_anchor_or_a_toc_entry() {
+        let sources = [
+            "WHO (2022)".to_owned(),
+            "<b>x</b> & [y](javascript:z)".to_owned(),
+        ];
+        let out = render_article("## Body\n\ntext\n", &sources);
+        assert_eq!(
+            out.html,
+            "<h2 id=\"body\">Body</h2>\n<p>text</p>\n<h2>Sources</h2>\n<ul>\n<li>WHO (2022)</li>\n\
+             <li>&lt;b&gt;x&lt;/b&gt; &amp; [y](javascript:z)</li>\n</ul>\n"
+        );
+        assert_eq!(out.toc.len(), 1);
+    }
+
+    #[test]
+    fn no_sources_add_nothing() {
+        assert_eq!(render_article("text", &[]), render_markdown("text"));
     }
 
     #[test]
