@@ -425,3 +425,44 @@ fn a_removal_interrupted_after_the_journal_swap_is_finished_by_removing_again() 
     drop(store);
     check_finished(Op::Remove, tmp.path(), &before, "a second removal");
 }
+
+/// Copies of `src` where interrupted work leaves them: beside the journal, among the backups and
+/// in `damaged/`; returns the set-aside one.
+fn scatter_plain_copies(dir: &Path, src: &Path) -> PathBuf {
+    let backup_name = src.file_name().and_then(|n| n.to_str()).expect("name");
+    let damaged = dir.join("damaged").join("20261101T120000Z");
+    std::fs::create_dir_all(&damaged).expect("damaged folder");
+    let targets = [
+        dir.join("nestling.sqlite3.converting"),
+        dir.join("nestling.sqlite3.restoring"),
+        dir.join("backups").join(format!("{backup_name}.partial")),
+        dir.join("backups")
+            .join(format!("{backup_name}.converting")),
+        damaged.join("nestling.sqlite3"),
+    ];
+    for target in &targets {
+        std::fs::copy(src, target).expect("copied");
+    }
+    damaged.join("nestling.sqlite3")
+}
+
+/// What stays in the clear after setting a passphrase: every half-made copy an interrupted
+/// attempt, backup or restore left is gone, and only a journal set aside as damaged remains
+/// (it is kept untouched for recovery; encrypting or removing it is not done yet).
+#[test]
+fn after_setting_a_passphrase_only_a_journal_set_aside_as_damaged_stays_plain() {
+    let (tmp, _before) = prepared(Op::Set);
+    let dir = tmp.path();
+    let mut store = Store::open_in(dir).expect("opens");
+    let newest = backups::list(dir).expect("listed").remove(0).path_in(dir);
+    let set_aside = scatter_plain_copies(dir, &newest);
+    assert_eq!(
+        files_containing(dir, NOTE).len(),
+        8,
+        "the check sees every plain copy"
+    );
+    store.set_passphrase(NEW).expect("encrypted");
+    drop(store);
+    assert_eq!(files_containing(dir, NOTE), vec![set_aside]);
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new());
+}
