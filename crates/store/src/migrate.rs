@@ -39,6 +39,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0005_care",
         sql: include_str!("../migrations/0005_care.sql"),
     },
+    Migration {
+        name: "0006_check_in",
+        sql: include_str!("../migrations/0006_check_in.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -522,14 +522,116 @@ fn assert_v5_rows(store: &Store) {
     );
 }
 
+/// What the v6 fixture added (the check-in).
+fn assert_v6_rows(store: &Store) {
+    assert_eq!(count(store, "check_in"), 6, "rows in check_in");
+    let note = |id: i64| text(store, &format!("SELECT note FROM check_in WHERE id = {id}"));
+    assert_eq!(
+        note(1),
+        "يوم هادئ 🌤️ — יום שקט\nHolding her felt easy today 👨\u{200d}👩\u{200d}👧\tand I slept a bit"
+    );
+    assert_eq!(
+        note(3),
+        "<script>alert('x')</script> <b>not bold</b> & \"quotes\""
+    );
+    assert_eq!(
+        integer(store, "SELECT length(note) FROM check_in WHERE id = 5"),
+        Some(5039)
+    );
+    assert_eq!(
+        ids(
+            store,
+            "SELECT id FROM check_in WHERE note IS NULL ORDER BY id"
+        ),
+        [2, 6]
+    );
+    assert_v6_answers(store);
+    assert_v6_days_and_flags(store);
+}
+
+fn assert_v6_answers(store: &Store) {
+    assert_eq!(
+        strings(
+            store,
+            "SELECT ifnull(safety, '-') FROM check_in ORDER BY id"
+        ),
+        [
+            "no",
+            "-",
+            "might_act",
+            "unwanted_thoughts",
+            "prefer_not",
+            "no"
+        ]
+    );
+    assert_eq!(
+        strings(
+            store,
+            "SELECT ifnull(supported, '-') FROM check_in ORDER BY id"
+        ),
+        ["yes", "-", "no", "somewhat", "somewhat", "no"]
+    );
+    let answers = |id: i64| {
+        let sql =
+            format!("SELECT mood, closeness, worry, sleep_minutes FROM check_in WHERE id = {id}");
+        store
+            .conn()
+            .query_row(&sql, [], |row| {
+                Ok([row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?])
+            })
+            .expect("answers")
+    };
+    let answers: [[Option<i64>; 4]; 3] = [answers(1), answers(2), answers(6)];
+    assert_eq!(
+        answers,
+        [
+            [Some(4), Some(5), Some(2), Some(390)],
+            [Some(2), None, None, None],
+            [Some(5), Some(5), Some(1), Some(1440)]
+        ]
+    );
+}
+
+fn assert_v6_days_and_flags(store: &Store) {
+    // Taken at 12:00 UTC on a clock 14 hours ahead: the next local day.
+    assert_eq!(
+        text(store, "SELECT local_date FROM check_in WHERE id = 5"),
+        "2026-03-08"
+    );
+    // Taken at 10:00 UTC on a clock 12 hours behind: the day before.
+    assert_eq!(
+        text(store, "SELECT local_date FROM check_in WHERE id = 6"),
+        "2026-03-07"
+    );
+    assert_eq!(
+        ids(
+            store,
+            "SELECT id FROM check_in WHERE in_report = 1 ORDER BY id"
+        ),
+        [1, 4, 5]
+    );
+    assert_eq!(
+        ids(
+            store,
+            "SELECT id FROM check_in WHERE deleted_at IS NOT NULL ORDER BY id"
+        ),
+        [4]
+    );
+    assert_eq!(
+        integer(store, "SELECT updated_at FROM check_in WHERE id = 3"),
+        Some(1_772_772_900)
+    );
+}
+
 /// The hand-written checks that apply to fixture `version`: its own rows and its elders'.
 fn assert_specific_rows(store: &Store, version: u32) {
-    let checks: [(u32, Check); 5] = [
+    let checks: [(u32, Check); 6] = [
         (1, assert_v1_rows),
         (2, assert_v2_rows),
         (3, assert_v3_rows),
         (4, assert_v4_rows),
         (5, assert_v5_rows),
+        (6, assert_v6_rows),
     ];
     for (since, check) in checks {
         if version >= since {
@@ -643,6 +745,53 @@ fn the_v5_fixture_keeps_its_journal_reading_state_drafts_and_care_team() {
     assert_v3_rows(&store);
     assert_v4_rows(&store);
     assert_v5_rows(&store);
+}
+
+#[test]
+fn the_v6_fixture_keeps_its_journal_reading_state_drafts_care_team_and_check_ins() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(6, tmp.path());
+    assert_v1_rows(&store);
+    assert_v2_rows(&store);
+    assert_v3_rows(&store);
+    assert_v4_rows(&store);
+    assert_v5_rows(&store);
+    assert_v6_rows(&store);
+}
+
+#[test]
+fn every_journal_upgraded_from_before_v6_gains_an_empty_check_in_table_that_keeps_its_rules() {
+    for version in [1, 2, 3, 4, 5] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let store = upgrade(version, tmp.path());
+        assert_eq!(count(&store, "check_in"), 0, "v{version}");
+        let insert = |values: &str| {
+            store.conn().execute(
+                &format!(
+                    "INSERT INTO check_in (taken_at, utc_offset, created_at, updated_at, {values})"
+                ),
+                [],
+            )
+        };
+        insert("mood, sleep_minutes, safety) VALUES (1772600000, 0, 1, 1, 3, 465, 'no'")
+            .unwrap_or_else(|err| panic!("v{version}: a valid check-in is refused: {err}"));
+        for bad in [
+            "mood) VALUES (1772600000, 0, 1, 1, 6",
+            "sleep_minutes) VALUES (1772600000, 0, 1, 1, 1441",
+            "sleep_minutes) VALUES (1772600000, 0, 1, 1, 470",
+            "safety) VALUES (1772600000, 0, 1, 1, 'maybe'",
+            "note) VALUES (1772600000, 0, 1, 1, ''",
+            "in_report) VALUES (1772600000, 0, 1, 1, 2",
+            "worry) VALUES (946684799, 0, 1, 1, 3",
+        ] {
+            assert!(insert(bad).is_err(), "v{version}: {bad} is refused");
+        }
+        assert_eq!(
+            text(&store, "SELECT local_date FROM check_in"),
+            "2026-03-04",
+            "v{version}"
+        );
+    }
 }
 
 #[test]
