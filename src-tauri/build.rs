@@ -67,6 +67,12 @@ const COMMANDS: &[&str] = &[
     "recover_from_backup",
     "export_everything",
     "erase_everything",
+    "help_lines",
+    "list_contacts",
+    "add_contact",
+    "update_contact",
+    "remove_contact",
+    "reorder_contacts",
 ];
 
 fn main() {

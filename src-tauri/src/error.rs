@@ -17,6 +17,9 @@ pub enum Error {
     /// An article could not be read, found, imported or highlighted.
     #[error(transparent)]
     Library(#[from] nestling_library::Error),
+    /// The shipped help lines did not pass their checks (a build that should not have shipped).
+    #[error(transparent)]
+    Help(#[from] nestling_help::Error),
     /// What to export was not valid, or a JSON journal could not be read or restored.
     #[error(transparent)]
     Export(#[from] nestling_export::Error),
@@ -70,6 +73,7 @@ impl Error {
             Error::Journal(err) => err.kind(),
             Error::Library(err) => err.kind(),
             Error::Export(err) => err.kind(),
+            Error::Help(_) => "help_lines",
             Error::Pdf(_) => "typesetting",
             Error::Save { .. } => "save_failed",
             Error::Cancelled => "cancelled",

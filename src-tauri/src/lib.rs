@@ -171,6 +171,12 @@ pub fn run_app<R: Runtime>(
             commands::privacy::recover_from_backup,
             commands::privacy::export_everything,
             commands::privacy::erase_everything,
+            commands::care::help_lines,
+            commands::care::list_contacts,
+            commands::care::add_contact,
+            commands::care::update_contact,
+            commands::care::remove_contact,
+            commands::care::reorder_contacts,
         ])
         .build(context)?;
     // Managed right after build, before the event loop delivers the page's first command.

@@ -4,6 +4,7 @@
 
 mod export;
 mod foundation;
+mod help;
 mod journal;
 mod library;
 mod privacy;

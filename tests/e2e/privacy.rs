@@ -9,7 +9,7 @@ use nestling_store::{Reason, Store};
 
 use crate::support::{app_log, data_folder, journey, Page};
 
-const PASSPHRASE: &str = "slow mornings, warm hands";
+pub(crate) const PASSPHRASE: &str = "slow mornings, warm hands";
 const MARKER: &str = "Only in the journal: marker LOG-9T4 she held my finger";
 
 async fn log_note(page: &Page, note: &str) {
@@ -22,7 +22,7 @@ async fn log_note(page: &Page, note: &str) {
 }
 
 /// Sets the passphrase in Settings and returns the recovery code shown once.
-async fn set_passphrase(page: &Page) -> String {
+pub(crate) async fn set_passphrase(page: &Page) -> String {
     page.click("a[data-nav='settings']").await;
     page.fill("#passphrase-new", PASSPHRASE).await;
     page.fill("#passphrase-repeat", PASSPHRASE).await;
@@ -36,7 +36,7 @@ async fn set_passphrase(page: &Page) -> String {
     code
 }
 
-async fn unlock(page: &Page, secret: &str) {
+pub(crate) async fn unlock(page: &Page, secret: &str) {
     page.fill("#unlock-secret", secret).await;
     page.click("#unlock-button").await;
 }
@@ -201,7 +201,7 @@ fn log_evenings(store: &Store) {
 
 /// Writes garbage over two pages in the middle of `db`, as after a disk fault, and returns the
 /// damaged bytes.
-fn damage_middle(db: &Path) -> Vec<u8> {
+pub(crate) fn damage_middle(db: &Path) -> Vec<u8> {
     let mut bytes = std::fs::read(db).expect("read");
     let start = bytes.len() / 4096 / 2 * 4096;
     for (i, b) in bytes[start..start + 2 * 4096].iter_mut().enumerate() {

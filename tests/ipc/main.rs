@@ -1,6 +1,7 @@
 //! IPC tests: what the UI sends to each command, what it gets back, and each error kind, through
 //! the real setup and the real permission set on the mock runtime.
 
+mod care;
 mod export;
 mod foundation;
 mod hardening;

@@ -1,13 +1,20 @@
 // Front-end unit tests for the state module and the API's error shape (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createState, viewFromHash } from '../../ui/js/state.js';
+import { createState, routeFromHash, viewFromHash } from '../../ui/js/state.js';
 import { AppError, toAppError } from '../../ui/js/api.js';
 
 test('unknown or empty hashes fall back to home', () => {
   assert.equal(viewFromHash('#settings'), 'settings');
   assert.equal(viewFromHash(''), 'home');
   assert.equal(viewFromHash('#<script>'), 'home');
+});
+
+test('help opens at a tier, and an unknown tier opens it at the top', () => {
+  assert.deepEqual(routeFromHash('#help'), { view: 'help', param: '' });
+  assert.deepEqual(routeFromHash('#help/now'), { view: 'help', param: 'now' });
+  assert.deepEqual(routeFromHash('#help/soon'), { view: 'help', param: 'soon' });
+  assert.deepEqual(routeFromHash('#help/%3Cscript%3E'), { view: 'help', param: '' });
 });
 
 test('subscribers hear every update', () => {

@@ -34,7 +34,7 @@ export function toAppError(err) {
 }
 
 /**
- * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null}} Settings
+ * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null, help_region: string|null}} Settings
  * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, encrypted: boolean, settings: Settings}} Home
  */
 
@@ -253,3 +253,28 @@ export const recoverFromBackup = (name, secret = null) => call('recover_from_bac
 export const exportEverything = () => call('export_everything');
 /** Removes the journal, its key, and every backup. @param {string} confirmation the typed words @returns {Promise<null>} */
 export const eraseEverything = (confirmation) => call('erase_everything', { confirmation });
+
+/**
+ * @typedef {{display: string, dial: string, alias: string|null}} PhoneNumber
+ * @typedef {{number: PhoneNumber, keyword: string|null}} TextLine
+ * @typedef {{name: string, kind: 'crisis'|'perinatal'|'parent'|'support', phone: PhoneNumber|null, text: TextLine|null,
+ *   hours: string, description: string, source: string, checked: string}} Line
+ * @typedef {{code: string, name: string, emergency: {numbers: PhoneNumber[], source: string, checked: string}, lines: Line[]}} Region
+ * @typedef {{regions: Region[], suggested: string|null}} HelpLines
+ * @typedef {'gp'|'midwife'|'health_visitor'|'therapist'|'partner'|'friend'|'family'|'other'} Role
+ * @typedef {{role: Role, name: string, phone: string, notes: string}} ContactInput
+ * @typedef {ContactInput & {id: number, createdAt: string, updatedAt: string}} Contact
+ */
+
+/** The shipped help lines; works while the journal is locked. @param {readonly string[]} locales most preferred first @returns {Promise<HelpLines>} */
+export const helpLines = (locales) => call('help_lines', { locales: [...locales] });
+/** The parent's care team, in their order. @returns {Promise<Contact[]>} */
+export const listContacts = () => call('list_contacts');
+/** @param {ContactInput} input @returns {Promise<Contact>} */
+export const addContact = (input) => call('add_contact', { input });
+/** @param {number} id @param {ContactInput} input @returns {Promise<Contact>} */
+export const updateContact = (id, input) => call('update_contact', { id, input });
+/** @param {number} id @returns {Promise<null>} */
+export const removeContact = (id) => call('remove_contact', { id });
+/** @param {number[]} ids every contact, in the new order @returns {Promise<Contact[]>} */
+export const reorderContacts = (ids) => call('reorder_contacts', { ids });

@@ -7,6 +7,8 @@ import { createExport } from './export/controller.js';
 import { createJournal } from './journal/controller.js';
 import { draftsSettled, forgetDrafts, loadDrafts } from './journal/drafts.js';
 import { createLibrary } from './library/controller.js';
+import { createHelp } from './help/controller.js';
+import { teamSettings } from './help/team.js';
 import { KIND_KEYS } from './journal/catalog.js';
 import { manageView } from './journal/manage.js';
 import { createNotice } from './views/notice.js';
@@ -39,6 +41,13 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
   const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw: () => render() });
+  const help = createHelp({
+    api, redraw: () => render(),
+    journalOpen: () => Boolean(state.get().home) && !state.get().locked,
+    savedRegion: () => state.get().settings?.help_region ?? null,
+    saveRegion: (code) => changeSetting('help_region', code),
+    languages: () => navigator.languages ?? [navigator.language],
+  });
   const idle = createIdleLock(() => lockNow(), undefined, () => api.stillHere());
   /** The timers as last drawn, for the keyboard shortcuts. */
   let timers = [];
@@ -96,6 +105,8 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     const { view, home, settings, problem, locked, recovery, recoveryCode } = state.get();
     markNav(view);
     document.body.dataset.locked = String(locked);
+    // Help comes before everything else: it works locked, on the recovery screen, anywhere.
+    if (view === 'help') return drawHelp(ticket);
     if (locked) return replace(main, lockView(unlock, api.toAppError));
     if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); }));
     if (recovery) return replace(main, recoveryView(recovery, recoverWith));
@@ -109,10 +120,20 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     }
   }
 
+  async function drawHelp(ticket) {
+    try {
+      const node = await help.view(routeFromHash(location.hash).param);
+      if (ticket === drawing) replace(main, node);
+    } catch (err) {
+      notice.show(api.toAppError(err));
+    }
+  }
+
   async function build(view, settings) {
     if (view === 'settings') {
       const section = settingsView(settings, changeSetting);
       section.append(manageView(api, journal.catalog, attempt));
+      section.append(teamSettings(api, await api.listContacts(), attempt));
       section.append(privacySection({
         api, attempt, toast, changeSetting, lockNow,
         showRecoveryCode: (code) => state.update({ recoveryCode: code }),
@@ -151,12 +172,14 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   }
 
   function onKey(event) {
+    if (event.key === 'F1') { event.preventDefault(); openHelp(); return; }
     if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') { event.preventDefault(); lockNow(); return; }
     if (event.ctrlKey || event.metaKey || event.altKey || journal.editorOpen()) return;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target.closest('input, textarea, select, [contenteditable]')) return;
     const key = event.key.toLowerCase();
     const { view } = state.get();
+    if (key === 'h') { event.preventDefault(); openHelp(); return; }
     if (key === 'escape' && view === 'article') { location.hash = '#library'; return; }
     if (key === '/') {
       event.preventDefault();
@@ -170,6 +193,10 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     if (key === 'n') { event.preventDefault(); journal.openEditor(null); return; }
     const kindId = Object.keys(KIND_KEYS).find((id) => KIND_KEYS[id] === key);
     if (kindId) { event.preventDefault(); journal.quickKey(kindId, timers); }
+  }
+
+  function openHelp() {
+    if (location.hash !== '#help') location.hash = '#help';
   }
 
   return {

@@ -4,7 +4,10 @@
 /** @typedef {import('./api.js').Settings} Settings */
 
 /** The views a person can be on; anything else falls back to home. */
-export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'export', 'settings'];
+export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'export', 'settings', 'help'];
+
+/** The parts of the Help screen a route can open at: #help/now, #help/soon, #help/support. */
+const HELP_TIERS = ['now', 'soon', 'support'];
 
 /** @param {string} hash */
 export function viewFromHash(hash) {
@@ -20,6 +23,7 @@ export function routeFromHash(hash) {
   const [name, ...rest] = hash.replace(/^#/, '').split('/');
   const param = decodeURIComponent(rest.join('/'));
   if (name === 'article' && /^[a-z0-9-]{1,80}$/.test(param)) return { view: 'article', param };
+  if (name === 'help') return { view: 'help', param: HELP_TIERS.includes(param) ? param : '' };
   return { view: VIEWS.includes(name) && name !== 'article' ? name : 'home', param: '' };
 }
 

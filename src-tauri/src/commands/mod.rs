@@ -1,6 +1,7 @@
 //! The commands the UI calls, one module per area. Each is an adapter: unpack, call one domain
 //! function, map the error.
 
+pub(crate) mod care;
 pub(crate) mod export;
 pub(crate) mod home;
 pub(crate) mod journal;

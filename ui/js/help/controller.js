@@ -1,0 +1,44 @@
+// The Help screen's controller: reads the shipped lines (once), the region, and the care team
+// when the journal is open. It works on the lock and recovery screens, where only the lines and
+// the region the computer suggests are known.
+
+import { ELSEWHERE, helpView, tierHeading } from './view.js';
+
+/**
+ * @param {{
+ *   api: typeof import('../api.js'),
+ *   journalOpen: () => boolean,
+ *   savedRegion: () => string|null,
+ *   saveRegion: (code: string) => Promise<void>,
+ *   languages: () => readonly string[],
+ *   redraw: () => void,
+ * }} deps
+ */
+export function createHelp({ api, journalOpen, savedRegion, saveRegion, languages, redraw }) {
+  /** @type {import('../api.js').HelpLines|null} */
+  let lines = null;
+  /** A choice made while the journal is closed: kept for this window only. */
+  let chosen = null;
+
+  async function onRegion(code) {
+    chosen = code;
+    if (journalOpen()) await saveRegion(code);
+    redraw();
+  }
+
+  function region() {
+    const code = chosen ?? savedRegion() ?? lines?.suggested ?? null;
+    return code === ELSEWHERE ? null : code;
+  }
+
+  return {
+    /** @param {string} tier "now", "soon", "support" or "" */
+    async view(tier) {
+      lines ??= await api.helpLines(languages());
+      const contacts = journalOpen() ? await api.listContacts().catch(() => null) : null;
+      const node = helpView({ lines, region: region(), contacts, tier, onRegion });
+      window.setTimeout(() => document.getElementById(tierHeading(tier))?.focus(), 0);
+      return node;
+    },
+  };
+}
