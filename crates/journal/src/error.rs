@@ -227,6 +227,54 @@ pub enum Error {
         /// The id that was asked for.
         id: i64,
     },
+    /// A check-in dated before the year 2000, which is surely a slip of the date picker.
+    #[error("The check-in\u{2019}s date is before the year 2000. Please check the date.")]
+    CheckInTooEarly,
+    /// A check-in more than five minutes ahead of the clock.
+    #[error("The check-in\u{2019}s time is more than 5 minutes in the future. Please check the time and the date.")]
+    CheckInInFuture,
+    /// A mood answer outside 1 to 5.
+    #[error("Mood is answered from 1 to 5. Please choose one of those, or leave it empty.")]
+    MoodOutOfRange {
+        /// The answer that was given.
+        value: i64,
+    },
+    /// A closeness-to-the-baby answer outside 1 to 5.
+    #[error("Closeness to your baby is answered from 1 to 5. Please choose one of those, or leave it empty.")]
+    ClosenessOutOfRange {
+        /// The answer that was given.
+        value: i64,
+    },
+    /// A worry answer outside 1 to 5.
+    #[error("Worry is answered from 1 to 5. Please choose one of those, or leave it empty.")]
+    WorryOutOfRange {
+        /// The answer that was given.
+        value: i64,
+    },
+    /// Sleep outside 0 to 24 hours, or not in whole quarter hours.
+    #[error("Sleep is counted in quarter hours, from none to 24 hours. Please choose one of those, or leave it empty.")]
+    SleepOutOfRange {
+        /// The minutes that were given.
+        minutes: i64,
+    },
+    /// A check-in note longer than 100,000 characters.
+    #[error("This note is longer than 100,000 characters. Please shorten it.")]
+    CheckInNoteTooLong {
+        /// How many characters the note has.
+        chars: usize,
+    },
+    /// A check-in id that is not in the journal.
+    #[error("This check-in (number {id}) is not in the journal any more.")]
+    CheckInNotFound {
+        /// The id that was asked for.
+        id: i64,
+    },
+    /// A change to a check-in that is in the trash.
+    #[error("This check-in is in the trash. Please restore it first, then change it.")]
+    CheckInInTrash {
+        /// The check-in in the trash.
+        id: i64,
+    },
     /// Any other failure reported by SQLite; nothing was changed.
     #[error("The journal database reported a problem, and nothing was changed: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -284,6 +332,15 @@ impl Error {
             Error::ContactPhoneInvalid => "contact_phone_invalid",
             Error::ContactNotesTooLong { .. } => "contact_notes_too_long",
             Error::ContactNotFound { .. } => "contact_not_found",
+            Error::CheckInTooEarly => "check_in_too_early",
+            Error::CheckInInFuture => "check_in_in_future",
+            Error::MoodOutOfRange { .. } => "mood_out_of_range",
+            Error::ClosenessOutOfRange { .. } => "closeness_out_of_range",
+            Error::WorryOutOfRange { .. } => "worry_out_of_range",
+            Error::SleepOutOfRange { .. } => "sleep_out_of_range",
+            Error::CheckInNoteTooLong { .. } => "check_in_note_too_long",
+            Error::CheckInNotFound { .. } => "check_in_not_found",
+            Error::CheckInInTrash { .. } => "check_in_in_trash",
             Error::Sqlite(_) => "storage",
         }
     }
@@ -299,6 +356,8 @@ impl Error {
                 | Error::TimerAlreadyRunning { .. }
                 | Error::DraftKeyInvalid
                 | Error::ContactNotFound { .. }
+                | Error::CheckInNotFound { .. }
+                | Error::CheckInInTrash { .. }
                 | Error::Sqlite(_)
         )
     }

@@ -33,6 +33,7 @@ mod validate;
 
 pub mod baby;
 pub mod care_team;
+pub mod check_in;
 pub mod draft;
 pub mod kind;
 pub mod moment;
@@ -53,6 +54,7 @@ mod testing;
 
 pub use baby::{Baby, BabyInput};
 pub use care_team::{Contact, ContactInput, Role};
+pub use check_in::{CheckIn, CheckInInput, HelpNeed, SafetyAnswer, Supported};
 pub use draft::Draft;
 pub use error::{Error, Result};
 pub use kind::{Kind, KindDetail, KindInput};
