@@ -1,6 +1,7 @@
 //! Every shipped article under `content/articles` meets the editorial rules: it loads with no
 //! error, names are unique, `related` links resolve, there is no raw HTML, headings are
-//! well-formed, it is 500–1,200 words long, and it ends with a "When to reach out" section.
+//! well-formed, it is 500–1,200 words long, its links to other articles resolve, and it ends
+//! with a "When to reach out" section.
 //!
 //! These checks read the files themselves as well as the copy embedded in the binary, so an
 //! article that the build failed to embed is caught too.
@@ -9,7 +10,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use nestling_library::{Article, Library};
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag};
 
 fn articles_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content/articles")
@@ -29,7 +30,7 @@ fn every_shipped_article_loads_with_zero_errors() {
     let (library, errors) = Library::from_dir(&articles_dir()).expect("content folder");
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(messages.is_empty(), "{messages:#?}");
-    assert!(library.len() >= 12, "only {} articles", library.len());
+    assert_eq!(library.len(), 16, "shipped articles");
 }
 
 #[test]
@@ -120,6 +121,32 @@ fn every_article_is_between_500_and_1200_words() {
             article.slug()
         );
         assert!(article.reading_minutes() >= 3, "{}", article.slug());
+    }
+}
+
+/// The internal links of an article's body: targets with no scheme, without their anchor.
+fn internal_links(body: &str) -> Vec<String> {
+    Parser::new(body)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !dest_url.contains(':') => {
+                Some(dest_url.split('#').next().unwrap_or("").to_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_link_to_another_article_resolves() {
+    let library = shipped();
+    for article in library.articles() {
+        for slug in internal_links(article.body()) {
+            assert!(
+                slug.is_empty() || library.contains(&slug),
+                "{} links to {slug:?}, which is not an article",
+                article.slug()
+            );
+        }
     }
 }
 
