@@ -1,7 +1,8 @@
 //! Every shipped article under `content/articles` meets the editorial rules: it loads with no
 //! error, names are unique, `related` links resolve, there is no raw HTML, headings are
-//! well-formed, it is 500–1,200 words long, its links to other articles resolve, and it ends
-//! with a "When to reach out" section.
+//! well-formed, it is 500–1,200 words long, it names its sources, its links to other articles
+//! resolve, it ends with a "When to reach out" section in three tiers of urgency, and the
+//! articles that talk about holding a baby while tired say why never to doze off on a sofa.
 //!
 //! These checks read the files themselves as well as the copy embedded in the binary, so an
 //! article that the build failed to embed is caught too.
@@ -124,6 +125,17 @@ fn every_article_is_between_500_and_1200_words() {
     }
 }
 
+#[test]
+fn every_article_names_at_least_one_source() {
+    for article in shipped().articles() {
+        assert!(
+            !article.sources().is_empty(),
+            "{} names no sources",
+            article.slug()
+        );
+    }
+}
+
 /// The internal links of an article's body: targets with no scheme, without their anchor.
 fn internal_links(body: &str) -> Vec<String> {
     Parser::new(body)
@@ -150,26 +162,125 @@ fn every_link_to_another_article_resolves() {
     }
 }
 
+/// The body of the last section, from its heading to the end.
+fn last_section(article: &Article) -> &str {
+    article
+        .body()
+        .rsplit_once("\n## ")
+        .map_or("", |(_, last)| last)
+}
+
+/// The three tiers of the closing section, in order: each a bold lead word starting a list
+/// item, and what that tier must say.
+const TIERS: [(&str, &[&str]); 3] = [
+    (
+        "- **Now:**",
+        &[
+            "ending your life",
+            "act on a thought of harming your baby",
+            "postpartum psychosis",
+            "confusion",
+            "seeing or hearing things",
+            "not sleeping for days",
+            "emergency number",
+        ],
+    ),
+    (
+        "- **Today or tomorrow:**",
+        &[
+            "two weeks",
+            "panic",
+            "unwanted frightening thoughts",
+            "sleep even when",
+            "doctor, ",
+            "not in an emergency",
+        ],
+    ),
+    ("- **Support:**", &["helplines", "Help screen (press H)"]),
+];
+
 #[test]
-fn every_article_ends_with_a_when_to_reach_out_section() {
+fn every_article_ends_with_a_when_to_reach_out_section_in_three_tiers() {
     for article in shipped().articles() {
+        let slug = article.slug();
         let last = article.toc().last().expect("has headings");
         assert_eq!(
             (last.level, last.text.as_str()),
             (2, "When to reach out"),
-            "{}",
-            article.slug()
+            "{slug}"
         );
-        let after = article
-            .body()
-            .rsplit("## When to reach out")
-            .next()
-            .unwrap_or("");
+        let section = last_section(article);
         assert!(
-            after.split_whitespace().count() >= 20,
-            "{}: the section is nearly empty",
+            section.starts_with("When to reach out\n"),
+            "{slug}: the last section is {:?}",
+            section.lines().next()
+        );
+        let mut rest = section;
+        for (lead, phrases) in TIERS {
+            let at = rest
+                .find(lead)
+                .unwrap_or_else(|| panic!("{slug}: no {lead} tier after the one before"));
+            let tier = &rest[at..];
+            let tier = &tier[..tier[lead.len()..]
+                .find("\n- ")
+                .map_or(tier.len(), |end| end + lead.len())];
+            for phrase in phrases {
+                assert!(
+                    tier.contains(phrase),
+                    "{slug}: {lead} does not say {phrase:?}"
+                );
+            }
+            rest = &rest[at + lead.len()..];
+        }
+    }
+}
+
+#[test]
+fn the_closing_section_sends_unwanted_thoughts_to_their_article() {
+    for article in shipped().articles() {
+        let links = internal_links(last_section(article));
+        let is_that_article = article.slug() == "unwanted-frightening-thoughts";
+        assert!(
+            is_that_article || links.iter().any(|l| l == "unwanted-frightening-thoughts"),
+            "{}: the closing section does not link to unwanted-frightening-thoughts",
             article.slug()
         );
+    }
+}
+
+#[test]
+fn articles_about_holding_a_tired_parents_baby_say_never_to_doze_on_a_sofa_and_why() {
+    let library = shipped();
+    for slug in [
+        "skin-to-skin-contact",
+        "exhaustion-and-sleep-deprivation",
+        "birth-trauma-and-feeling-safe",
+        "bonding-for-partners",
+    ] {
+        let body = library.get(slug).expect("shipped").body();
+        for phrase in [
+            "sofa or armchair",
+            "cushions",
+            "on their back in their own cot or crib",
+        ] {
+            assert!(body.contains(phrase), "{slug} does not say {phrase:?}");
+        }
+    }
+}
+
+/// Regression: articles said skin-to-skin "releases oxytocin" as a fact; the evidence is
+/// what studies suggest, and every sentence about it must say so.
+#[test]
+fn no_article_states_what_oxytocin_does_as_a_certainty() {
+    for article in shipped().articles() {
+        for sentence in article.body().split(['.', '\n']) {
+            let hedged = ["suggest", "may"].iter().any(|w| sentence.contains(w));
+            assert!(
+                !sentence.to_lowercase().contains("oxytocin") || hedged,
+                "{}: {sentence:?} states oxytocin's effect as certain",
+                article.slug()
+            );
+        }
     }
 }
 

@@ -128,6 +128,31 @@ fn a_shipped_article_renders_as_in_its_snapshot() {
 }
 
 #[test]
+fn every_shipped_article_ends_with_its_sources_outside_the_contents() {
+    let library = Library::shipped();
+    for article in library.articles() {
+        let rendered = library.render(article.slug()).expect("renders");
+        let (_, sources) = rendered
+            .html
+            .rsplit_once("<h2>Sources</h2>\n<ul>\n")
+            .unwrap_or_else(|| panic!("{} renders no Sources section", article.slug()));
+        assert_eq!(
+            sources.matches("<li>").count(),
+            article.sources().len(),
+            "{}",
+            article.slug()
+        );
+        assert!(sources.ends_with("</ul>\n"), "{}", article.slug());
+        assert_eq!(
+            rendered.toc.last().map(|e| e.text.as_str()),
+            Some("When to reach out"),
+            "{}: Sources stays out of the contents",
+            article.slug()
+        );
+    }
+}
+
+#[test]
 fn every_shipped_article_renders_only_allowed_markup() {
     let library = Library::shipped();
     for article in library.articles() {
