@@ -102,14 +102,21 @@ impl SearchIndex {
 
     /// The articles matching `query`, best first, at most `limit` (capped at [`MAX_RESULTS`]).
     ///
-    /// Every word must match; when that finds nothing, any word may. A query with no letters
-    /// or digits finds nothing and is not an error.
+    /// Every word must match; when that finds nothing, every word looked up on its own in the
+    /// synonym table (a phrase such as "postpartum anxiety" that no article uses still finds
+    /// the articles with both words); when that finds nothing, any word may. A query with no
+    /// letters or digits finds nothing and is not an error.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let limit = limit.min(MAX_RESULTS);
         let Some(all) = fts_query(query, " AND ") else {
             return Ok(Vec::new());
         };
         let mut rowids = self.ranked(&all, limit)?;
+        if let Some(each) = fts_query_with(query, " AND ", synonyms::expand_each) {
+            if rowids.is_empty() && each != all {
+                rowids = self.ranked(&each, limit)?;
+            }
+        }
         if rowids.is_empty() && all.contains(" AND ") {
             let any = fts_query(query, " OR ").unwrap_or(all);
             rowids = self.ranked(&any, limit)?;
@@ -228,10 +235,19 @@ fn joined_words(text: &str) -> String {
 /// prefix term, each word or phrase of the synonym table an OR group of its exact phrases
 /// (see [`synonyms`]). `None` when no word has a letter or digit.
 pub(crate) fn fts_query(query: &str, joiner: &str) -> Option<String> {
+    fts_query_with(query, joiner, synonyms::expand)
+}
+
+/// [`fts_query`] with the query's words matched against the synonym table by `expand`.
+fn fts_query_with(
+    query: &str,
+    joiner: &str,
+    expand: for<'q> fn(&[&'q str]) -> Vec<Part<'q>>,
+) -> Option<String> {
     let words = query_words(query);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let mut terms: Vec<String> = Vec::new();
-    for part in synonyms::expand(&words) {
+    for part in expand(&words) {
         let expr = match part {
             Part::Typed(word) if is_stop_word(word) && words.len() > 1 => continue,
             Part::Typed(word) => term(word),
@@ -264,7 +280,7 @@ fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
         "a", "an", "the", "i", "im", "i'm", "me", "my", "of", "and", "or", "is", "am", "are", "it",
         "its", "for", "to", "with", "be", "so", "just", "really", "very", "in", "on", "at", "do",
-        "does", "how", "what", "why", "can", "should", "will", "about", "during", "seeing",
+        "does", "how", "what", "why", "can", "should", "will", "about", "during", "seeing", "new",
     ];
     STOP.contains(&word.to_lowercase().as_str())
 }

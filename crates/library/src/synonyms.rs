@@ -131,17 +131,21 @@ pub(crate) const GROUPS: &[Group] = &[
         "lay, UK and clinical words for a baby born early",
     ),
     group(
+        &["can't sleep", "cannot sleep", "insomnia", "not sleeping"],
+        "ways parents say they cannot sleep even when they could, a sign the closing sections name",
+    ),
+    group(
         &[
-            "can't sleep",
-            "cannot sleep",
-            "insomnia",
-            "sleepless",
-            "not sleeping",
             "sleep deprivation",
             "sleep deprived",
+            "sleepless",
             "no sleep",
+            "lack of sleep",
+            "sleep loss",
+            "broken sleep",
         ],
-        "ways parents say they cannot sleep; the articles say sleep deprivation",
+        "not getting enough sleep, which the articles call sleep loss or broken sleep; kept apart \
+         from not being able to sleep, which every closing section names as a sign to talk about",
     ),
     group(
         &[
@@ -356,11 +360,24 @@ impl Eq for Group {}
 
 /// `words` with each longest run matching a table entry replaced by its group.
 pub(crate) fn expand<'q>(words: &[&'q str]) -> Vec<Part<'q>> {
+    expand_runs(words, MAX_RUN)
+}
+
+/// The most words of a query one table entry can match.
+const MAX_RUN: usize = 4;
+
+/// [`expand`] with each word looked up on its own: "postpartum anxiety" becomes the group of
+/// "postpartum" and the group of "anxiety", not the phrase's group.
+pub(crate) fn expand_each<'q>(words: &[&'q str]) -> Vec<Part<'q>> {
+    expand_runs(words, 1)
+}
+
+fn expand_runs<'q>(words: &[&'q str], max_run: usize) -> Vec<Part<'q>> {
     let tokens: Vec<Vec<String>> = words.iter().map(|w| tokens(w)).collect();
     let mut parts = Vec::new();
     let mut at = 0;
     while at < words.len() {
-        match longest_match(&tokens[at..]) {
+        match longest_match(&tokens[at..(at + max_run).min(words.len())]) {
             Some((len, group)) => {
                 if !parts.contains(&Part::Group(group)) {
                     parts.push(Part::Group(group));
@@ -379,7 +396,7 @@ pub(crate) fn expand<'q>(words: &[&'q str]) -> Vec<Part<'q>> {
 /// How many of `words` (from the first) an entry matches, longest first, and its group.
 fn longest_match(words: &[Vec<String>]) -> Option<(usize, &'static Group)> {
     let mut best: Option<(usize, usize, &'static Group)> = None;
-    for len in 1..=words.len().min(4) {
+    for len in 1..=words.len().min(MAX_RUN) {
         let typed: Vec<&str> = words[..len].iter().flatten().map(String::as_str).collect();
         for group in GROUPS {
             let hit = group.words.iter().any(|entry| tokens(entry) == typed);
@@ -435,6 +452,17 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert!(matches!(&parts[0], Part::Group(g) if g.words.contains(&"ppd")));
         assert_eq!(parts[1], Part::Typed("help"));
+    }
+
+    #[test]
+    fn expand_each_looks_up_every_word_on_its_own() {
+        let parts = expand_each(&["postpartum", "anxiety"]);
+        assert_eq!(parts.len(), 2);
+        assert!(matches!(&parts[0], Part::Group(g) if g.words.contains(&"postnatal")));
+        assert!(matches!(&parts[1], Part::Group(g) if g.words.contains(&"anxious")));
+        assert!(
+            matches!(&expand(&["postpartum", "anxiety"])[..], [Part::Group(g)] if g.words.contains(&"ppa"))
+        );
     }
 
     #[test]

@@ -220,6 +220,18 @@ fn when_no_article_has_every_word_any_word_will_do() {
     assert_eq!(slugs(&hits).first(), Some(&"skin-to-skin-contact"));
 }
 
+/// Regression: "postpartum anxiety" matched the table's phrase, which no article uses, and
+/// found nothing at all.
+#[test]
+fn a_table_phrase_no_article_uses_still_finds_the_articles_with_its_words() {
+    let index = index();
+    let hits = index.search("postpartum anxiety", 3).expect("searches");
+    assert_eq!(
+        slugs(&hits).first(),
+        Some(&"postpartum-depression-and-anxiety")
+    );
+}
+
 #[test]
 fn the_limit_is_respected() {
     let index = index();
