@@ -21,8 +21,10 @@ export function createHelp({ api, journalOpen, savedRegion, saveRegion, language
   let chosen = null;
 
   async function onRegion(code) {
-    chosen = code;
-    if (journalOpen()) await saveRegion(code);
+    // Once the journal is open the saved setting is the one truth; a choice made while it was
+    // closed only bridges the time until then.
+    chosen = journalOpen() ? null : code;
+    if (chosen === null) await saveRegion(code);
     redraw();
   }
 

@@ -148,8 +148,13 @@ function lineItem(line) {
     line.phone ? el('div', {}, 'Call ', el('span', { class: 'phone', text: numberText(line.phone) })) : null,
     line.text ? el('div', {}, 'Text ', line.text.keyword ? `${line.text.keyword} to ` : '',
       el('span', { class: 'phone', text: line.text.number.display })) : null,
-    el('div', { class: 'hint', text: `${line.description} ${line.hours}.`.replace('..', '.') }),
+    el('div', { class: 'hint', text: `${line.description} ${sentence(line.hours)}` }),
     el('div', { class: 'hint help-source', text: `Source: ${hostOf(line.source)}, checked ${line.checked}` }));
+}
+
+/** `text` ending in a full stop, unless it already ends a sentence. @param {string} text */
+function sentence(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** @param {import('../api.js').PhoneNumber} number */
