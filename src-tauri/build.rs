@@ -73,6 +73,13 @@ const COMMANDS: &[&str] = &[
     "update_contact",
     "remove_contact",
     "reorder_contacts",
+    "add_check_in",
+    "get_check_in",
+    "update_check_in",
+    "delete_check_in",
+    "restore_check_in",
+    "list_check_ins",
+    "check_in_prompts",
 ];
 
 fn main() {

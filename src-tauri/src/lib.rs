@@ -177,6 +177,13 @@ pub fn run_app<R: Runtime>(
             commands::care::update_contact,
             commands::care::remove_contact,
             commands::care::reorder_contacts,
+            commands::check_in::add_check_in,
+            commands::check_in::get_check_in,
+            commands::check_in::update_check_in,
+            commands::check_in::delete_check_in,
+            commands::check_in::restore_check_in,
+            commands::check_in::list_check_ins,
+            commands::check_in::check_in_prompts,
         ])
         .build(context)?;
     // Managed right after build, before the event loop delivers the page's first command.

@@ -2,6 +2,7 @@
 //! the real setup and the real permission set on the mock runtime.
 
 mod care;
+mod check_in;
 mod export;
 mod foundation;
 mod hardening;

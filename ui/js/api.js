@@ -34,7 +34,8 @@ export function toAppError(err) {
 }
 
 /**
- * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null, help_region: string|null}} Settings
+ * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null, help_region: string|null,
+ *   check_in: 'off'|'daily'|'weekly'|null, low_mood_card: boolean, low_mood_card_dismissed_on: string|null}} Settings
  * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, encrypted: boolean, settings: Settings}} Home
  */
 
@@ -278,3 +279,30 @@ export const updateContact = (id, input) => call('update_contact', { id, input }
 export const removeContact = (id) => call('remove_contact', { id });
 /** @param {number[]} ids every contact, in the new order @returns {Promise<Contact[]>} */
 export const reorderContacts = (ids) => call('reorder_contacts', { ids });
+
+/**
+ * @typedef {'yes'|'somewhat'|'no'} Supported
+ * @typedef {'no'|'unwanted_thoughts'|'might_act'|'prefer_not'} SafetyAnswer
+ * @typedef {{takenAt: string, utcOffsetSeconds: number, mood?: number|null, closeness?: number|null, worry?: number|null,
+ *   sleepMinutes?: number|null, supported?: Supported|null, safety?: SafetyAnswer|null, note?: string|null, inReport?: boolean}} CheckInInput
+ * @typedef {{id: number, takenAt: string, utcOffsetSeconds: number, takenLocal: string, localDate: string,
+ *   mood: number|null, closeness: number|null, worry: number|null, sleepMinutes: number|null, supported: Supported|null,
+ *   safety: SafetyAnswer|null, helpNeed: 'none'|'soon'|'now', note: string|null, inReport: boolean,
+ *   createdAt: string, updatedAt: string, deletedAt: string|null}} CheckIn
+ * @typedef {{checkInDue: boolean, lowMoodCard: boolean, lastCheckIn: string|null}} Prompts
+ */
+
+/** Saves a check-in; its helpNeed says whether to open Help. @param {CheckInInput} input @returns {Promise<CheckIn>} */
+export const addCheckIn = (input) => call('add_check_in', { input });
+/** @param {number} id @returns {Promise<CheckIn>} */
+export const getCheckIn = (id) => call('get_check_in', { id });
+/** @param {number} id @param {CheckInInput} input @returns {Promise<CheckIn>} */
+export const updateCheckIn = (id, input) => call('update_check_in', { id, input });
+/** Moves a check-in to the trash. @param {number} id @returns {Promise<CheckIn>} */
+export const deleteCheckIn = (id) => call('delete_check_in', { id });
+/** @param {number} id @returns {Promise<CheckIn>} */
+export const restoreCheckIn = (id) => call('restore_check_in', { id });
+/** The live check-ins of local days from..to. @param {string} from @param {string} to @returns {Promise<CheckIn[]>} */
+export const listCheckIns = (from, to) => call('list_check_ins', { from, to });
+/** What Today offers: a due check-in, the low-mood card. @param {string} today the local date @returns {Promise<Prompts>} */
+export const checkInPrompts = (today) => call('check_in_prompts', { today });

@@ -37,6 +37,7 @@ pub mod check_in;
 pub mod draft;
 pub mod kind;
 pub mod moment;
+pub mod prompts;
 pub mod query;
 pub mod search;
 pub mod time;

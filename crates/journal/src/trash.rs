@@ -5,6 +5,8 @@
 //! [`purge_expired`], which the app calls at start, deletes for good what has been in the trash
 //! longer than [`RETENTION`]. Only moments in the trash can be purged. Purging also removes the
 //! moment's feeling words, tags, full-text entry and unsaved note draft, in the same transaction.
+//! Check-ins moved to the trash ([`crate::check_in::soft_delete`]) follow the same
+//! [`RETENTION`]: [`purge_expired`] deletes them too.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -63,21 +65,26 @@ fn forget_in_log(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Deletes for good every moment that has been in the trash longer than [`RETENTION`];
-/// returns how many.
+/// Deletes for good every moment and every check-in that has been in the trash longer than
+/// [`RETENTION`]; returns how many.
 pub fn purge_expired(conn: &Connection, now: DateTime<Utc>) -> Result<usize> {
     let cutoff = (now - RETENTION).timestamp();
     let purged = atomically(conn, || {
+        let check_ins = conn.execute(
+            "DELETE FROM check_in WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+            [cutoff],
+        )?;
         // A draft's key is the moment id written in decimal, so the text forms are compared.
         conn.execute(
             "DELETE FROM note_draft WHERE key IN (
                SELECT CAST(id AS TEXT) FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1)",
             [cutoff],
         )?;
-        Ok(conn.execute(
+        let moments = conn.execute(
             "DELETE FROM moment WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
             [cutoff],
-        )?)
+        )?;
+        Ok(moments + check_ins)
     })?;
     if purged > 0 {
         forget_in_log(conn)?;
@@ -219,6 +226,31 @@ mod tests {
         assert!(moment::get(store.conn(), old.id).is_err());
         moment::get(store.conn(), recent.id).expect("29 days and a bit in the trash");
         moment::get(store.conn(), live.id).expect("never in the trash");
+    }
+
+    #[test]
+    fn check_ins_in_the_trash_for_thirty_days_are_purged_too() {
+        use crate::check_in::{self, CheckInInput};
+        let store = store();
+        let taken = |when: &str| CheckInInput {
+            taken_at: at(when),
+            note: Some("kept private".into()),
+            ..CheckInInput::default()
+        };
+        let old = check_in::insert(store.conn(), &taken("2024-05-06T08:00:00Z"), now()).expect("old");
+        let recent =
+            check_in::insert(store.conn(), &taken("2024-05-07T08:00:00Z"), now()).expect("recent");
+        let live = check_in::insert(store.conn(), &taken("2024-05-08T08:00:00Z"), now()).expect("live");
+        check_in::soft_delete(store.conn(), old.id, at("2025-01-01T00:00:00Z")).expect("trashed");
+        check_in::soft_delete(store.conn(), recent.id, at("2025-01-02T00:00:01Z")).expect("trashed");
+        let purged = purge_expired(store.conn(), at("2025-02-01T00:00:00Z")).expect("purged");
+        assert_eq!(purged, 1);
+        assert!(matches!(
+            check_in::get(store.conn(), old.id),
+            Err(Error::CheckInNotFound { .. })
+        ));
+        check_in::get(store.conn(), recent.id).expect("29 days and a bit in the trash");
+        check_in::get(store.conn(), live.id).expect("never in the trash");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `parent_name`, which is short free text. Unknown keys and values are refused with an error
 //! that says what is accepted, and nothing is written.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -17,6 +18,9 @@ pub const KEYS: &[&str] = &[
     BACKUPS_TO_KEEP,
     PARENT_NAME,
     HELP_REGION,
+    CHECK_IN,
+    LOW_MOOD_CARD,
+    LOW_MOOD_CARD_DISMISSED_ON,
 ];
 
 const THEME: &str = "theme";
@@ -25,6 +29,9 @@ const LOCK_AFTER_MINUTES: &str = "lock_after_minutes";
 const BACKUPS_TO_KEEP: &str = "backups_to_keep";
 const PARENT_NAME: &str = "parent_name";
 const HELP_REGION: &str = "help_region";
+const CHECK_IN: &str = "check_in";
+const LOW_MOOD_CARD: &str = "low_mood_card";
+const LOW_MOOD_CARD_DISMISSED_ON: &str = "low_mood_card_dismissed_on";
 
 /// The region value that means "somewhere the Help screen has no lines for".
 pub const HELP_REGION_ELSEWHERE: &str = "elsewhere";
@@ -68,6 +75,26 @@ pub enum TextSize {
     Larger,
 }
 
+/// How often the gentle check-in is offered on Today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInFrequency {
+    /// Never offered on Today (the parent can still check in from the Journal).
+    Off,
+    /// Offered on a day with no check-in yet.
+    Daily,
+    /// Offered when there has been no check-in for a week.
+    Weekly,
+}
+
+const CHECK_IN_FREQUENCIES: &[(&str, CheckInFrequency)] = &[
+    ("off", CheckInFrequency::Off),
+    ("daily", CheckInFrequency::Daily),
+    ("weekly", CheckInFrequency::Weekly),
+];
+
+const ON_OFF: &[(&str, bool)] = &[("on", true), ("off", false)];
+
 const THEMES: &[(&str, Theme)] = &[
     ("system", Theme::System),
     ("light", Theme::Light),
@@ -98,7 +125,8 @@ const BACKUPS_KEPT: &[(&str, u32)] = &[("3", 3), ("7", 7), ("14", 14), ("30", 30
 ///
 /// Serialized for the app as `{"theme": "night", "text_size": "medium",
 /// "lock_after_minutes": 5 | null, "backups_to_keep": 7, "parent_name": "Sam" | null,
-/// "help_region": "GB" | "elsewhere" | null}`.
+/// "help_region": "GB" | "elsewhere" | null, "check_in": "off" | "daily" | "weekly" | null,
+/// "low_mood_card": true, "low_mood_card_dismissed_on": "2026-11-30" | null}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Settings {
     /// The colour theme.
@@ -116,6 +144,14 @@ pub struct Settings {
     /// The region whose lines the Help screen shows: an ISO 3166 code of two capital letters,
     /// [`HELP_REGION_ELSEWHERE`], or `None` to follow the computer's language and region.
     pub help_region: Option<String>,
+    /// How often the check-in is offered; `None` until the parent has answered the one-time
+    /// offer (choices `off`, `daily`, `weekly`).
+    pub check_in: Option<CheckInFrequency>,
+    /// Whether Today may show the card about a stretch of low mood (`on`, the default, or
+    /// `off`).
+    pub low_mood_card: bool,
+    /// The day the parent last put that card away (`YYYY-MM-DD`); empty clears it.
+    pub low_mood_card_dismissed_on: Option<NaiveDate>,
 }
 
 impl Default for Settings {
@@ -127,6 +163,9 @@ impl Default for Settings {
             backups_to_keep: DEFAULT_BACKUPS_TO_KEEP,
             parent_name: None,
             help_region: None,
+            check_in: None,
+            low_mood_card: true,
+            low_mood_card_dismissed_on: None,
         }
     }
 }
@@ -156,6 +195,12 @@ pub fn get_all(conn: &Connection) -> Result<Settings> {
             .unwrap_or(defaults.backups_to_keep),
         parent_name: stored(PARENT_NAME)?.filter(|name| !name.is_empty()),
         help_region: stored(HELP_REGION)?.filter(|region| valid_region(region)),
+        check_in: stored(CHECK_IN)?.and_then(|v| lookup(CHECK_IN_FREQUENCIES, &v)),
+        low_mood_card: stored(LOW_MOOD_CARD)?
+            .and_then(|v| lookup(ON_OFF, &v))
+            .unwrap_or(defaults.low_mood_card),
+        low_mood_card_dismissed_on: stored(LOW_MOOD_CARD_DISMISSED_ON)?
+            .and_then(|v| parse_day(&v)),
     })
 }
 
@@ -171,6 +216,7 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
     let (key, value) = match key {
         PARENT_NAME => (PARENT_NAME, clean_parent_name(value)?),
         HELP_REGION => (HELP_REGION, checked_region(value)?),
+        LOW_MOOD_CARD_DISMISSED_ON => (LOW_MOOD_CARD_DISMISSED_ON, checked_day(value)?),
         _ => (choice_key(key, value)?, value),
     };
     if value.is_empty() {
@@ -192,6 +238,8 @@ fn choice_key(key: &str, value: &str) -> Result<&'static str> {
         TEXT_SIZE => (TEXT_SIZE, lookup(TEXT_SIZES, value).is_some()),
         LOCK_AFTER_MINUTES => (LOCK_AFTER_MINUTES, lookup(LOCK_AFTER, value).is_some()),
         BACKUPS_TO_KEEP => (BACKUPS_TO_KEEP, lookup(BACKUPS_KEPT, value).is_some()),
+        CHECK_IN => (CHECK_IN, lookup(CHECK_IN_FREQUENCIES, value).is_some()),
+        LOW_MOOD_CARD => (LOW_MOOD_CARD, lookup(ON_OFF, value).is_some()),
         _ => {
             return Err(Error::UnknownSetting {
                 key: truncate_for_message(key),
@@ -216,6 +264,21 @@ fn checked_region(value: &str) -> Result<&str> {
             allowed: allowed(HELP_REGION).join(", "),
         }),
     }
+}
+
+/// A calendar day as `YYYY-MM-DD`, or empty (no day).
+fn checked_day(value: &str) -> Result<&str> {
+    match value.is_empty() || parse_day(value).is_some() {
+        true => Ok(value),
+        false => Err(Error::InvalidSetting {
+            key: LOW_MOOD_CARD_DISMISSED_ON,
+            allowed: allowed(LOW_MOOD_CARD_DISMISSED_ON).join(", "),
+        }),
+    }
+}
+
+fn parse_day(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
 fn valid_region(value: &str) -> bool {
@@ -247,6 +310,9 @@ fn allowed(key: &str) -> Vec<&'static str> {
         BACKUPS_TO_KEEP => names(BACKUPS_KEPT),
         PARENT_NAME => vec!["a name"],
         HELP_REGION => vec!["a two-letter region code such as GB", HELP_REGION_ELSEWHERE],
+        CHECK_IN => names(CHECK_IN_FREQUENCIES),
+        LOW_MOOD_CARD => names(ON_OFF),
+        LOW_MOOD_CARD_DISMISSED_ON => vec!["a date such as 2026-11-30"],
         _ => names(TEXT_SIZES),
     }
 }
@@ -436,7 +502,8 @@ mod tests {
             json,
             serde_json::json!({"theme": "system", "text_size": "medium",
                 "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null,
-                "help_region": null})
+                "help_region": null, "check_in": null, "low_mood_card": true,
+                "low_mood_card_dismissed_on": null})
         );
     }
 
@@ -445,10 +512,45 @@ mod tests {
         let store = store();
         for key in KEYS
             .iter()
-            .filter(|k| ![PARENT_NAME, HELP_REGION].contains(*k))
+            .filter(|k| ![PARENT_NAME, HELP_REGION, LOW_MOOD_CARD_DISMISSED_ON].contains(*k))
         {
             let value = allowed(key)[0];
             set(store.conn(), key, value).expect("each listed key is settable");
         }
+    }
+
+    #[test]
+    fn the_check_in_is_not_chosen_until_the_offer_is_answered() {
+        let store = store();
+        let before = get_all(store.conn()).expect("read");
+        assert_eq!(before.check_in, None);
+        assert!(before.low_mood_card);
+        assert_eq!(before.low_mood_card_dismissed_on, None);
+        let after = set(store.conn(), "check_in", "weekly").expect("saved");
+        assert_eq!(after.check_in, Some(CheckInFrequency::Weekly));
+        let after = set(store.conn(), "check_in", "off").expect("saved");
+        assert_eq!(after.check_in, Some(CheckInFrequency::Off));
+        let err = set(store.conn(), "check_in", "hourly").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "The setting \u{201c}check_in\u{201d} can be one of: off, daily, weekly."
+        );
+    }
+
+    #[test]
+    fn the_low_mood_card_can_be_switched_off_and_its_dismissal_is_a_real_day() {
+        let store = store();
+        assert!(!set(store.conn(), "low_mood_card", "off").expect("off").low_mood_card);
+        let err = set(store.conn(), "low_mood_card", "maybe").expect_err("refused");
+        assert_eq!(err.kind(), "invalid_input");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).expect("day");
+        let after = set(store.conn(), "low_mood_card_dismissed_on", "2026-11-30").expect("saved");
+        assert_eq!(after.low_mood_card_dismissed_on, Some(day));
+        for bad in ["2026-02-30", "30/11/2026", "tomorrow"] {
+            let err = set(store.conn(), "low_mood_card_dismissed_on", bad).expect_err("refused");
+            assert_eq!(err.kind(), "invalid_input", "{bad:?}");
+        }
+        let after = set(store.conn(), "low_mood_card_dismissed_on", "").expect("cleared");
+        assert_eq!(after.low_mood_card_dismissed_on, None);
     }
 }

@@ -2,6 +2,7 @@
 //! function, map the error.
 
 pub(crate) mod care;
+pub(crate) mod check_in;
 pub(crate) mod export;
 pub(crate) mod home;
 pub(crate) mod journal;
