@@ -78,7 +78,8 @@ fn a_check_in_out_of_bounds_is_refused_with_its_own_error_and_nothing_is_saved()
     let tmp = folder();
     let app = open(tmp.path());
     let attempt = |answers: Value| {
-        let mut input = json!({ "takenAt": format!("{}T08:00:00Z", today()), "utcOffsetSeconds": 0 });
+        let mut input =
+            json!({ "takenAt": format!("{}T08:00:00Z", today()), "utcOffsetSeconds": 0 });
         let fields = input.as_object_mut().expect("object");
         fields.extend(answers.as_object().expect("answers").clone());
         app.call("add_check_in", json!({ "input": input }))
@@ -87,7 +88,10 @@ fn a_check_in_out_of_bounds_is_refused_with_its_own_error_and_nothing_is_saved()
         (json!({ "mood": 6 }), "mood_out_of_range"),
         (json!({ "worry": 0 }), "worry_out_of_range"),
         (json!({ "sleepMinutes": 1441 }), "sleep_out_of_range"),
-        (json!({ "note": "x".repeat(100_001) }), "check_in_note_too_long"),
+        (
+            json!({ "note": "x".repeat(100_001) }),
+            "check_in_note_too_long",
+        ),
     ] {
         let (kind, message) = error_kind(attempt(answers.clone()));
         assert_eq!(kind, expected, "{message}");
@@ -110,8 +114,11 @@ fn today_offers_a_check_in_only_once_one_is_chosen_and_not_yet_taken() {
             .expect("prompts")
     };
     assert_eq!(prompts(&app)["checkInDue"], false, "not chosen yet");
-    app.call("set_setting", json!({ "key": "check_in", "value": "daily" }))
-        .expect("daily");
+    app.call(
+        "set_setting",
+        json!({ "key": "check_in", "value": "daily" }),
+    )
+    .expect("daily");
     assert_eq!(prompts(&app)["checkInDue"], true);
     check_in(&app, today(), json!({ "mood": 4 }));
     assert_eq!(prompts(&app)["checkInDue"], false);
@@ -150,7 +157,8 @@ fn check_ins_are_locked_with_the_journal() {
             .expect("encrypted");
     }
     let app = open(tmp.path());
-    let (kind, _) = error_kind(app.call("list_check_ins", json!({ "from": today(), "to": today() })));
+    let (kind, _) =
+        error_kind(app.call("list_check_ins", json!({ "from": today(), "to": today() })));
     assert_eq!(kind, "locked");
     app.call("unlock", json!({ "secret": "correct horse" }))
         .expect("unlocked");

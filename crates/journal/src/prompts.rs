@@ -127,7 +127,11 @@ mod tests {
         let store = store();
         check_in(&store, "2026-11-19", 4);
         let today = day("2026-11-20");
-        assert!(prompts(store.conn(), &daily(), today).expect("read").check_in_due);
+        assert!(
+            prompts(store.conn(), &daily(), today)
+                .expect("read")
+                .check_in_due
+        );
         check_in(&store, "2026-11-20", 4);
         let got = prompts(store.conn(), &daily(), today).expect("read");
         assert!(!got.check_in_due);
@@ -142,8 +146,16 @@ mod tests {
             every_days: Some(7),
             ..daily()
         };
-        assert!(!prompts(store.conn(), &weekly, day("2026-11-19")).expect("read").check_in_due);
-        assert!(prompts(store.conn(), &weekly, day("2026-11-20")).expect("read").check_in_due);
+        assert!(
+            !prompts(store.conn(), &weekly, day("2026-11-19"))
+                .expect("read")
+                .check_in_due
+        );
+        assert!(
+            prompts(store.conn(), &weekly, day("2026-11-20"))
+                .expect("read")
+                .check_in_due
+        );
     }
 
     #[test]
@@ -167,12 +179,20 @@ mod tests {
         let store = store();
         two_low_weeks(&store);
         let today = day("2026-11-20");
-        assert!(prompts(store.conn(), &daily(), today).expect("read").low_mood_card);
+        assert!(
+            prompts(store.conn(), &daily(), today)
+                .expect("read")
+                .low_mood_card
+        );
         let off = Plan {
             low_mood_card: false,
             ..daily()
         };
-        assert!(!prompts(store.conn(), &off, today).expect("read").low_mood_card);
+        assert!(
+            !prompts(store.conn(), &off, today)
+                .expect("read")
+                .low_mood_card
+        );
     }
 
     #[test]
@@ -186,13 +206,25 @@ mod tests {
             dismissed_on: Some(day("2026-11-20")),
             ..daily()
         };
-        assert!(!prompts(store.conn(), &plan, day("2026-11-20")).expect("read").low_mood_card);
-        assert!(!prompts(store.conn(), &plan, day("2026-12-03")).expect("read").low_mood_card);
+        assert!(
+            !prompts(store.conn(), &plan, day("2026-11-20"))
+                .expect("read")
+                .low_mood_card
+        );
+        assert!(
+            !prompts(store.conn(), &plan, day("2026-12-03"))
+                .expect("read")
+                .low_mood_card
+        );
         check_in(&store, "2026-12-01", 1);
         check_in(&store, "2026-12-02", 1);
         check_in(&store, "2026-12-03", 1);
         check_in(&store, "2026-12-04", 1);
-        assert!(prompts(store.conn(), &plan, day("2026-12-04")).expect("read").low_mood_card);
+        assert!(
+            prompts(store.conn(), &plan, day("2026-12-04"))
+                .expect("read")
+                .low_mood_card
+        );
     }
 
     #[test]
@@ -201,6 +233,10 @@ mod tests {
         for d in 7..=20 {
             check_in(&store, &format!("2026-11-{d:02}"), 4);
         }
-        assert!(!prompts(store.conn(), &daily(), day("2026-11-20")).expect("read").low_mood_card);
+        assert!(
+            !prompts(store.conn(), &daily(), day("2026-11-20"))
+                .expect("read")
+                .low_mood_card
+        );
     }
 }

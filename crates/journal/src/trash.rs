@@ -237,12 +237,15 @@ mod tests {
             note: Some("kept private".into()),
             ..CheckInInput::default()
         };
-        let old = check_in::insert(store.conn(), &taken("2024-05-06T08:00:00Z"), now()).expect("old");
+        let old =
+            check_in::insert(store.conn(), &taken("2024-05-06T08:00:00Z"), now()).expect("old");
         let recent =
             check_in::insert(store.conn(), &taken("2024-05-07T08:00:00Z"), now()).expect("recent");
-        let live = check_in::insert(store.conn(), &taken("2024-05-08T08:00:00Z"), now()).expect("live");
+        let live =
+            check_in::insert(store.conn(), &taken("2024-05-08T08:00:00Z"), now()).expect("live");
         check_in::soft_delete(store.conn(), old.id, at("2025-01-01T00:00:00Z")).expect("trashed");
-        check_in::soft_delete(store.conn(), recent.id, at("2025-01-02T00:00:01Z")).expect("trashed");
+        check_in::soft_delete(store.conn(), recent.id, at("2025-01-02T00:00:01Z"))
+            .expect("trashed");
         let purged = purge_expired(store.conn(), at("2025-02-01T00:00:00Z")).expect("purged");
         assert_eq!(purged, 1);
         assert!(matches!(

@@ -199,8 +199,7 @@ pub fn get_all(conn: &Connection) -> Result<Settings> {
         low_mood_card: stored(LOW_MOOD_CARD)?
             .and_then(|v| lookup(ON_OFF, &v))
             .unwrap_or(defaults.low_mood_card),
-        low_mood_card_dismissed_on: stored(LOW_MOOD_CARD_DISMISSED_ON)?
-            .and_then(|v| parse_day(&v)),
+        low_mood_card_dismissed_on: stored(LOW_MOOD_CARD_DISMISSED_ON)?.and_then(|v| parse_day(&v)),
     })
 }
 
@@ -540,7 +539,11 @@ mod tests {
     #[test]
     fn the_low_mood_card_can_be_switched_off_and_its_dismissal_is_a_real_day() {
         let store = store();
-        assert!(!set(store.conn(), "low_mood_card", "off").expect("off").low_mood_card);
+        assert!(
+            !set(store.conn(), "low_mood_card", "off")
+                .expect("off")
+                .low_mood_card
+        );
         let err = set(store.conn(), "low_mood_card", "maybe").expect_err("refused");
         assert_eq!(err.kind(), "invalid_input");
         let day = NaiveDate::from_ymd_opt(2026, 11, 30).expect("day");
