@@ -1,7 +1,7 @@
 //! IPC tests of the check-in: saved and read back through the commands, the safety answer
 //! reported as the help it calls for, what Today offers, and locked with the journal.
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{Days, Local, NaiveDate, Utc};
 use serde_json::{json, Value};
 
 use crate::harness::{error_kind, folder, open, Harness as App};
@@ -10,9 +10,21 @@ fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-/// A check-in taken at 20:00 UTC on `day`, with `answers` merged in.
+/// The first instant of `day` on this computer's clock, as the form sends it: never in the
+/// future for today, whatever the hour the test runs at (a check-in over five minutes ahead
+/// is refused).
+fn start_of(day: NaiveDate) -> Value {
+    let local = day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(Local).earliest())
+        .expect("a local midnight");
+    json!({ "takenAt": local.with_timezone(&Utc).to_rfc3339(),
+            "utcOffsetSeconds": local.offset().local_minus_utc() })
+}
+
+/// A check-in taken at the start of `day`, with `answers` merged in.
 fn check_in(app: &App, day: NaiveDate, answers: Value) -> Value {
-    let mut input = json!({ "takenAt": format!("{day}T20:00:00Z"), "utcOffsetSeconds": 0 });
+    let mut input = start_of(day);
     input
         .as_object_mut()
         .expect("object")
@@ -39,8 +51,11 @@ fn a_check_in_is_saved_changed_listed_and_trashed() {
     let changed = app
         .call(
             "update_check_in",
-            json!({ "id": id, "input": { "takenAt": format!("{day}T20:00:00Z"),
-                    "utcOffsetSeconds": 0, "mood": 3 } }),
+            json!({ "id": id, "input": start_of(day).as_object().map(|fields| {
+                let mut fields = fields.clone();
+                fields.insert("mood".into(), json!(3));
+                fields
+            }) }),
         )
         .expect("changed");
     assert_eq!(changed["mood"], 3);
@@ -78,8 +93,7 @@ fn a_check_in_out_of_bounds_is_refused_with_its_own_error_and_nothing_is_saved()
     let tmp = folder();
     let app = open(tmp.path());
     let attempt = |answers: Value| {
-        let mut input =
-            json!({ "takenAt": format!("{}T08:00:00Z", today()), "utcOffsetSeconds": 0 });
+        let mut input = start_of(today());
         let fields = input.as_object_mut().expect("object");
         fields.extend(answers.as_object().expect("answers").clone());
         app.call("add_check_in", json!({ "input": input }))
