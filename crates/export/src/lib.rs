@@ -29,8 +29,10 @@ pub use candidates::{candidates, preview, Candidate, Candidates, PREVIEW_CHARS};
 pub use error::{Error, Result};
 pub use json::{import_json, journal_json, ImportSummary, Scope, FORMAT, VERSION};
 pub use markdown::markdown;
+pub use nestling_journal::Supported;
 pub use report::{
-    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report, Summary, WordCount,
+    CheckInAnswers, Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report,
+    Summary, WordCount,
 };
 pub use selection::{Range, Resolved, Selection, DEFAULT_TITLE, MAX_LINE_CHARS, MAX_RANGE_DAYS};
 pub use summary::{SKIN_TO_SKIN, TOP_FEELINGS};

@@ -167,6 +167,7 @@ pub fn fixed_report() -> Report {
             notes: true,
             feelings: true,
             ratings: true,
+            check_ins: true,
         },
         summary: Summary {
             moments: 4,
@@ -238,5 +239,6 @@ pub fn fixed_report() -> Report {
                 entries: vec![c, d],
             },
         ],
+        check_ins: Vec::new(),
     }
 }
