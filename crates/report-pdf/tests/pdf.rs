@@ -390,9 +390,12 @@ fn shared_check_ins_print_as_the_parents_own_answers() {
     let mut report = fixed_report();
     report.check_ins = vec![common::check_in(9, "2025-03-04", "21:05")];
     report.check_ins[0].worry = None;
-    let text = squash(&text_of(
-        &PLAIN.render(&report, Paper::A4).expect("rendered"),
-    ));
+    let pdf = PLAIN.render(&report, Paper::A4).expect("rendered");
+    assert!(
+        claims_pdf_ua(&pdf),
+        "the check-in page keeps the report PDF/UA-1"
+    );
+    let text = squash(&text_of(&pdf));
     for needle in [
         "How I felt — my own check-in answers",
         "none of it is a score, a screening or a diagnosis",
