@@ -9,8 +9,9 @@
 //!
 //! Private moments never leave through this crate for a therapist: the candidate list, the
 //! report, its Markdown and CSV, and the JSON of a selection all leave them out, whatever was
-//! chosen. Only the complete JSON of the journal (a backup the parent keeps) holds them. Journal
-//! text never appears in an [`Error`].
+//! chosen. Only the complete JSON of the journal (a backup the parent keeps) holds them. The
+//! same goes for check-ins the parent did not mark for the report, every safety answer and the
+//! care team. Journal text never appears in an [`Error`].
 
 mod build;
 mod candidates;
