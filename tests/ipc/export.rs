@@ -90,3 +90,77 @@ fn cancelling_with_no_save_in_progress_is_harmless() {
         Value::Null
     );
 }
+
+fn check_in(app: &Harness, note: &str, in_report: bool) -> i64 {
+    let taken = chrono::Utc::now() - chrono::TimeDelta::hours(2);
+    let input = json!({
+        "takenAt": taken.to_rfc3339(),
+        "utcOffsetSeconds": 0,
+        "mood": 2,
+        "sleepMinutes": 375,
+        "safety": "unwanted_thoughts",
+        "note": note,
+        "inReport": in_report,
+    });
+    let saved = app
+        .call("add_check_in", json!({ "input": input }))
+        .expect("saved");
+    saved["id"].as_i64().expect("an id")
+}
+
+/// The Markdown a save writes: the previewed report, rendered as `saving::collect` renders it.
+fn markdown_of(app: &Harness, selection: Value) -> String {
+    let report = app
+        .call("export_preview", json!({ "selection": selection }))
+        .expect("previewed");
+    let report: nestling_export::Report = serde_json::from_value(report).expect("a report");
+    nestling_export::markdown(&report)
+}
+
+#[test]
+fn a_shared_check_in_reaches_the_markdown_and_an_unshared_one_does_not() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app, "a moment", false);
+    let shared = check_in(&app, "SHARED-CHECK-IN note", true);
+    check_in(&app, "UNSHARED-CHECK-IN note", false);
+    let report = app
+        .call("export_preview", json!({ "selection": last_week() }))
+        .expect("previewed");
+    let ids: Vec<&Value> = report["checkIns"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .collect();
+    assert_eq!(ids.len(), 1);
+    assert_eq!(ids[0]["id"], shared);
+    let text = markdown_of(&app, last_week());
+    assert!(
+        text.contains("How I felt — my own check-in answers"),
+        "{text}"
+    );
+    assert!(text.contains("Mood: I chose 2") && text.contains("6 h 15 min"));
+    assert!(text.contains("SHARED-CHECK-IN note"), "{text}");
+    for absent in ["UNSHARED", "unwanted", "thoughts"] {
+        assert!(
+            !text.contains(absent),
+            "{absent} reached the Markdown:\n{text}"
+        );
+    }
+    assert!(!report.to_string().contains("unwanted_thoughts"));
+}
+
+#[test]
+fn unticking_check_ins_leaves_them_out_of_the_markdown() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    check_in(&app, "SHARED-CHECK-IN note", true);
+    let mut selection = last_week();
+    selection["include"] =
+        json!({ "notes": true, "feelings": true, "ratings": true, "checkIns": false });
+    let text = markdown_of(&app, selection);
+    assert!(
+        !text.contains("How I felt") && !text.contains("SHARED"),
+        "{text}"
+    );
+}

@@ -8,7 +8,7 @@ import { initialSelection } from '../../ui/js/export/controller.js';
 test('the form starts at the last 7 days with everything shared and nothing left out', () => {
   const selection = initialSelection();
   assert.deepEqual(selection.range, { last: { days: 7 } });
-  assert.deepEqual(selection.include, { notes: true, feelings: true, ratings: true });
+  assert.deepEqual(selection.include, { notes: true, feelings: true, ratings: true, checkIns: true });
   assert.deepEqual(selection.excludedIds, []);
   assert.equal(selection.kindIds, null);
 });

@@ -176,7 +176,7 @@ export const deleteImportedArticle = (slug) => call('delete_imported_article', {
 
 /**
  * @typedef {{last: {days: number}} | {since: string} | {between: {first: string, last: string}}} Range
- * @typedef {{notes: boolean, feelings: boolean, ratings: boolean}} Include
+ * @typedef {{notes: boolean, feelings: boolean, ratings: boolean, checkIns: boolean}} Include
  * @typedef {{range: Range, kindIds: string[]|null, babyIds: number[]|null, include: Include,
  *   excludedIds: number[], title: string|null, preparedFor: string|null}} Selection
  * @typedef {{id: number, date: string, start: string, kind: string, emoji: string,
@@ -194,7 +194,11 @@ export const deleteImportedArticle = (slug) => call('delete_imported_article', {
  *   ratings: {day: string, connection: number|null, energy: number|null}[],
  *   topFeelings: {word: string, count: number}[]}} ReportSummary
  * @typedef {{title: string, preparedFor: string|null, parentName: string|null, firstDay: string,
- *   lastDay: string, generatedOn: string, include: Include, summary: ReportSummary, days: ReportDay[]}} Report
+ *   lastDay: string, generatedOn: string, include: Include, summary: ReportSummary, days: ReportDay[],
+ *   checkIns: ReportCheckIn[]}} Report
+ * @typedef {{id: number, date: string, time: string, mood: number|null, closeness: number|null,
+ *   worry: number|null, sleepMinutes: number|null, supported: 'yes'|'somewhat'|'no'|null,
+ *   note: string|null}} ReportCheckIn
  */
 
 /** @param {Selection} selection @returns {Promise<Candidates>} */

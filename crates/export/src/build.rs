@@ -4,12 +4,15 @@
 //! the ones the parent unticked are dropped, and each becomes an [`Entry`] with the parts the
 //! parent did not share left empty. Private moments never reach this module's output: they are
 //! filtered out in SQL and checked again in [`crate::source`].
+//!
+//! Check-ins come from the journal's own list of the ones the parent marked for the report
+//! (live, in the range); each becomes a [`CheckInAnswers`], which has no safety answer.
 
 use chrono::NaiveDate;
-use nestling_journal::{Moment, Who};
+use nestling_journal::{check_in, CheckIn, Moment, Who};
 use rusqlite::Connection;
 
-use crate::report::{Day, Entry, Include, Report};
+use crate::report::{CheckInAnswers, Day, Entry, Include, Report};
 use crate::selection::{Resolved, Selection};
 use crate::source::{self, Names};
 use crate::summary;
@@ -29,6 +32,7 @@ pub fn build_report(
         .iter()
         .map(|m| entry(m, &names, sel.include))
         .collect();
+    let check_ins = shared_check_ins(conn, &sel)?;
     Ok(Report {
         summary: summary::summarize(&entries, &sel, &names),
         title: sel.title,
@@ -42,7 +46,32 @@ pub fn build_report(
         generated_on: today,
         include: sel.include,
         days: by_day(entries),
+        check_ins,
     })
+}
+
+/// The check-ins the parent marked for the report, when the report shares check-ins.
+fn shared_check_ins(conn: &Connection, sel: &Resolved) -> Result<Vec<CheckInAnswers>> {
+    if !sel.include.check_ins {
+        return Ok(Vec::new());
+    }
+    let marked = check_in::list_for_report(conn, sel.first, sel.last)?;
+    Ok(marked.iter().map(|c| answers(c, sel.include)).collect())
+}
+
+fn answers(c: &CheckIn, include: Include) -> CheckInAnswers {
+    CheckInAnswers {
+        id: c.id,
+        taken_at: c.taken_local,
+        date: c.local_date,
+        time: c.taken_local.format("%H:%M").to_string(),
+        mood: c.mood,
+        closeness: c.closeness,
+        worry: c.worry,
+        sleep_minutes: c.sleep_minutes,
+        supported: c.supported,
+        note: c.note.clone().filter(|_| include.notes),
+    }
 }
 
 /// The moments a resolved selection shares: shareable and not unticked, oldest first.

@@ -85,13 +85,14 @@ pub enum Error {
         path: String,
     },
     /// An import into a journal that already holds the parent's own data.
-    #[error("A journal can only be imported into an empty journal, and this one already has moments, babies or kinds of your own. Nothing was imported or merged.")]
+    #[error("A journal can only be imported into an empty journal, and this one already has moments, babies, check-ins, contacts or kinds of your own. Nothing was imported or merged.")]
     JournalNotEmpty {
         /// Moments already there (including the trash).
         moments: u64,
         /// Babies already there.
         babies: u64,
-        /// The parent's own kinds, feeling words and running timers already there.
+        /// The parent's own kinds, feeling words, running timers, check-ins (including the
+        /// trash) and care-team contacts already there.
         other: u64,
     },
     /// A failure while writing CSV (it is written to memory, so this is not expected).

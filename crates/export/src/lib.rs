@@ -9,8 +9,9 @@
 //!
 //! Private moments never leave through this crate for a therapist: the candidate list, the
 //! report, its Markdown and CSV, and the JSON of a selection all leave them out, whatever was
-//! chosen. Only the complete JSON of the journal (a backup the parent keeps) holds them. Journal
-//! text never appears in an [`Error`].
+//! chosen. Only the complete JSON of the journal (a backup the parent keeps) holds them. The
+//! same goes for check-ins the parent did not mark for the report, every safety answer and the
+//! care team. Journal text never appears in an [`Error`].
 
 mod build;
 mod candidates;
@@ -29,8 +30,10 @@ pub use candidates::{candidates, preview, Candidate, Candidates, PREVIEW_CHARS};
 pub use error::{Error, Result};
 pub use json::{import_json, journal_json, ImportSummary, Scope, FORMAT, VERSION};
 pub use markdown::markdown;
+pub use nestling_journal::Supported;
 pub use report::{
-    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report, Summary, WordCount,
+    CheckInAnswers, Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report,
+    Summary, WordCount,
 };
 pub use selection::{Range, Resolved, Selection, DEFAULT_TITLE, MAX_LINE_CHARS, MAX_RANGE_DAYS};
 pub use summary::{SKIN_TO_SKIN, TOP_FEELINGS};

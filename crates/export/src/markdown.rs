@@ -1,8 +1,10 @@
 //! The report as Markdown, readable as plain text and safe to render.
 //!
-//! Layout: the title, the range, who it is for and by whom, a short summary table, then one
-//! `## <day>` section per day with one entry each (time, kind, duration, ratings, feelings, and
-//! the note as a block quote).
+//! Layout: the title, the range, who it is for and by whom, a short summary table, the
+//! check-ins the parent shared (as their own answers: each number is the answer chosen on its
+//! scale, never a score, and there is no safety answer to show), then one `## <day>` section
+//! per day with one entry each (time, kind, duration, ratings, feelings, and the note as a
+//! block quote).
 //!
 //! Everything the parent typed is escaped so it reads literally in any renderer: markup
 //! characters are backslash-escaped (CommonMark and the common extended dialects accept a
@@ -17,13 +19,16 @@
 
 use std::fmt::Write;
 
-use crate::report::{Day, Entry, Report};
+use nestling_journal::Supported;
+
+use crate::report::{CheckInAnswers, Day, Entry, Report};
 
 /// The report as Markdown.
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     header(&mut out, report);
     summary(&mut out, report);
+    check_ins(&mut out, &report.check_ins);
     for day in &report.days {
         day_section(&mut out, day);
     }
@@ -57,6 +62,7 @@ fn shared_parts(r: &Report) -> String {
         (r.include.notes, "notes"),
         (r.include.feelings, "feelings"),
         (r.include.ratings, "ratings"),
+        (!r.check_ins.is_empty(), "check-in answers I chose"),
     ]
     .into_iter()
     .filter_map(|(on, name)| on.then_some(name))
@@ -103,6 +109,58 @@ fn minutes(total: i64) -> String {
     match total >= 60 {
         true => format!("{} h {:02} min", total / 60, total % 60),
         false => format!("{total} min"),
+    }
+}
+
+/// What the check-in section says before the answers.
+const CHECK_IN_LEDE: &str = "My own answers to a short check-in, which I chose to share. Each \
+    number is the answer I picked on a scale of 1 to 5: nothing is added up, and none of it is \
+    a score, a screening or a diagnosis.";
+
+fn check_ins(out: &mut String, check_ins: &[CheckInAnswers]) {
+    if check_ins.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## How I felt — my own check-in answers\n");
+    let _ = writeln!(out, "{CHECK_IN_LEDE}\n");
+    for c in check_ins {
+        check_in(out, c);
+    }
+}
+
+fn check_in(out: &mut String, c: &CheckInAnswers) {
+    let _ = writeln!(out, "### {}, {}\n", long_date(c.date), c.time);
+    let scales = [
+        ("Mood", c.mood, "1 very low to 5 very good"),
+        (
+            "Closeness to my baby",
+            c.closeness,
+            "1 far away to 5 very close",
+        ),
+        ("Worry", c.worry, "1 hardly any to 5 a great deal"),
+    ];
+    for (question, answer, scale) in scales {
+        if let Some(n) = answer {
+            let _ = writeln!(out, "- {question}: I chose {n}, on a scale from {scale}");
+        }
+    }
+    if let Some(m) = c.sleep_minutes {
+        let _ = writeln!(out, "- My sleep in the 24 hours before: {}", minutes(m));
+    }
+    if let Some(s) = c.supported {
+        let _ = writeln!(out, "- Felt supported: {}", supported(s));
+    }
+    out.push('\n');
+    if let Some(note) = &c.note {
+        let _ = writeln!(out, "{}\n", quote(note));
+    }
+}
+
+fn supported(answer: Supported) -> &'static str {
+    match answer {
+        Supported::Yes => "yes",
+        Supported::Somewhat => "somewhat",
+        Supported::No => "no",
     }
 }
 

@@ -9,10 +9,16 @@
 //! hold anything a parent typed (markup characters, scripts, control characters, emoji,
 //! right-to-left text, very long notes): renderers must escape it. The `Debug` output of an
 //! [`Entry`] shows only the lengths of its note and feeling words.
+//!
+//! Check-ins are in a report only when the parent marked them for it, and only as the parent's
+//! own answers ([`CheckInAnswers`]): the model has no place for the safety answer, and no
+//! total, score or reading of the answers. Renderers show each number as the answer chosen on
+//! its scale, never as a result.
 
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use nestling_journal::Supported;
 use serde::{Deserialize, Serialize};
 
 /// A report for a therapist over a chosen range of days.
@@ -37,6 +43,53 @@ pub struct Report {
     pub summary: Summary,
     /// Only days with at least one included moment, oldest first.
     pub days: Vec<Day>,
+    /// The live check-ins in the range that the parent marked for the report, oldest first;
+    /// empty when check-ins are not shared.
+    #[serde(default)]
+    pub check_ins: Vec<CheckInAnswers>,
+}
+
+/// One check-in the parent chose to share: their own answers, exactly as they gave them, with
+/// no safety answer and nothing added up.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckInAnswers {
+    /// The check-in's id in the journal.
+    pub id: i64,
+    /// When it was taken, on the clock it was taken by (RFC 3339 with offset).
+    pub taken_at: DateTime<FixedOffset>,
+    /// The local date it belongs to.
+    pub date: NaiveDate,
+    /// The local clock time it was taken, `"HH:MM"` (24 h).
+    pub time: String,
+    /// The mood the parent chose, 1 (very low) to 5 (very good); `None` when skipped.
+    pub mood: Option<i64>,
+    /// How close to their baby they felt, 1 (far away) to 5 (very close); `None` when skipped.
+    pub closeness: Option<i64>,
+    /// How much they worried, 1 (hardly any) to 5 (a great deal); `None` when skipped.
+    pub worry: Option<i64>,
+    /// Their own sleep in the 24 hours before, in minutes; `None` when skipped.
+    pub sleep_minutes: Option<i64>,
+    /// Whether they felt supported; `None` when skipped.
+    pub supported: Option<Supported>,
+    /// The note; `None` when empty or notes are not shared.
+    pub note: Option<String>,
+}
+
+impl fmt::Debug for CheckInAnswers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let note = self.note.as_ref().map(|n| Redacted(n.chars().count()));
+        f.debug_struct("CheckInAnswers")
+            .field("id", &self.id)
+            .field("taken_at", &self.taken_at)
+            .field("mood", &self.mood)
+            .field("closeness", &self.closeness)
+            .field("worry", &self.worry)
+            .field("sleep_minutes", &self.sleep_minutes)
+            .field("supported", &self.supported)
+            .field("note", &note)
+            .finish()
+    }
 }
 
 /// Which parts of each moment the parent chose to share.
@@ -49,6 +102,14 @@ pub struct Include {
     pub feelings: bool,
     /// Share the connection and energy ratings.
     pub ratings: bool,
+    /// Share the check-ins the parent marked for the report (their own answers, never the
+    /// safety answer). On unless unticked; absent in older selections, where it means on.
+    #[serde(default = "on")]
+    pub check_ins: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 impl Default for Include {
@@ -58,6 +119,7 @@ impl Default for Include {
             notes: true,
             feelings: true,
             ratings: true,
+            check_ins: true,
         }
     }
 }

@@ -2,10 +2,10 @@
 
 mod common;
 
-use common::{hostile_journal, now, store, today, Fixture};
+use common::{hostile_journal, now, store, today, Fixture, CARE_TEAM, UNSHARED_CHECK_IN};
 use nestling_export::{import_json, journal_json, Error, Range, Scope, Selection};
 use nestling_journal::testdata::{generate, Plan};
-use nestling_journal::{baby, kind, moment, timer, words};
+use nestling_journal::{baby, care_team, check_in, kind, moment, timer, words};
 use nestling_store::Store;
 use rusqlite::Connection;
 
@@ -53,9 +53,11 @@ fn a_complete_journal_survives_export_import_export_exactly() {
         fx.private_ids.len() + count_private_generated(&original)
     );
     assert_eq!(summary.timers, 1);
+    assert_eq!((summary.check_ins, summary.care_contacts), (4, 2));
     let second = journal_json(copy.conn(), Scope::Everything, now()).expect("export again");
     assert_eq!(first, second);
-    assert!(first.contains("\"version\": 1") && first.contains("\"format\": \"nestling-journal\""));
+    assert!(first.contains("\"version\": 2") && first.contains("\"format\": \"nestling-journal\""));
+    same_check_ins_and_care_team(original.conn(), copy.conn());
 
     let (a, b) = (original.conn(), copy.conn());
     assert_eq!(ids(a), ids(b));
@@ -102,6 +104,30 @@ fn a_complete_journal_survives_export_import_export_exactly() {
     );
 }
 
+/// Check-ins (the trash, safety answers and choices to share included) and the care team in
+/// its order, exactly alike in both journals.
+fn same_check_ins_and_care_team(a: &Connection, b: &Connection) {
+    let (x, y) = (
+        check_in::list_all(a).expect("a"),
+        check_in::list_all(b).expect("b"),
+    );
+    assert_eq!(x.len(), 4);
+    assert_eq!(x, y);
+    assert!(
+        y.iter().any(|c| c.deleted_at.is_some()),
+        "the trash is kept"
+    );
+    assert!(
+        y.iter().any(|c| c.safety.is_some()),
+        "safety answers are kept"
+    );
+    assert_eq!(
+        care_team::list_with_positions(a).expect("a"),
+        care_team::list_with_positions(b).expect("b")
+    );
+    assert_eq!(care_team::list(b).expect("b").len(), 2);
+}
+
 fn count_private_generated(store: &Store) -> usize {
     let n: i64 = store
         .conn()
@@ -134,15 +160,15 @@ fn a_journal_that_is_not_empty_is_refused_and_nothing_is_merged() {
 #[test]
 fn a_document_from_a_newer_nestling_is_refused_with_a_request_to_update() {
     let target = store();
-    let newer = r#"{"format": "nestling-journal", "version": 2, "exportedAt": "2030-01-01T00:00:00Z",
+    let newer = r#"{"format": "nestling-journal", "version": 3, "exportedAt": "2030-01-01T00:00:00Z",
                    "somethingNew": {"we": "do not know"}, "moments": "not even a list"}"#;
     let err = import_json(target.conn(), newer, now()).expect_err("too new");
     assert!(
         matches!(
             err,
             Error::TooNew {
-                found: 2,
-                supported: 1
+                found: 3,
+                supported: 2
             }
         ),
         "{err:?}"
@@ -282,4 +308,142 @@ fn a_selection_document_shares_only_what_the_report_shares() {
     let copy = common::store();
     let summary = import_json(copy.conn(), &json, now()).expect("import selection");
     assert_eq!(summary.moments as usize, fx.shared_ids.len() - 1);
+}
+
+fn check_in_rows(conn: &Connection) -> (i64, i64) {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM check_in), (SELECT count(*) FROM care_contact)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .expect("counts")
+}
+
+#[test]
+fn a_version_1_document_still_restores_with_no_check_ins_or_care_team() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let mut doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let fields = doc.as_object_mut().expect("an object");
+    fields.remove("checkIns").expect("check-ins written");
+    fields.remove("careTeam").expect("care team written");
+    fields.insert("version".into(), 1.into());
+    let copy = store();
+    let summary = import_json(copy.conn(), &doc.to_string(), now()).expect("v1 restores");
+    assert_eq!((summary.check_ins, summary.care_contacts), (0, 0));
+    assert_eq!(ids(copy.conn()), ids(original.conn()));
+    assert_eq!(check_in_rows(copy.conn()), (0, 0));
+}
+
+#[test]
+fn a_check_in_breaking_a_journal_rule_is_refused_with_the_journals_error_and_nothing_written() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let mut doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    doc["checkIns"][1]["sleepMinutes"] = 7.into();
+    let target = store();
+    let err = import_json(target.conn(), &doc.to_string(), now()).expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            Error::Journal(nestling_journal::Error::SleepOutOfRange { minutes: 7 })
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.kind(), "sleep_out_of_range");
+    assert_eq!(
+        counts(target.conn()),
+        (0, 0, 0),
+        "the moments written first are rolled back"
+    );
+    assert_eq!(check_in_rows(target.conn()), (0, 0));
+    assert!(!err.to_string().contains(common::SHARED_CHECK_IN));
+}
+
+#[test]
+fn a_care_contact_breaking_a_journal_rule_is_refused_and_nothing_written() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let mut doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    doc["careTeam"][1]["phone"] = "call me".into();
+    let target = store();
+    let err = import_json(target.conn(), &doc.to_string(), now()).expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            Error::Journal(nestling_journal::Error::ContactPhoneInvalid)
+        ),
+        "{err:?}"
+    );
+    assert_eq!(counts(target.conn()), (0, 0, 0));
+    assert_eq!(check_in_rows(target.conn()), (0, 0));
+}
+
+#[test]
+fn a_journal_holding_only_a_check_in_is_not_empty() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let target = store();
+    let taken = common::at("2026-10-01T08:00:00Z");
+    let input = nestling_journal::CheckInInput {
+        taken_at: taken,
+        ..Default::default()
+    };
+    check_in::insert(target.conn(), &input, now()).expect("check-in");
+    let err = import_json(target.conn(), &json, now()).expect_err("refused");
+    assert!(
+        matches!(err, Error::JournalNotEmpty { other: 1, .. }),
+        "{err:?}"
+    );
+    assert_eq!(counts(target.conn()), (0, 0, 0));
+}
+
+#[test]
+fn a_selection_never_holds_the_safety_answer_the_care_team_or_unmarked_check_ins() {
+    let store = store();
+    let fx = hostile_journal(store.conn());
+    let s = Selection::new(Range::Last { days: 7 });
+    let json = journal_json(store.conn(), Scope::Selection(&s, today()), now()).expect("json");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    let shared = doc["checkIns"].as_array().expect("check-ins");
+    assert_eq!(
+        shared.len(),
+        1,
+        "only the live one marked for the report, in the range"
+    );
+    assert_eq!(shared[0]["id"], fx.check_ins[0]);
+    assert_eq!(shared[0]["mood"], 2);
+    assert_eq!(shared[0]["note"], common::SHARED_CHECK_IN);
+    for absent in [
+        "safety",
+        "unwanted_thoughts",
+        "might_act",
+        "careTeam",
+        CARE_TEAM,
+        UNSHARED_CHECK_IN,
+    ] {
+        assert!(!json.contains(absent), "{absent} in a selection");
+    }
+    let everything = journal_json(store.conn(), Scope::Everything, now()).expect("json");
+    assert!(
+        everything.contains("\"safety\": \"unwanted_thoughts\""),
+        "the test can fail"
+    );
+    assert!(everything.contains(CARE_TEAM) && everything.contains(UNSHARED_CHECK_IN));
+}
+
+#[test]
+fn a_selection_leaves_check_in_notes_out_when_notes_are_not_shared_and_check_ins_when_unticked() {
+    let store = store();
+    hostile_journal(store.conn());
+    let mut s = Selection::new(Range::Last { days: 7 });
+    s.include.notes = false;
+    let json = journal_json(store.conn(), Scope::Selection(&s, today()), now()).expect("json");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    assert_eq!(doc["checkIns"][0]["note"], serde_json::Value::Null);
+    assert_eq!(doc["checkIns"][0]["worry"], 3);
+    s.include.check_ins = false;
+    let json = journal_json(store.conn(), Scope::Selection(&s, today()), now()).expect("json");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    assert_eq!(doc["checkIns"], serde_json::json!([]));
 }

@@ -30,6 +30,7 @@ fn includes() -> Vec<Include> {
             notes: bits & 1 != 0,
             feelings: bits & 2 != 0,
             ratings: bits & 4 != 0,
+            check_ins: true,
         });
     }
     all

@@ -193,6 +193,7 @@ fn parts_not_shared_are_left_empty_and_unticked_moments_left_out() {
         notes: false,
         feelings: false,
         ratings: false,
+        check_ins: false,
     };
     s.excluded_ids = vec![fx.shared_ids[0]];
     let r = build_report(store.conn(), &s, None, today()).expect("report");
@@ -246,9 +247,67 @@ fn snapshots_of_markdown_csv_and_json_for_a_fixed_report() {
         notes: true,
         feelings: false,
         ratings: false,
+        check_ins: true,
     };
     partial.kind_ids = Some(vec!["feeding".into(), "skin_to_skin".into()]);
     let json =
         journal_json(store.conn(), Scope::Selection(&partial, today()), now()).expect("json");
     insta::assert_snapshot!("selection_json", json);
+}
+
+#[test]
+fn only_live_check_ins_marked_for_the_report_in_the_range_reach_it_as_the_parents_answers() {
+    let store = store();
+    let fx = hostile_journal(store.conn());
+    let mut s = Selection::new(Range::Between {
+        first: day("2026-09-01"),
+        last: day("2026-10-07"),
+    });
+    let r = build_report(store.conn(), &s, None, today()).expect("report");
+    let ids: Vec<i64> = r.check_ins.iter().map(|c| c.id).collect();
+    assert_eq!(
+        ids,
+        vec![fx.check_ins[3], fx.check_ins[0]],
+        "marked, live, oldest first"
+    );
+    s.range = Range::Last { days: 7 };
+    let r = build_report(store.conn(), &s, None, today()).expect("report");
+    assert_eq!(r.check_ins.len(), 1, "the one before the range is left out");
+    let text = markdown(&r);
+    assert!(
+        text.contains("## How I felt — my own check-in answers"),
+        "{text}"
+    );
+    assert!(text.contains("- Mood: I chose 2, on a scale from 1 very low to 5 very good"));
+    assert!(text.contains("- My sleep in the 24 hours before: 5 h 30 min"));
+    assert!(text.contains("we had a cuddle"));
+    for never in [
+        common::UNSHARED_CHECK_IN,
+        "score:",
+        "safety",
+        "unwanted",
+        "harm",
+    ] {
+        assert!(!text.contains(never), "{never} in the Markdown");
+    }
+    let json = serde_json::to_string(&r).expect("json");
+    assert!(!json.contains("safety") && !json.contains("unwanted_thoughts"));
+}
+
+#[test]
+fn check_in_notes_follow_the_notes_switch_and_the_section_its_own_switch() {
+    let store = store();
+    hostile_journal(store.conn());
+    let mut s = week();
+    s.include.notes = false;
+    let r = build_report(store.conn(), &s, None, today()).expect("report");
+    assert_eq!(
+        (r.check_ins[0].note.as_deref(), r.check_ins[0].worry),
+        (None, Some(3))
+    );
+    assert!(!markdown(&r).contains("we had a cuddle"));
+    s.include.check_ins = false;
+    let r = build_report(store.conn(), &s, None, today()).expect("report");
+    assert!(r.check_ins.is_empty());
+    assert!(!markdown(&r).contains("How I felt"));
 }

@@ -293,6 +293,50 @@ fn found(conn: &Connection, id: i64, changed: usize) -> Result<Contact> {
     }
 }
 
+/// Every contact with its stored position, in the parent's order: what the complete JSON
+/// export of the journal holds, so a restore keeps the order exactly.
+pub fn list_with_positions(conn: &Connection) -> Result<Vec<(Contact, i64)>> {
+    let sql = format!("SELECT {COLUMNS}, position FROM care_contact ORDER BY position, id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |row| Ok((from_row(row)?, row.get(7)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Writes contact `id` back exactly as a complete export recorded it: the journal's import
+/// uses this to restore a backup, keeping the id, the `position` and both times.
+///
+/// `input` is checked and cleaned exactly as [`add`] checks it, so a contact that breaks a
+/// rule is refused with the same error and nothing is written. An id that is already taken is
+/// refused by the table.
+pub fn restore_row(
+    conn: &Connection,
+    id: i64,
+    input: &ContactInput,
+    position: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+) -> Result<Contact> {
+    let fields = checked(input)?;
+    atomically(conn, || {
+        conn.execute(
+            "INSERT INTO care_contact (id, role, name, phone, notes, position, created_at,
+                                       updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                input.role.as_str(),
+                fields.name,
+                fields.phone,
+                fields.notes,
+                position,
+                created_at.timestamp(),
+                updated_at.timestamp()
+            ],
+        )?;
+        get(conn, id)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,5 +495,32 @@ mod tests {
         )
         .expect("added");
         assert!(!format!("{added:?}").contains("Alexandra"));
+    }
+
+    #[test]
+    fn restore_row_keeps_the_id_position_and_times_and_lists_them_back() {
+        let store = store();
+        let (created, updated) = (at("2024-03-01T10:00:00Z"), at("2024-04-01T10:00:00Z"));
+        let gp = contact(Role::Gp, "Surgery", "0161 496 0000");
+        let friend = contact(Role::Friend, "Sam", "");
+        restore_row(store.conn(), 9, &gp, 7, created, updated).expect("restored");
+        restore_row(store.conn(), 4, &friend, 2, created, created).expect("restored");
+        let listed = list_with_positions(store.conn()).expect("listed");
+        let got: Vec<(i64, i64)> = listed.iter().map(|(c, p)| (c.id, *p)).collect();
+        assert_eq!(got, [(4, 2), (9, 7)]);
+        assert_eq!(
+            (listed[1].0.created_at, listed[1].0.updated_at),
+            (created, updated)
+        );
+    }
+
+    #[test]
+    fn restore_row_refuses_what_add_refuses_and_writes_nothing() {
+        let store = store();
+        let t = at("2024-03-01T10:00:00Z");
+        let bad = contact(Role::Gp, "Surgery", "call me");
+        let result = restore_row(store.conn(), 1, &bad, 1, t, t);
+        assert!(matches!(result, Err(Error::ContactPhoneInvalid)));
+        assert!(names(store.conn()).is_empty());
     }
 }

@@ -546,6 +546,60 @@ pub fn low_mood_stretch_in(conn: &Connection, today: NaiveDate) -> Result<bool> 
     Ok(low_mood_stretch(&list_between(conn, first, today)?, today))
 }
 
+/// Every check-in, live and in the trash, by id: what the complete JSON export of the journal
+/// holds.
+pub fn list_all(conn: &Connection) -> Result<Vec<CheckIn>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM check_in ORDER BY id"))?;
+    let found = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
+/// Writes check-in `id` back exactly as a complete export recorded it: the journal's import
+/// uses this to restore a backup, keeping the id and the `created_at`, `updated_at` and
+/// `deleted_at` times (`deleted_at` set puts it in the trash).
+///
+/// `input` is checked and cleaned exactly as [`insert`] checks it, at `now` (the time of the
+/// restore), so a row that breaks a rule is refused with the same error and nothing is
+/// written. An id that is already taken is refused by the table.
+pub fn restore_row(
+    conn: &Connection,
+    id: i64,
+    input: &CheckInInput,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    deleted_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<CheckIn> {
+    let c = check(input, now)?;
+    atomically(conn, || {
+        conn.prepare_cached(
+            "INSERT INTO check_in (id, taken_at, utc_offset, mood, closeness, worry, sleep_minutes,
+                                   supported, safety, note, in_report, created_at, updated_at,
+                                   deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
+            id,
+            c.taken_at,
+            c.utc_offset,
+            c.mood,
+            c.closeness,
+            c.worry,
+            c.sleep_minutes,
+            c.supported,
+            c.safety,
+            c.note,
+            c.in_report,
+            created_at.timestamp(),
+            updated_at.timestamp(),
+            deleted_at.map(|t| t.timestamp())
+        ])?;
+        get(conn, id)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -689,3 +689,53 @@ fn the_journal_finds_a_stretch_from_its_own_check_ins() {
     let next_week = today.checked_add_days(Days::new(7)).expect("date");
     assert!(!check_in::low_mood_stretch_in(store.conn(), next_week).expect("read"));
 }
+
+#[test]
+fn list_all_holds_live_and_trashed_check_ins_by_id() {
+    let store = store();
+    let first = save(&store, &input("2024-12-30T08:00:00+01:00"));
+    let second = save(&store, &input("2024-12-31T08:00:00+01:00"));
+    check_in::soft_delete(store.conn(), first.id, now()).expect("trashed");
+    let all = check_in::list_all(store.conn()).expect("listed");
+    assert_eq!(ids(&all), vec![first.id, second.id]);
+    assert!(all[0].deleted_at.is_some() && all[1].deleted_at.is_none());
+}
+
+#[test]
+fn restore_row_keeps_the_id_times_trash_and_choice_to_share() {
+    let store = store();
+    let mut answers = input("2024-12-30T21:15:00+02:00");
+    (answers.mood, answers.safety) = (Some(2), Some(SafetyAnswer::PreferNot));
+    answers.note = Some("a note".into());
+    answers.in_report = true;
+    let (created, updated) = (at("2024-12-30T19:20:00Z"), at("2024-12-31T07:00:00Z"));
+    let trashed = Some(at("2024-12-31T07:00:00Z"));
+    let back = check_in::restore_row(store.conn(), 41, &answers, created, updated, trashed, now())
+        .expect("restored");
+    assert_eq!(check_in::get(store.conn(), 41).expect("read back"), back);
+    assert_eq!(
+        (back.id, back.created_at, back.updated_at),
+        (41, created, updated)
+    );
+    assert_eq!((back.deleted_at, back.in_report), (trashed, true));
+    assert_eq!(
+        (back.mood, back.safety),
+        (Some(2), Some(SafetyAnswer::PreferNot))
+    );
+    assert_eq!(back.local_date, day("2024-12-30"));
+}
+
+#[test]
+fn restore_row_refuses_a_broken_rule_with_the_journal_error_and_writes_nothing() {
+    let store = store();
+    let mut answers = input("2024-12-30T21:15:00Z");
+    answers.worry = Some(6);
+    let t = at("2024-12-30T21:15:00Z");
+    let err =
+        check_in::restore_row(store.conn(), 3, &answers, t, t, None, now()).expect_err("refused");
+    assert!(
+        matches!(err, Error::WorryOutOfRange { value: 6 }),
+        "{err:?}"
+    );
+    assert_eq!(rows(&store), 0);
+}

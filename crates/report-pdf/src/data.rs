@@ -32,22 +32,29 @@ fn clean_strings(value: &mut Value, covered: &dyn Fn(char) -> bool) {
     }
 }
 
-/// Adds `noteRtl` to every entry: whether its note starts with right-to-left writing.
+/// Adds `noteRtl` to every entry and every check-in: whether its note starts with
+/// right-to-left writing.
 fn mark_note_direction(value: &mut Value) {
+    if let Some(check_ins) = value.get_mut("checkIns").and_then(Value::as_array_mut) {
+        mark_notes(check_ins);
+    }
     let Some(days) = value.get_mut("days").and_then(Value::as_array_mut) else {
         return;
     };
     for day in days {
-        let Some(entries) = day.get_mut("entries").and_then(Value::as_array_mut) else {
-            continue;
-        };
-        for entry in entries.iter_mut().filter_map(Value::as_object_mut) {
-            let rtl = entry
-                .get("note")
-                .and_then(Value::as_str)
-                .is_some_and(starts_rtl);
-            entry.insert("noteRtl".into(), Value::Bool(rtl));
+        if let Some(entries) = day.get_mut("entries").and_then(Value::as_array_mut) {
+            mark_notes(entries);
         }
+    }
+}
+
+fn mark_notes(items: &mut [Value]) {
+    for item in items.iter_mut().filter_map(Value::as_object_mut) {
+        let rtl = item
+            .get("note")
+            .and_then(Value::as_str)
+            .is_some_and(starts_rtl);
+        item.insert("noteRtl".into(), Value::Bool(rtl));
     }
 }
 

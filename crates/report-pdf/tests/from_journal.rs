@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use common::{squash, text_of};
 
 use nestling_export::{build_report, Range, Selection};
-use nestling_journal::{baby, moment, BabyInput, MomentInput, Who};
+use nestling_journal::{baby, check_in, moment, BabyInput, CheckInInput, MomentInput, Who};
+use nestling_journal::{SafetyAnswer, Supported};
 use nestling_report_pdf::{Paper, Typesetter};
 use nestling_store::Store;
 
@@ -128,4 +129,50 @@ fn notes_are_left_out_when_the_parent_does_not_share_them() {
     );
     assert!(!text.contains("NOTE-NOT-SHARED"), "{text}");
     assert!(text.contains("Feeding"), "{text}");
+}
+
+fn check_in_on(store: &Store, taken: &str, note: &str, in_report: bool) {
+    let input = CheckInInput {
+        taken_at: at(taken),
+        utc_offset_seconds: 3600,
+        mood: Some(3),
+        sleep_minutes: Some(405),
+        supported: Some(Supported::No),
+        safety: Some(SafetyAnswer::UnwantedThoughts),
+        note: Some(note.into()),
+        in_report,
+        ..CheckInInput::default()
+    };
+    check_in::insert(store.conn(), &input, at("2025-04-01T12:00:00Z")).expect("check-in");
+}
+
+#[test]
+fn a_check_in_marked_for_the_report_prints_and_an_unmarked_one_does_not() {
+    let store = Store::open_in_memory().expect("journal");
+    check_in_on(&store, "2025-03-04T21:00:00+01:00", "MARKED-CHECK-IN", true);
+    check_in_on(
+        &store,
+        "2025-03-05T21:00:00+01:00",
+        "UNMARKED-CHECK-IN",
+        false,
+    );
+    let first = NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
+    let last = NaiveDate::from_ymd_opt(2025, 3, 31).expect("date");
+    let selection = Selection::new(Range::Between { first, last });
+    let report = build_report(store.conn(), &selection, None, last).expect("report");
+    let pdf = Typesetter::with_emoji_font(None)
+        .render(&report, Paper::A4)
+        .expect("pdf");
+    let text = squash(&text_of(&pdf));
+    for needle in [
+        "MARKED-CHECK-IN",
+        "Mood: I chose 3",
+        "6 h 45 min",
+        "Felt supported: no",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}:\n{text}");
+    }
+    for absent in ["UNMARKED-CHECK-IN", "unwanted", "thoughts", "Safety"] {
+        assert!(!text.contains(absent), "{absent} printed:\n{text}");
+    }
 }

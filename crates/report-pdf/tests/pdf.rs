@@ -384,3 +384,44 @@ fn errors_never_quote_the_report() {
         "the report template failed to compile: 2 error(s) at report.typ:12"
     );
 }
+
+#[test]
+fn shared_check_ins_print_as_the_parents_own_answers() {
+    let mut report = fixed_report();
+    report.check_ins = vec![common::check_in(9, "2025-03-04", "21:05")];
+    report.check_ins[0].worry = None;
+    let pdf = PLAIN.render(&report, Paper::A4).expect("rendered");
+    assert!(
+        claims_pdf_ua(&pdf),
+        "the check-in page keeps the report PDF/UA-1"
+    );
+    let text = squash(&text_of(&pdf));
+    for needle in [
+        "How I felt — my own check-in answers",
+        "none of it is a score, a screening or a diagnosis",
+        "Tuesday, 4 March 2025, 21:05",
+        "Mood: I chose 2, on a scale from 1 very low to 5 very good",
+        "Closeness to my baby: I chose 4, on a scale from 1 far away to 5 very close",
+        "My sleep in the 24 hours before: 5 h 30 min",
+        "Felt supported: somewhat",
+        "we had a cuddle after the bath",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}:\n{text}");
+    }
+    assert!(!text.contains("Worry"), "a skipped answer prints nothing");
+}
+
+#[test]
+fn a_report_without_shared_check_ins_has_no_check_in_section() {
+    let text = text_of(&PLAIN.render(&fixed_report(), Paper::A4).expect("rendered"));
+    assert!(!text.contains("How I felt"), "{text}");
+}
+
+#[test]
+fn a_right_to_left_check_in_note_prints_with_the_shipped_fonts() {
+    let mut report = fixed_report();
+    report.check_ins = vec![common::check_in(9, "2025-03-04", "21:05")];
+    report.check_ins[0].note = Some("לילה ארוך".into());
+    let text = text_of(&PLAIN.render(&report, Paper::A4).expect("rendered"));
+    assert!(text.contains("ארוך") || text.contains("ךורא"), "{text}");
+}

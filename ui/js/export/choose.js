@@ -98,7 +98,8 @@ function dateInputs(ctx, range) {
 
 /** @param {ExportContext} ctx @param {Selection} selection */
 function includeField(ctx, selection) {
-  const parts = [['notes', 'Notes'], ['feelings', 'Feeling words'], ['ratings', 'Connection and energy ratings']];
+  const parts = [['notes', 'Notes'], ['feelings', 'Feeling words'], ['ratings', 'Connection and energy ratings'],
+    ['checkIns', 'Check-ins I marked to share']];
   return el('fieldset', { class: 'choice' },
     el('legend', { text: 'Include' }),
     el('div', { class: 'choice-row' },

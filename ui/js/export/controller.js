@@ -15,7 +15,7 @@ export function initialSelection() {
     range: { last: { days: 7 } },
     kindIds: null,
     babyIds: null,
-    include: { notes: true, feelings: true, ratings: true },
+    include: { notes: true, feelings: true, ratings: true, checkIns: true },
     excludedIds: [],
     title: null,
     preparedFor: null,

@@ -24,6 +24,7 @@ export function previewView(report) {
       report.summary.moments === 0
         ? el('p', { class: 'empty', text: 'No moments match these choices.' })
         : summaryPart(report),
+      report.checkIns.length ? checkInsPart(report.checkIns) : null,
       ...report.days.map((day) => dayPart(report, day)),
     ),
   );
@@ -97,6 +98,35 @@ function bar(fraction, title, tone = '') {
   const node = el('span', { class: `bar ${tone}`.trim(), title });
   node.style.height = `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
   return node;
+}
+
+/** The check-in scales, as the report words them: each number is the answer chosen, never a score. */
+const SCALES = [
+  ['mood', 'Mood', '1 very low to 5 very good'],
+  ['closeness', 'Closeness to my baby', '1 far away to 5 very close'],
+  ['worry', 'Worry', '1 hardly any to 5 a great deal'],
+];
+
+/** @param {import('../api.js').ReportCheckIn[]} checkIns */
+function checkInsPart(checkIns) {
+  return el('section', { class: 'report-day', 'aria-label': 'How I felt — my own check-in answers' },
+    el('h4', { text: 'How I felt — my own check-in answers' }),
+    el('p', { class: 'hint', text: 'My own answers to a short check-in, which I chose to share. Each number is the answer I picked on a scale of 1 to 5: nothing is added up, and none of it is a score, a screening or a diagnosis.' }),
+    el('ul', { class: 'plain-list' }, ...checkIns.map(checkInPart)),
+  );
+}
+
+/** @param {import('../api.js').ReportCheckIn} c */
+function checkInPart(c) {
+  const answers = SCALES.filter(([key]) => c[key] !== null)
+    .map(([key, question, scale]) => `${question}: I chose ${c[key]}, on a scale from ${scale}`);
+  if (c.sleepMinutes !== null) answers.push(`My sleep in the 24 hours before: ${formatMinutes(c.sleepMinutes)}`);
+  if (c.supported !== null) answers.push(`Felt supported: ${c.supported}`);
+  return el('li', { class: 'report-entry' },
+    el('p', { class: 'moment-title', text: `${longDate(c.date)}, ${c.time}` }),
+    ...answers.map((a) => el('p', { text: a })),
+    c.note ? el('p', { class: 'moment-note report-note', text: c.note }) : null,
+  );
 }
 
 /** @param {Report} report @param {import('../api.js').ReportDay} day */

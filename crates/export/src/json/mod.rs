@@ -22,11 +22,13 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'a> {
     /// The complete journal: every baby, kind, feeling word, moment (private ones and the
-    /// trash included) and running timer.
+    /// trash included), running timer, check-in (the trash and safety answers included) and
+    /// care-team contact.
     Everything,
     /// Only the moments of the report this selection describes (never private ones), with
     /// the parts the parent did not share left empty, and the babies, kinds and feeling words
-    /// they use. `NaiveDate` is the parent's local date today.
+    /// they use; the live check-ins in the range the parent marked for the report, without
+    /// their safety answer; never the care team. `NaiveDate` is the parent's local date today.
     Selection(&'a Selection, NaiveDate),
 }
 

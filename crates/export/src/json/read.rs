@@ -8,15 +8,16 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use nestling_journal::moment::who_at;
+use nestling_journal::{care_team, check_in, CheckIn};
 use rusqlite::{Connection, Row};
 
 use super::doc::{
-    BabyRecord, DetailRecord, DocScope, Document, KindRecord, MomentRecord, Shared, TimerRecord,
-    WordRecord, FORMAT, VERSION,
+    BabyRecord, CheckInRecord, ContactRecord, DetailRecord, DocScope, Document, KindRecord,
+    MomentRecord, Shared, TimerRecord, WordRecord, FORMAT, VERSION,
 };
 use crate::build::included;
 use crate::report::Include;
-use crate::selection::Selection;
+use crate::selection::{Resolved, Selection};
 use crate::Result;
 
 /// The complete journal.
@@ -32,6 +33,11 @@ pub(super) fn everything(conn: &Connection, now: DateTime<Utc>) -> Result<Docume
         feeling_words: own_words(conn)?,
         moments: moments(conn)?,
         timers: timers(conn)?,
+        check_ins: check_in::list_all(conn)?
+            .iter()
+            .map(check_in_record)
+            .collect(),
+        care_team: Some(contacts(conn)?),
     })
 }
 
@@ -79,6 +85,8 @@ pub(super) fn selection(
             .collect(),
         moments,
         timers: Vec::new(),
+        check_ins: shared_check_ins(conn, &sel)?,
+        care_team: None,
     })
 }
 
@@ -96,6 +104,60 @@ fn blanked(mut m: MomentRecord, include: Include) -> MomentRecord {
         (m.connection, m.energy) = (None, None);
     }
     m
+}
+
+/// The live check-ins in the range that the parent marked for the report, when the report
+/// shares check-ins: never the safety answer, and the note only when notes are shared.
+fn shared_check_ins(conn: &Connection, sel: &Resolved) -> Result<Vec<CheckInRecord>> {
+    if !sel.include.check_ins {
+        return Ok(Vec::new());
+    }
+    let shared = check_in::list_for_report(conn, sel.first, sel.last)?;
+    Ok(shared
+        .iter()
+        .map(|c| CheckInRecord {
+            safety: None,
+            note: c.note.clone().filter(|_| sel.include.notes),
+            ..check_in_record(c)
+        })
+        .collect())
+}
+
+fn check_in_record(c: &CheckIn) -> CheckInRecord {
+    CheckInRecord {
+        id: c.id,
+        taken_at: c.taken_at,
+        utc_offset_seconds: c.utc_offset_seconds.into(),
+        mood: c.mood,
+        closeness: c.closeness,
+        worry: c.worry,
+        sleep_minutes: c.sleep_minutes,
+        supported: c.supported,
+        safety: c.safety,
+        note: c.note.clone(),
+        in_report: c.in_report,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        deleted_at: c.deleted_at,
+    }
+}
+
+/// The care team in the parent's order, each with its stored position.
+fn contacts(conn: &Connection) -> Result<Vec<ContactRecord>> {
+    let listed = care_team::list_with_positions(conn)?;
+    Ok(listed
+        .into_iter()
+        .map(|(c, position)| ContactRecord {
+            id: c.id,
+            role: c.role,
+            name: c.name,
+            phone: c.phone,
+            notes: c.notes,
+            position,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        })
+        .collect())
 }
 
 fn instant(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {

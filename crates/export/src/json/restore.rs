@@ -6,15 +6,22 @@
 //! checked, and only then is everything written in one savepoint. Any failure leaves the
 //! journal exactly as it was. A journal that already holds moments, babies or anything of the
 //! parent's own is refused: a restore never merges.
+//!
+//! Check-ins and care-team contacts are written through the journal's own `restore_row`
+//! functions, which check each one exactly as the journal checks a new one: a check-in or
+//! contact that breaks a journal rule is refused with the journal's own error, inside the same
+//! savepoint, so nothing at all is written.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use nestling_journal::Who;
+use nestling_journal::{care_team, check_in, CheckInInput, ContactInput, Who};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::doc::{Document, KindRecord, MomentRecord, TimerRecord, FORMAT, VERSION};
+use super::doc::{
+    CheckInRecord, ContactRecord, Document, KindRecord, MomentRecord, TimerRecord, FORMAT, VERSION,
+};
 use crate::{Error, Result};
 
 /// What an import restored.
@@ -35,22 +42,28 @@ pub struct ImportSummary {
     pub in_trash: u32,
     /// Running timers restored.
     pub timers: u32,
+    /// Check-ins restored (the trash included).
+    pub check_ins: u32,
+    /// Care-team contacts restored.
+    pub care_contacts: u32,
     /// When the document was exported.
     pub exported_at: DateTime<Utc>,
 }
 
-/// Restores the journal in `json` into `conn`, which must hold no moments, babies, timers, or
-/// kinds or feeling words of the parent's own. `now` is when the import happens (kept for
-/// symmetry with the journal's writes; every restored time comes from the document).
+/// Restores the journal in `json` into `conn`, which must hold no moments, babies, timers,
+/// check-ins, care-team contacts, or kinds or feeling words of the parent's own. `now` is when
+/// the import happens: the journal checks each check-in against it (none may lie in the future)
+/// as it would a new one; every restored time comes from the document.
 pub fn import_json(conn: &Connection, json: &str, now: DateTime<Utc>) -> Result<ImportSummary> {
-    let _ = now;
     check_header(json)?;
     let doc = parse(json)?;
     let builtin = BuiltIn::read(conn)?;
     check(&doc, &builtin)?;
     savepoint(conn, || {
         refuse_non_empty(conn)?;
-        write(conn, &doc)
+        write(conn, &doc)?;
+        write_check_ins(conn, &doc.check_ins, now)?;
+        write_care_team(conn, doc.care_team.as_deref().unwrap_or_default())
     })?;
     Ok(summary(&doc))
 }
@@ -292,7 +305,8 @@ fn refuse_non_empty(conn: &Connection) -> Result<()> {
         "SELECT (SELECT count(*) FROM moment), (SELECT count(*) FROM baby),
                 (SELECT count(*) FROM moment_kind WHERE built_in = 0)
               + (SELECT count(*) FROM feeling_word WHERE built_in = 0)
-              + (SELECT count(*) FROM timer)",
+              + (SELECT count(*) FROM timer) + (SELECT count(*) FROM check_in)
+              + (SELECT count(*) FROM care_contact)",
         [],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
@@ -454,6 +468,49 @@ fn write_timer(conn: &Connection, t: &TimerRecord) -> Result<()> {
     Ok(())
 }
 
+/// Each check-in through the journal's own checks, keeping its id, times, trash and choice to
+/// share.
+fn write_check_ins(conn: &Connection, records: &[CheckInRecord], now: DateTime<Utc>) -> Result<()> {
+    for r in records {
+        let input = CheckInInput {
+            taken_at: r.taken_at,
+            utc_offset_seconds: r.utc_offset_seconds,
+            mood: r.mood,
+            closeness: r.closeness,
+            worry: r.worry,
+            sleep_minutes: r.sleep_minutes,
+            supported: r.supported,
+            safety: r.safety,
+            note: r.note.clone(),
+            in_report: r.in_report,
+        };
+        check_in::restore_row(
+            conn,
+            r.id,
+            &input,
+            r.created_at,
+            r.updated_at,
+            r.deleted_at,
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Each contact through the journal's own checks, keeping its id, position and times.
+fn write_care_team(conn: &Connection, records: &[ContactRecord]) -> Result<()> {
+    for r in records {
+        let input = ContactInput {
+            role: r.role,
+            name: r.name.clone(),
+            phone: r.phone.clone(),
+            notes: r.notes.clone(),
+        };
+        care_team::restore_row(conn, r.id, &input, r.position, r.created_at, r.updated_at)?;
+    }
+    Ok(())
+}
+
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -472,6 +529,8 @@ fn summary(doc: &Document) -> ImportSummary {
                 .count(),
         ),
         timers: count(doc.timers.len()),
+        check_ins: count(doc.check_ins.len()),
+        care_contacts: count(doc.care_team.as_ref().map_or(0, Vec::len)),
         exported_at: doc.exported_at,
     }
 }

@@ -2,8 +2,9 @@
 #![allow(dead_code, unreachable_pub)]
 
 use chrono::{DateTime, NaiveDate, Utc};
-use nestling_journal::{baby, kind, moment, timer, trash, BabyInput, KindInput, MomentInput};
-use nestling_journal::{TimerInput, Who};
+use nestling_journal::{baby, care_team, check_in, kind, moment, timer, trash};
+use nestling_journal::{BabyInput, CheckInInput, ContactInput, KindInput, MomentInput};
+use nestling_journal::{Role, SafetyAnswer, Supported, TimerInput, Who};
 use nestling_store::Store;
 use rusqlite::Connection;
 
@@ -47,6 +48,14 @@ pub fn store() -> Store {
     Store::open_in_memory().expect("in-memory journal")
 }
 
+/// Marks the notes of check-ins a report must never show (not marked, in the trash, or outside
+/// the range); the shared one says [`SHARED_CHECK_IN`].
+pub const UNSHARED_CHECK_IN: &str = "UNSHARED-CHECK-IN";
+/// The note of the one check-in marked for the report in the fixture's week.
+pub const SHARED_CHECK_IN: &str = "Hard evening, *but* we had a cuddle | 🫂";
+/// Marks every care-team contact's name and notes.
+pub const CARE_TEAM: &str = "CARE-TEAM";
+
 /// What [`hostile_journal`] made.
 pub struct Fixture {
     pub babies: Vec<i64>,
@@ -54,6 +63,8 @@ pub struct Fixture {
     pub private_ids: Vec<i64>,
     pub trashed_ids: Vec<i64>,
     pub shared_ids: Vec<i64>,
+    /// The check-in marked for the report in the week, then the others.
+    pub check_ins: Vec<i64>,
 }
 
 fn input(kind: &str, start: &str, minutes: Option<i64>) -> MomentInput {
@@ -199,11 +210,57 @@ pub fn hostile_journal(conn: &Connection) -> Fixture {
         now(),
     )
     .expect("timer");
+    let check_ins = check_ins(conn);
+    care_contacts(conn);
     Fixture {
+        check_ins,
         babies: vec![ada, zoe],
         custom_kind: custom,
         private_ids,
         trashed_ids: vec![gone],
         shared_ids: shared,
+    }
+}
+
+fn check_in_at(taken: &str, note: &str, in_report: bool) -> CheckInInput {
+    let parsed = DateTime::parse_from_rfc3339(taken).expect("RFC 3339");
+    CheckInInput {
+        taken_at: parsed.with_timezone(&Utc),
+        utc_offset_seconds: parsed.offset().local_minus_utc().into(),
+        note: Some(note.into()),
+        in_report,
+        ..CheckInInput::default()
+    }
+}
+
+/// One check-in marked for the report in the week (with a safety answer that must never leave
+/// for a therapist), one not marked, one marked but in the trash, one marked before the week.
+fn check_ins(conn: &Connection) -> Vec<i64> {
+    let mut shared = check_in_at("2026-10-03T21:05:00+02:00", SHARED_CHECK_IN, true);
+    (shared.mood, shared.closeness, shared.worry) = (Some(2), Some(4), Some(3));
+    shared.sleep_minutes = Some(330);
+    shared.supported = Some(Supported::Somewhat);
+    shared.safety = Some(SafetyAnswer::UnwantedThoughts);
+    let mut unmarked = check_in_at("2026-10-05T08:00:00+02:00", UNSHARED_CHECK_IN, false);
+    (unmarked.mood, unmarked.safety) = (Some(1), Some(SafetyAnswer::MightAct));
+    let trashed = check_in_at("2026-10-04T08:00:00+02:00", UNSHARED_CHECK_IN, true);
+    let early = check_in_at("2026-09-20T08:00:00+02:00", UNSHARED_CHECK_IN, true);
+    let ids: Vec<i64> = [shared, unmarked, trashed, early]
+        .iter()
+        .map(|c| check_in::insert(conn, c, now()).expect("check-in").id)
+        .collect();
+    check_in::soft_delete(conn, ids[2], now()).expect("trashed");
+    ids
+}
+
+fn care_contacts(conn: &Connection) {
+    for (role, phone) in [(Role::Midwife, "+44 20 7946 0000"), (Role::Friend, "")] {
+        let input = ContactInput {
+            role,
+            name: format!("{CARE_TEAM} {}", role.as_str()),
+            phone: phone.into(),
+            notes: format!("{CARE_TEAM} notes: call after 9"),
+        };
+        care_team::add(conn, &input, now()).expect("contact");
     }
 }

@@ -6,7 +6,8 @@ use std::process::Command;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use nestling_export::{
-    Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report, Summary, WordCount,
+    CheckInAnswers, Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report,
+    Summary, Supported, WordCount,
 };
 
 /// Runs a poppler/qpdf tool on `pdf` with `args` before the file name (and `after` it),
@@ -70,6 +71,22 @@ fn kind(id: &str, name: &str, emoji: &str, moments: u32, minutes: i64) -> KindTo
         emoji: emoji.into(),
         moments,
         minutes,
+    }
+}
+
+/// A check-in the parent shared, every answer given; tests change what they need.
+pub fn check_in(id: i64, date: &str, time: &str) -> CheckInAnswers {
+    CheckInAnswers {
+        id,
+        taken_at: at(&format!("{date}T{time}:00+01:00")),
+        date: date.parse().expect("YYYY-MM-DD"),
+        time: time.into(),
+        mood: Some(2),
+        closeness: Some(4),
+        worry: Some(3),
+        sleep_minutes: Some(330),
+        supported: Some(Supported::Somewhat),
+        note: Some("A long evening; we had a cuddle after the bath.".into()),
     }
 }
 
@@ -167,6 +184,7 @@ pub fn fixed_report() -> Report {
             notes: true,
             feelings: true,
             ratings: true,
+            check_ins: true,
         },
         summary: Summary {
             moments: 4,
@@ -238,5 +256,6 @@ pub fn fixed_report() -> Report {
                 entries: vec![c, d],
             },
         ],
+        check_ins: Vec::new(),
     }
 }
