@@ -4,8 +4,14 @@
 //! as a raw key so that its own slow derivation is skipped. The data key never touches the disk
 //! in the clear: the key file `nestling.keys` beside the journal holds it twice, each copy sealed
 //! with XChaCha20-Poly1305 under a key derived by Argon2id, once from the passphrase and once
-//! from the recovery code. Changing the passphrase re-seals the same data key, so backups made
-//! earlier stay readable.
+//! from the recovery code.
+//!
+//! Changing the passphrase, or making a new recovery code, changes the data key itself (see the
+//! `rekey` module): an old copy of the key file opened with an old secret yields only the old
+//! data key, which opens nothing once the change is done. While the journal and its backups are
+//! being re-encrypted, the key file also carries the old data key, sealed under a key derived
+//! from the new one (`retiring`), so every file opens with the new secret whichever key it is
+//! under at that moment; the last step of the change writes the key file without it.
 //!
 //! Key file format (JSON, version 1):
 //! ```json
@@ -14,11 +20,14 @@
 //!   "passphrase": { "kdf": { "algorithm": "argon2id", "memory_kib": 65536, "iterations": 3,
 //!                            "parallelism": 1 },
 //!                   "salt": "<32 hex>", "nonce": "<48 hex>", "sealed_key": "<96 hex>" },
-//!   "recovery":   { …the same fields… }
+//!   "recovery":   { …the same fields… },
+//!   "retiring":   { "nonce": "<48 hex>", "sealed_key": "<96 hex>" }   (only during a change)
 //! }
 //! ```
-//! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the two
-//! copies cannot be swapped. This module owns the format; it does not open databases.
+//! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the
+//! copies cannot be swapped. The retiring key is sealed with XChaCha20-Poly1305 under keyed
+//! BLAKE2b of the current data key (personalised `nestling.keys/1/retiring`), never under the
+//! data key itself. This module owns the format; it does not open databases.
 //!
 //! A spare copy of the key file is kept in the backups folder and written with it, because an
 //! encrypted journal and all its backups are unreadable without it. The copy is as sealed as the
@@ -32,7 +41,7 @@ use std::path::{Path, PathBuf};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 use crate::backups::BACKUPS_DIR;
 use crate::fault;
@@ -87,6 +96,31 @@ impl DataKey {
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
         random_bytes(key.as_mut())?;
         Ok(Self(key))
+    }
+
+    /// A data key from exactly [`KEY_LEN`] bytes; `None` for any other length.
+    fn from_slice(bytes: &[u8]) -> Option<Self> {
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        (bytes.len() == KEY_LEN).then(|| {
+            key.copy_from_slice(bytes);
+            Self(key)
+        })
+    }
+
+    /// Whether two data keys are the same key.
+    pub(crate) fn same_as(&self, other: &DataKey) -> bool {
+        self.0.as_ref() == other.0.as_ref()
+    }
+
+    /// The cipher that seals a retiring key under this one: keyed BLAKE2b of this key, so the
+    /// data key itself is only ever used by the database engine.
+    fn sealing_cipher(&self) -> XChaCha20Poly1305 {
+        use blake2::digest::{consts::U32, Mac};
+        let mut mac = <blake2::Blake2bMac<U32> as Mac>::new_from_slice(self.0.as_ref())
+            .expect("a 32-byte key is a valid BLAKE2b key");
+        mac.update(RETIRING_AAD);
+        let derived = Zeroizing::new(<[u8; KEY_LEN]>::from(mac.finalize().into_bytes()));
+        XChaCha20Poly1305::new(derived.as_ref().into())
     }
 
     /// The key as the engine's raw-key literal: `x'<64 hex digits>'`.
@@ -272,14 +306,8 @@ impl Seal {
             msg: &sealed,
             aad: slot.associated_data(),
         };
-        let mut plain = Zeroizing::new(cipher.decrypt(XNonce::from_slice(&nonce), payload).ok()?);
-        let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        if plain.len() != KEY_LEN {
-            return None;
-        }
-        key.copy_from_slice(&plain);
-        plain.zeroize();
-        Some(DataKey(key))
+        let plain = Zeroizing::new(cipher.decrypt(XNonce::from_slice(&nonce), payload).ok()?);
+        DataKey::from_slice(&plain)
     }
 }
 
@@ -289,6 +317,8 @@ pub(crate) struct KeyFile {
     format: u32,
     passphrase: Seal,
     recovery: Seal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    retiring: Option<Retiring>,
 }
 
 impl KeyFile {
@@ -299,6 +329,7 @@ impl KeyFile {
             format: FORMAT,
             passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
             recovery: Self::seal_code(key, &code)?,
+            retiring: None,
         };
         Ok((file, code))
     }
@@ -389,32 +420,106 @@ impl KeyFile {
     ///
     /// A secret shaped like a recovery code is tried as one first, then as a passphrase.
     pub(crate) fn unlock(&self, secret: &str) -> Result<DataKey> {
-        if let Some(canonical) = normalize_code(secret) {
-            if let Some(key) = self.recovery.open(canonical.as_bytes(), Slot::Recovery) {
-                return Ok(key);
-            }
-        }
-        self.passphrase
-            .open(secret.as_bytes(), Slot::Passphrase)
-            .ok_or(Error::WrongPassphrase)
+        self.unlock_all(secret).map(|(_, keys)| keys.current)
     }
 
-    /// Seals the same data key under a new passphrase; the recovery code keeps working.
-    pub(crate) fn with_passphrase(&self, key: &DataKey, passphrase: &str) -> Result<Self> {
-        Ok(Self {
-            passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
+    /// A key file for a change of key: `new` sealed under `passphrase` and a fresh recovery
+    /// code, with `old` kept as the retiring key until [`KeyFile::retired`] drops it.
+    pub(crate) fn changing(
+        new: &DataKey,
+        passphrase: &str,
+        old: &DataKey,
+    ) -> Result<(Self, RecoveryCode)> {
+        let (mut file, code) = Self::create(new, passphrase)?;
+        file.retiring = Some(Retiring::seal(old, new)?);
+        Ok((file, code))
+    }
+
+    /// The same key file without its retiring key: the last step of a change of key.
+    pub(crate) fn retired(&self) -> Self {
+        Self {
+            retiring: None,
             ..self.clone()
+        }
+    }
+
+    /// Which secret `secret` is, and every data key it opens: the current one and, during a
+    /// change of key, the retiring one.
+    pub(crate) fn unlock_all(&self, secret: &str) -> Result<(Secret, Keys)> {
+        let by_code = normalize_code(secret)
+            .and_then(|canonical| self.recovery.open(canonical.as_bytes(), Slot::Recovery));
+        let (which, current) = match by_code {
+            Some(key) => (Secret::RecoveryCode, key),
+            None => {
+                let key = self.passphrase.open(secret.as_bytes(), Slot::Passphrase);
+                (Secret::Passphrase, key.ok_or(Error::WrongPassphrase)?)
+            }
+        };
+        let retiring = self.retiring.as_ref().and_then(|r| r.open(&current));
+        Ok((which, Keys { current, retiring }))
+    }
+}
+
+/// Which of the two secrets unlocked the key file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Secret {
+    /// The passphrase.
+    Passphrase,
+    /// The recovery code.
+    RecoveryCode,
+}
+
+/// The data keys a secret opens: the current one, and the retiring one while a change of key is
+/// under way.
+#[derive(Debug, Clone)]
+pub(crate) struct Keys {
+    /// The key every file is (or will be) encrypted with.
+    pub(crate) current: DataKey,
+    /// The key files may still be under until the change of key finishes.
+    pub(crate) retiring: Option<DataKey>,
+}
+
+/// The retiring data key, sealed under a key derived from the current data key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Retiring {
+    nonce: String,
+    sealed_key: String,
+}
+
+const RETIRING_AAD: &[u8] = b"nestling.keys/1/retiring";
+
+impl Retiring {
+    fn seal(old: &DataKey, under: &DataKey) -> Result<Self> {
+        let mut nonce = [0u8; NONCE_LEN];
+        random_bytes(&mut nonce)?;
+        let payload = Payload {
+            msg: old.0.as_ref(),
+            aad: RETIRING_AAD,
+        };
+        let sealed = under
+            .sealing_cipher()
+            .encrypt(XNonce::from_slice(&nonce), payload)
+            .map_err(|_| Error::WrongPassphrase)?;
+        Ok(Self {
+            nonce: hex(&nonce).to_string(),
+            sealed_key: hex(&sealed).to_string(),
         })
     }
 
-    /// Seals the same data key under a fresh recovery code; the old code stops working.
-    pub(crate) fn with_new_recovery_code(&self, key: &DataKey) -> Result<(Self, RecoveryCode)> {
-        let code = RecoveryCode::generate()?;
-        let file = Self {
-            recovery: Self::seal_code(key, &code)?,
-            ..self.clone()
+    fn open(&self, under: &DataKey) -> Option<DataKey> {
+        let nonce = unhex(&self.nonce).filter(|n| n.len() == NONCE_LEN)?;
+        let sealed = unhex(&self.sealed_key)?;
+        let payload = Payload {
+            msg: &sealed,
+            aad: RETIRING_AAD,
         };
-        Ok((file, code))
+        let plain = Zeroizing::new(
+            under
+                .sealing_cipher()
+                .decrypt(XNonce::from_slice(&nonce), payload)
+                .ok()?,
+        );
+        DataKey::from_slice(&plain)
     }
 }
 
