@@ -374,9 +374,18 @@ impl KeyFile {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(Error::Io { path, source }),
         };
-        match serde_json::from_slice::<Self>(&bytes) {
-            Ok(file) if file.format == FORMAT && file.is_plausible() => Ok(Some(file)),
-            _ => Err(Error::KeyFile { path }),
+        Self::parse(&bytes, &path).map(Some)
+    }
+
+    /// Reads a key file's bytes; `path` only names the file in the error. Anything that is not
+    /// a key file this version wrote (not JSON, another format, costs out of bounds) is
+    /// [`Error::KeyFile`], which names the file and never its contents.
+    fn parse(bytes: &[u8], path: &Path) -> Result<Self> {
+        match serde_json::from_slice::<Self>(bytes) {
+            Ok(file) if file.format == FORMAT && file.is_plausible() => Ok(file),
+            _ => Err(Error::KeyFile {
+                path: path.to_path_buf(),
+            }),
         }
     }
 
@@ -699,6 +708,107 @@ mod tests {
         wipes_on_drop::<Zeroizing<String>>(); // the type of `sql_literal` and `normalize_code`
         let literal: Zeroizing<String> = DataKey::generate().expect("key").sql_literal();
         assert_eq!(literal.len(), 67);
+    }
+
+    /// Whether the refusal names the key file and nothing of what it held.
+    fn readable_refusal(err: &Error, input: &str) -> bool {
+        let message = err.to_string();
+        let echoed = input.len() >= 8 && message.contains(input);
+        matches!(err, Error::KeyFile { .. })
+            && message.contains("nestling.keys")
+            && message.contains("damaged")
+            && !echoed
+    }
+
+    /// A key file's JSON with one field replaced by `value` (`field` picks which).
+    fn with_field_replaced(field: usize, value: serde_json::Value) -> String {
+        // Sealing costs two slow derivations: one key file serves every case.
+        static BASE: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+        let mut json = BASE
+            .get_or_init(|| {
+                let key = DataKey::generate().expect("key");
+                let (file, _) = KeyFile::changing(&key, "correct horse", &key).expect("created");
+                serde_json::to_value(&file).expect("json")
+            })
+            .clone();
+        let paths: [&[&str]; 10] = [
+            &["format"],
+            &["passphrase"],
+            &["recovery", "salt"],
+            &["passphrase", "nonce"],
+            &["recovery", "sealed_key"],
+            &["passphrase", "kdf", "memory_kib"],
+            &["recovery", "kdf", "algorithm"],
+            &["passphrase", "kdf"],
+            &["retiring", "nonce"],
+            &["retiring", "sealed_key"],
+        ];
+        let mut here = &mut json;
+        for step in paths[field % paths.len()] {
+            here = &mut here[*step];
+        }
+        *here = value;
+        json.to_string()
+    }
+
+    fn json_leaf() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<u32>().prop_map(serde_json::Value::from),
+            "[0-9a-f]{0,100}".prop_map(serde_json::Value::from),
+            "\\PC{0,30}".prop_map(serde_json::Value::from),
+            Just(serde_json::json!({})),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn arbitrary_bytes_are_read_as_a_key_file_or_refused_readably(
+            bytes in proptest::collection::vec(proptest::arbitrary::any::<u8>(), 0..300)
+        ) {
+            let path = Path::new("/data/nestling.keys");
+            if let Err(err) = KeyFile::parse(&bytes, path) {
+                let input = String::from_utf8_lossy(&bytes);
+                proptest::prop_assert!(readable_refusal(&err, &input), "{err}");
+            }
+        }
+
+        #[test]
+        fn a_key_file_with_any_field_replaced_is_read_or_refused_readably(
+            field in 0usize..10,
+            value in json_leaf(),
+        ) {
+            let text = with_field_replaced(field, value);
+            match KeyFile::parse(text.as_bytes(), Path::new("nestling.keys")) {
+                Ok(file) => proptest::prop_assert!(file.is_plausible()),
+                Err(err) => proptest::prop_assert!(readable_refusal(&err, &text), "{err}"),
+            }
+        }
+
+        #[test]
+        fn a_retiring_key_with_any_nonce_and_seal_never_opens_by_chance(
+            nonce in "[0-9a-f]{0,60}|\\PC{0,20}",
+            sealed in "[0-9a-f]{0,120}|\\PC{0,20}",
+        ) {
+            let under = DataKey::generate().expect("key");
+            let retiring = Retiring { nonce, sealed_key: sealed };
+            proptest::prop_assert!(retiring.open(&under).is_none());
+        }
+    }
+
+    #[test]
+    fn a_retiring_key_opens_only_under_the_key_it_was_sealed_with() {
+        let (old, new) = (
+            DataKey::generate().expect("old"),
+            DataKey::generate().expect("new"),
+        );
+        let sealed = Retiring::seal(&old, &new).expect("sealed");
+        assert!(sealed.open(&new).expect("opens").same_as(&old));
+        assert!(sealed.open(&old).is_none());
     }
 
     #[test]
