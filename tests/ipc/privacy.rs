@@ -111,6 +111,35 @@ fn the_recovery_code_unlocks_and_lock_closes_the_journal_again() {
 }
 
 #[test]
+fn changing_the_passphrase_answers_with_a_new_recovery_code_and_the_old_secrets_stop_working() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app);
+    let old_code = code_of(
+        app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+            .expect("set"),
+    );
+    let args = json!({ "current": "correct horse", "next": "another horse" });
+    let new_code = code_of(app.call("change_passphrase", args).expect("changed"));
+    assert_ne!(new_code, old_code);
+    app.call("lock", json!({})).expect("locked");
+    for old in ["correct horse", old_code.as_str()] {
+        let (kind, _) = error_kind(app.call("unlock", json!({ "secret": old })));
+        assert_eq!(kind, "wrong_passphrase", "an old secret opens nothing");
+    }
+    app.call("unlock", json!({ "secret": new_code }))
+        .expect("the new code opens it");
+    assert_the_note_is_found(&app);
+    let (kind, message) = error_kind(app.call("new_recovery_code", json!({ "current": new_code })));
+    assert_eq!(kind, "passphrase_needed", "{message}");
+    let newer = code_of(
+        app.call("new_recovery_code", json!({ "current": "another horse" }))
+            .expect("with the passphrase"),
+    );
+    assert_ne!(newer, new_code);
+}
+
+#[test]
 fn a_short_passphrase_is_refused_and_the_journal_stays_plain() {
     let tmp = folder();
     let app = open(tmp.path());

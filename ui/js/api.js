@@ -240,11 +240,11 @@ export const stillHere = () => call('still_here');
 export const privacy = () => call('privacy');
 /** Encrypts the journal; the answer holds the recovery code to write down. @param {string} passphrase @returns {Promise<{recoveryCode: string}>} */
 export const setPassphrase = (passphrase) => call('set_passphrase', { passphrase });
-/** @param {string} current @param {string} next @returns {Promise<null>} */
+/** Changes the passphrase and the key; the answer holds the new recovery code (the old one stops working). @param {string} current @param {string} next @returns {Promise<{recoveryCode: string}>} */
 export const changePassphrase = (current, next) => call('change_passphrase', { current, next });
 /** @param {string} current @returns {Promise<null>} */
 export const removePassphrase = (current) => call('remove_passphrase', { current });
-/** @param {string} current @returns {Promise<{recoveryCode: string}>} */
+/** A new recovery code (the old one stops working); `current` is the passphrase. @param {string} current @returns {Promise<{recoveryCode: string}>} */
 export const newRecoveryCode = (current) => call('new_recovery_code', { current });
 /** @returns {Promise<BackupInfo>} */
 export const backupNow = () => call('backup_now');

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::convert;
 use crate::fault;
 use crate::fsutil;
-use crate::keys::{DataKey, KeyFile};
+use crate::keys::{DataKey, KeyFile, Keys};
 use crate::migrate::{self, MIGRATIONS};
 use crate::open::{self, JournalStatus, DATABASE_FILE_NAME};
 use crate::recovery;
@@ -306,16 +306,17 @@ impl Store {
         secret: Option<&str>,
     ) -> Result<(Store, Option<PathBuf>)> {
         let backup = find(dir, backup_name)?;
-        let key = unlock_for_restore(dir, &backup, secret)?;
+        let keys = unlock_for_restore(dir, &backup, secret)?;
         let current_locked = open::status(dir)? == JournalStatus::Locked;
         let target_key = (current_locked || backup.encrypted)
-            .then(|| key.clone())
+            .then(|| keys.as_ref().map(|k| k.current.clone()))
             .flatten();
         let db = dir.join(DATABASE_FILE_NAME);
         let staged = fsutil::with_suffix(&db, ".restoring");
-        let src_key = if backup.encrypted { key.as_ref() } else { None };
-        convert::convert_file(&backup.path_in(dir), src_key, &staged, target_key.as_ref())?;
-        let current_key = if current_locked { key.as_ref() } else { None };
+        let src = backup.path_in(dir);
+        let src_key = key_if(backup.encrypted, keys.as_ref(), &src);
+        convert::convert_file(&src, src_key, &staged, target_key.as_ref())?;
+        let current_key = key_if(current_locked, keys.as_ref(), &db);
         let set_aside = match keep_current(dir, &db, current_key) {
             Ok(set_aside) => set_aside,
             Err(err) => {
@@ -329,18 +330,24 @@ impl Store {
     }
 }
 
-/// The data key needed to read the backup or the current journal, when either is encrypted.
+/// Of `keys`, the one that reads the file at `path` when it is `encrypted`.
+fn key_if<'k>(encrypted: bool, keys: Option<&'k Keys>, path: &Path) -> Option<&'k DataKey> {
+    keys.filter(|_| encrypted)
+        .map(|keys| open::key_for_file(keys, path))
+}
+
+/// The data keys needed to read the backup or the current journal, when either is encrypted.
 fn unlock_for_restore(
     dir: &Path,
     backup: &BackupInfo,
     secret: Option<&str>,
-) -> Result<Option<DataKey>> {
+) -> Result<Option<Keys>> {
     let needed = backup.encrypted || open::status(dir)? == JournalStatus::Locked;
     let Some(key_file) = KeyFile::read(dir)? else {
         return Ok(None);
     };
     match secret {
-        Some(secret) => key_file.unlock(secret).map(Some),
+        Some(secret) => key_file.unlock_all(secret).map(|(_, keys)| Some(keys)),
         None if needed => Err(Error::Locked),
         None => Ok(None),
     }

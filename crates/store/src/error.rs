@@ -70,6 +70,11 @@ pub enum Error {
     /// passphrase given now is not the one chosen then. Nothing was changed.
     #[error("Setting a passphrase was interrupted before it finished, and some backups are already locked with the passphrase chosen then. Please set that same passphrase again to finish. Nothing has been changed.")]
     UnfinishedPassphrase,
+    /// A new recovery code was asked for with the recovery code instead of the passphrase. The
+    /// new data key must be sealed under the passphrase, which only the parent knows. Nothing
+    /// was changed.
+    #[error("To make a new recovery code, please type your passphrase, not the recovery code. If you have forgotten the passphrase, choose a new one with your recovery code instead: that gives you a new recovery code too. Nothing has been changed.")]
+    PassphraseNeeded,
     /// Another copy of Nestling has the data folder open.
     #[error("Nestling is already open on the journal in {path}, in another window or by another copy of the app. Please use that window; this one has changed nothing.")]
     InUse {
@@ -150,6 +155,7 @@ impl Error {
             Error::WeakPassphrase { .. } => "weak_passphrase",
             Error::AlreadyEncrypted => "already_encrypted",
             Error::UnfinishedPassphrase => "unfinished_passphrase",
+            Error::PassphraseNeeded => "passphrase_needed",
             Error::NotEncrypted => "not_encrypted",
             Error::InUse { .. } => "in_use",
             Error::KeyFile { .. } => "key_file",

@@ -39,6 +39,9 @@ pub const JOURNAL_CHECKPOINTED: &str = "journal-checkpointed";
 pub const JOURNAL_CLOSED: &str = "journal-closed";
 /// The converted copy has been renamed over the journal, before it is reopened.
 pub const JOURNAL_SWAPPED: &str = "journal-swapped";
+/// During a change of key: the journal and every backup are under the new data key, and the key
+/// file still holds the retiring one.
+pub const REKEYED: &str = "rekeyed";
 /// The key file has been removed, its spare not yet.
 pub const KEY_REMOVED: &str = "key-removed";
 /// The key file and its spare have both been removed.
@@ -59,6 +62,7 @@ pub const ALL_STEPS: &[&str] = &[
     JOURNAL_CHECKPOINTED,
     JOURNAL_CLOSED,
     JOURNAL_SWAPPED,
+    REKEYED,
     KEY_REMOVED,
     KEY_SPARE_REMOVED,
 ];

@@ -4,8 +4,14 @@
 //! as a raw key so that its own slow derivation is skipped. The data key never touches the disk
 //! in the clear: the key file `nestling.keys` beside the journal holds it twice, each copy sealed
 //! with XChaCha20-Poly1305 under a key derived by Argon2id, once from the passphrase and once
-//! from the recovery code. Changing the passphrase re-seals the same data key, so backups made
-//! earlier stay readable.
+//! from the recovery code.
+//!
+//! Changing the passphrase, or making a new recovery code, changes the data key itself (see the
+//! `rekey` module): an old copy of the key file opened with an old secret yields only the old
+//! data key, which opens nothing once the change is done. While the journal and its backups are
+//! being re-encrypted, the key file also carries the old data key, sealed under a key derived
+//! from the new one (`retiring`), so every file opens with the new secret whichever key it is
+//! under at that moment; the last step of the change writes the key file without it.
 //!
 //! Key file format (JSON, version 1):
 //! ```json
@@ -14,11 +20,14 @@
 //!   "passphrase": { "kdf": { "algorithm": "argon2id", "memory_kib": 65536, "iterations": 3,
 //!                            "parallelism": 1 },
 //!                   "salt": "<32 hex>", "nonce": "<48 hex>", "sealed_key": "<96 hex>" },
-//!   "recovery":   { …the same fields… }
+//!   "recovery":   { …the same fields… },
+//!   "retiring":   { "nonce": "<48 hex>", "sealed_key": "<96 hex>" }   (only during a change)
 //! }
 //! ```
-//! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the two
-//! copies cannot be swapped. This module owns the format; it does not open databases.
+//! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the
+//! copies cannot be swapped. The retiring key is sealed with XChaCha20-Poly1305 under keyed
+//! BLAKE2b of the current data key (personalised `nestling.keys/1/retiring`), never under the
+//! data key itself. This module owns the format; it does not open databases.
 //!
 //! A spare copy of the key file is kept in the backups folder and written with it, because an
 //! encrypted journal and all its backups are unreadable without it. The copy is as sealed as the
@@ -32,7 +41,7 @@ use std::path::{Path, PathBuf};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 use crate::backups::BACKUPS_DIR;
 use crate::fault;
@@ -87,6 +96,31 @@ impl DataKey {
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
         random_bytes(key.as_mut())?;
         Ok(Self(key))
+    }
+
+    /// A data key from exactly [`KEY_LEN`] bytes; `None` for any other length.
+    fn from_slice(bytes: &[u8]) -> Option<Self> {
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        (bytes.len() == KEY_LEN).then(|| {
+            key.copy_from_slice(bytes);
+            Self(key)
+        })
+    }
+
+    /// Whether two data keys are the same key.
+    pub(crate) fn same_as(&self, other: &DataKey) -> bool {
+        self.0.as_ref() == other.0.as_ref()
+    }
+
+    /// The cipher that seals a retiring key under this one: keyed BLAKE2b of this key, so the
+    /// data key itself is only ever used by the database engine.
+    fn sealing_cipher(&self) -> XChaCha20Poly1305 {
+        use blake2::digest::{consts::U32, Mac};
+        let mut mac = <blake2::Blake2bMac<U32> as Mac>::new_from_slice(self.0.as_ref())
+            .expect("a 32-byte key is a valid BLAKE2b key");
+        mac.update(RETIRING_AAD);
+        let derived = Zeroizing::new(<[u8; KEY_LEN]>::from(mac.finalize().into_bytes()));
+        XChaCha20Poly1305::new(derived.as_ref().into())
     }
 
     /// The key as the engine's raw-key literal: `x'<64 hex digits>'`.
@@ -272,14 +306,8 @@ impl Seal {
             msg: &sealed,
             aad: slot.associated_data(),
         };
-        let mut plain = Zeroizing::new(cipher.decrypt(XNonce::from_slice(&nonce), payload).ok()?);
-        let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        if plain.len() != KEY_LEN {
-            return None;
-        }
-        key.copy_from_slice(&plain);
-        plain.zeroize();
-        Some(DataKey(key))
+        let plain = Zeroizing::new(cipher.decrypt(XNonce::from_slice(&nonce), payload).ok()?);
+        DataKey::from_slice(&plain)
     }
 }
 
@@ -289,6 +317,8 @@ pub(crate) struct KeyFile {
     format: u32,
     passphrase: Seal,
     recovery: Seal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    retiring: Option<Retiring>,
 }
 
 impl KeyFile {
@@ -299,6 +329,7 @@ impl KeyFile {
             format: FORMAT,
             passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
             recovery: Self::seal_code(key, &code)?,
+            retiring: None,
         };
         Ok((file, code))
     }
@@ -343,9 +374,18 @@ impl KeyFile {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(Error::Io { path, source }),
         };
-        match serde_json::from_slice::<Self>(&bytes) {
-            Ok(file) if file.format == FORMAT && file.is_plausible() => Ok(Some(file)),
-            _ => Err(Error::KeyFile { path }),
+        Self::parse(&bytes, &path).map(Some)
+    }
+
+    /// Reads a key file's bytes; `path` only names the file in the error. Anything that is not
+    /// a key file this version wrote (not JSON, another format, costs out of bounds) is
+    /// [`Error::KeyFile`], which names the file and never its contents.
+    fn parse(bytes: &[u8], path: &Path) -> Result<Self> {
+        match serde_json::from_slice::<Self>(bytes) {
+            Ok(file) if file.format == FORMAT && file.is_plausible() => Ok(file),
+            _ => Err(Error::KeyFile {
+                path: path.to_path_buf(),
+            }),
         }
     }
 
@@ -389,32 +429,106 @@ impl KeyFile {
     ///
     /// A secret shaped like a recovery code is tried as one first, then as a passphrase.
     pub(crate) fn unlock(&self, secret: &str) -> Result<DataKey> {
-        if let Some(canonical) = normalize_code(secret) {
-            if let Some(key) = self.recovery.open(canonical.as_bytes(), Slot::Recovery) {
-                return Ok(key);
-            }
-        }
-        self.passphrase
-            .open(secret.as_bytes(), Slot::Passphrase)
-            .ok_or(Error::WrongPassphrase)
+        self.unlock_all(secret).map(|(_, keys)| keys.current)
     }
 
-    /// Seals the same data key under a new passphrase; the recovery code keeps working.
-    pub(crate) fn with_passphrase(&self, key: &DataKey, passphrase: &str) -> Result<Self> {
-        Ok(Self {
-            passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
+    /// A key file for a change of key: `new` sealed under `passphrase` and a fresh recovery
+    /// code, with `old` kept as the retiring key until [`KeyFile::retired`] drops it.
+    pub(crate) fn changing(
+        new: &DataKey,
+        passphrase: &str,
+        old: &DataKey,
+    ) -> Result<(Self, RecoveryCode)> {
+        let (mut file, code) = Self::create(new, passphrase)?;
+        file.retiring = Some(Retiring::seal(old, new)?);
+        Ok((file, code))
+    }
+
+    /// The same key file without its retiring key: the last step of a change of key.
+    pub(crate) fn retired(&self) -> Self {
+        Self {
+            retiring: None,
             ..self.clone()
+        }
+    }
+
+    /// Which secret `secret` is, and every data key it opens: the current one and, during a
+    /// change of key, the retiring one.
+    pub(crate) fn unlock_all(&self, secret: &str) -> Result<(Secret, Keys)> {
+        let by_code = normalize_code(secret)
+            .and_then(|canonical| self.recovery.open(canonical.as_bytes(), Slot::Recovery));
+        let (which, current) = match by_code {
+            Some(key) => (Secret::RecoveryCode, key),
+            None => {
+                let key = self.passphrase.open(secret.as_bytes(), Slot::Passphrase);
+                (Secret::Passphrase, key.ok_or(Error::WrongPassphrase)?)
+            }
+        };
+        let retiring = self.retiring.as_ref().and_then(|r| r.open(&current));
+        Ok((which, Keys { current, retiring }))
+    }
+}
+
+/// Which of the two secrets unlocked the key file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Secret {
+    /// The passphrase.
+    Passphrase,
+    /// The recovery code.
+    RecoveryCode,
+}
+
+/// The data keys a secret opens: the current one, and the retiring one while a change of key is
+/// under way.
+#[derive(Debug, Clone)]
+pub(crate) struct Keys {
+    /// The key every file is (or will be) encrypted with.
+    pub(crate) current: DataKey,
+    /// The key files may still be under until the change of key finishes.
+    pub(crate) retiring: Option<DataKey>,
+}
+
+/// The retiring data key, sealed under a key derived from the current data key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Retiring {
+    nonce: String,
+    sealed_key: String,
+}
+
+const RETIRING_AAD: &[u8] = b"nestling.keys/1/retiring";
+
+impl Retiring {
+    fn seal(old: &DataKey, under: &DataKey) -> Result<Self> {
+        let mut nonce = [0u8; NONCE_LEN];
+        random_bytes(&mut nonce)?;
+        let payload = Payload {
+            msg: old.0.as_ref(),
+            aad: RETIRING_AAD,
+        };
+        let sealed = under
+            .sealing_cipher()
+            .encrypt(XNonce::from_slice(&nonce), payload)
+            .map_err(|_| Error::WrongPassphrase)?;
+        Ok(Self {
+            nonce: hex(&nonce).to_string(),
+            sealed_key: hex(&sealed).to_string(),
         })
     }
 
-    /// Seals the same data key under a fresh recovery code; the old code stops working.
-    pub(crate) fn with_new_recovery_code(&self, key: &DataKey) -> Result<(Self, RecoveryCode)> {
-        let code = RecoveryCode::generate()?;
-        let file = Self {
-            recovery: Self::seal_code(key, &code)?,
-            ..self.clone()
+    fn open(&self, under: &DataKey) -> Option<DataKey> {
+        let nonce = unhex(&self.nonce).filter(|n| n.len() == NONCE_LEN)?;
+        let sealed = unhex(&self.sealed_key)?;
+        let payload = Payload {
+            msg: &sealed,
+            aad: RETIRING_AAD,
         };
-        Ok((file, code))
+        let plain = Zeroizing::new(
+            under
+                .sealing_cipher()
+                .decrypt(XNonce::from_slice(&nonce), payload)
+                .ok()?,
+        );
+        DataKey::from_slice(&plain)
     }
 }
 
@@ -594,6 +708,107 @@ mod tests {
         wipes_on_drop::<Zeroizing<String>>(); // the type of `sql_literal` and `normalize_code`
         let literal: Zeroizing<String> = DataKey::generate().expect("key").sql_literal();
         assert_eq!(literal.len(), 67);
+    }
+
+    /// Whether the refusal names the key file and nothing of what it held.
+    fn readable_refusal(err: &Error, input: &str) -> bool {
+        let message = err.to_string();
+        let echoed = input.len() >= 8 && message.contains(input);
+        matches!(err, Error::KeyFile { .. })
+            && message.contains("nestling.keys")
+            && message.contains("damaged")
+            && !echoed
+    }
+
+    /// A key file's JSON with one field replaced by `value` (`field` picks which).
+    fn with_field_replaced(field: usize, value: serde_json::Value) -> String {
+        // Sealing costs two slow derivations: one key file serves every case.
+        static BASE: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+        let mut json = BASE
+            .get_or_init(|| {
+                let key = DataKey::generate().expect("key");
+                let (file, _) = KeyFile::changing(&key, "correct horse", &key).expect("created");
+                serde_json::to_value(&file).expect("json")
+            })
+            .clone();
+        let paths: [&[&str]; 10] = [
+            &["format"],
+            &["passphrase"],
+            &["recovery", "salt"],
+            &["passphrase", "nonce"],
+            &["recovery", "sealed_key"],
+            &["passphrase", "kdf", "memory_kib"],
+            &["recovery", "kdf", "algorithm"],
+            &["passphrase", "kdf"],
+            &["retiring", "nonce"],
+            &["retiring", "sealed_key"],
+        ];
+        let mut here = &mut json;
+        for step in paths[field % paths.len()] {
+            here = &mut here[*step];
+        }
+        *here = value;
+        json.to_string()
+    }
+
+    fn json_leaf() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<u32>().prop_map(serde_json::Value::from),
+            "[0-9a-f]{0,100}".prop_map(serde_json::Value::from),
+            "\\PC{0,30}".prop_map(serde_json::Value::from),
+            Just(serde_json::json!({})),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn arbitrary_bytes_are_read_as_a_key_file_or_refused_readably(
+            bytes in proptest::collection::vec(proptest::arbitrary::any::<u8>(), 0..300)
+        ) {
+            let path = Path::new("/data/nestling.keys");
+            if let Err(err) = KeyFile::parse(&bytes, path) {
+                let input = String::from_utf8_lossy(&bytes);
+                proptest::prop_assert!(readable_refusal(&err, &input), "{err}");
+            }
+        }
+
+        #[test]
+        fn a_key_file_with_any_field_replaced_is_read_or_refused_readably(
+            field in 0usize..10,
+            value in json_leaf(),
+        ) {
+            let text = with_field_replaced(field, value);
+            match KeyFile::parse(text.as_bytes(), Path::new("nestling.keys")) {
+                Ok(file) => proptest::prop_assert!(file.is_plausible()),
+                Err(err) => proptest::prop_assert!(readable_refusal(&err, &text), "{err}"),
+            }
+        }
+
+        #[test]
+        fn a_retiring_key_with_any_nonce_and_seal_never_opens_by_chance(
+            nonce in "[0-9a-f]{0,60}|\\PC{0,20}",
+            sealed in "[0-9a-f]{0,120}|\\PC{0,20}",
+        ) {
+            let under = DataKey::generate().expect("key");
+            let retiring = Retiring { nonce, sealed_key: sealed };
+            proptest::prop_assert!(retiring.open(&under).is_none());
+        }
+    }
+
+    #[test]
+    fn a_retiring_key_opens_only_under_the_key_it_was_sealed_with() {
+        let (old, new) = (
+            DataKey::generate().expect("old"),
+            DataKey::generate().expect("new"),
+        );
+        let sealed = Retiring::seal(&old, &new).expect("sealed");
+        assert!(sealed.open(&new).expect("opens").same_as(&old));
+        assert!(sealed.open(&old).is_none());
     }
 
     #[test]

@@ -57,6 +57,7 @@ mod migrate;
 mod open;
 mod passphrase;
 pub mod recovery;
+mod rekey;
 pub mod settings;
 pub mod tries;
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::backups::{self, Reason};
 use crate::fsutil;
-use crate::keys::{DataKey, KeyFile};
+use crate::keys::{DataKey, KeyFile, Keys};
 use crate::migrate::{self, MIGRATIONS};
 use crate::{Error, Result};
 
@@ -95,8 +95,10 @@ impl Store {
             return Err(Error::NotEncrypted);
         }
         let key_file = KeyFile::read(dir)?.ok_or(Error::NotEncrypted)?;
-        let key = key_file.unlock(secret)?;
-        Self::open_at(&dir.join(DATABASE_FILE_NAME), Some(key))
+        let (_, keys) = key_file.unlock_all(secret)?;
+        let db = dir.join(DATABASE_FILE_NAME);
+        let key = key_for_file(&keys, &db).clone();
+        Self::open_at(&db, Some(key))
     }
 
     /// Opens (or creates) the plain journal at exactly `path`; backups go beside it.
@@ -259,6 +261,27 @@ pub(crate) fn apply_key(conn: &Connection, key: &DataKey) -> Result<()> {
     let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\";", key.sql_literal().as_str()));
     conn.execute_batch(&sql)?;
     Ok(())
+}
+
+/// Whether `key` decrypts the database file at `path`. Reads its first page only.
+pub(crate) fn opens_with(path: &Path, key: &DataKey) -> bool {
+    connect(path, Some(key), OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|conn| {
+            let count = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+                row.get::<_, i64>(0)
+            })?;
+            Ok(count)
+        })
+        .is_ok()
+}
+
+/// Of `keys`, the one that decrypts the file at `path`: during a change of key a file may still
+/// be under the retiring key. The current key when neither does (opening then reports why).
+pub(crate) fn key_for_file<'k>(keys: &'k Keys, path: &Path) -> &'k DataKey {
+    match &keys.retiring {
+        Some(old) if !opens_with(path, &keys.current) && opens_with(path, old) => old,
+        _ => &keys.current,
+    }
 }
 
 /// `PRAGMA quick_check` (linear in the file's size); anything but `ok` is damage.

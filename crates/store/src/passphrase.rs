@@ -4,7 +4,7 @@
 //! the new form (see the `convert` module); every backup converted the same way into staged
 //! copies; and only then the swaps, each an atomic rename. Any failure before the swap leaves the
 //! journal and its backups exactly as they were. Changing the passphrase or the recovery code
-//! only re-seals the same data key in the key file, so backups stay readable.
+//! changes the data key itself, with the same steps (see the `rekey` module).
 //!
 //! A crash at any step (each is a fault point, see the `fault` module) leaves a journal that
 //! opens with the old or the new secret and backups that open with one of them, and doing the
@@ -14,11 +14,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::backups::{self, Reason};
+use crate::backups::{self, BackupInfo, Reason};
 use crate::convert;
 use crate::fault;
 use crate::fsutil;
-use crate::keys::{self, DataKey, KeyFile, RecoveryCode};
+use crate::keys::{self, DataKey, KeyFile, Keys, RecoveryCode, Secret};
+use crate::open;
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -56,26 +57,6 @@ impl Store {
         self.swap_in(staged, Some(key))
     }
 
-    /// Replaces the passphrase; `current` may be the passphrase or the recovery code.
-    ///
-    /// The data key stays the same, so existing backups stay readable, and the recovery code
-    /// keeps working.
-    pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<()> {
-        keys::check_strength(new)?;
-        let (key_file, key) = self.unlocked_key_file(current)?;
-        self.backup_first()?;
-        key_file.with_passphrase(&key, new)?.write(self.dir())
-    }
-
-    /// Makes a new recovery code (the old one stops working); `current` may be the passphrase or
-    /// the current recovery code.
-    pub fn new_recovery_code(&mut self, current: &str) -> Result<RecoveryCode> {
-        let (key_file, key) = self.unlocked_key_file(current)?;
-        let (updated, code) = key_file.with_new_recovery_code(&key)?;
-        updated.write(self.dir())?;
-        Ok(code)
-    }
-
     /// Decrypts the journal in place, converts every backup to plain too (so none is left that
     /// could no longer be read), and deletes the key file. `current` may be the passphrase or
     /// the recovery code.
@@ -87,11 +68,11 @@ impl Store {
         if self.key.is_none() {
             return self.finish_removal(current);
         }
-        let (_, key) = self.unlocked_key_file(current)?;
+        let (_, keys) = self.unlocked_keys(current)?;
         fsutil::remove_journal_leftovers(&self.path)?;
         self.backup_first()?;
         let staged = self.staged_copy(None)?;
-        let result = decrypt_backups(self.dir(), &key).and_then(|()| self.swap_in(&staged, None));
+        let result = decrypt_backups(self.dir(), &keys).and_then(|()| self.swap_in(&staged, None));
         if result.is_err() {
             let _ = fsutil::remove_database(&staged);
             return result;
@@ -100,32 +81,32 @@ impl Store {
     }
 
     fn finish_removal(&mut self, current: &str) -> Result<()> {
-        let key = KeyFile::read(self.dir())?
+        let (_, keys) = KeyFile::read(self.dir())?
             .ok_or(Error::NotEncrypted)?
-            .unlock(current)?;
+            .unlock_all(current)?;
         fsutil::remove_journal_leftovers(&self.path)?;
-        decrypt_backups(self.dir(), &key)?;
+        decrypt_backups(self.dir(), &keys)?;
         forget_key(self.dir())
     }
 
     /// The backup made before any change of passphrase.
-    fn backup_first(&self) -> Result<()> {
+    pub(crate) fn backup_first(&self) -> Result<()> {
         self.backup(Reason::Passphrase)?;
         fault::point(fault::JOURNAL_BACKED_UP);
         Ok(())
     }
 
-    fn unlocked_key_file(&self, secret: &str) -> Result<(KeyFile, DataKey)> {
+    /// Which secret `secret` is and the keys it opens, for an encrypted journal.
+    pub(crate) fn unlocked_keys(&self, secret: &str) -> Result<(Secret, Keys)> {
         if self.key.is_none() {
             return Err(Error::NotEncrypted);
         }
         let key_file = KeyFile::read(self.dir())?.ok_or(Error::NotEncrypted)?;
-        let key = key_file.unlock(secret)?;
-        Ok((key_file, key))
+        key_file.unlock_all(secret)
     }
 
     /// A verified copy of the journal beside it, keyed with `key` (plain when `None`).
-    fn staged_copy(&self, key: Option<&DataKey>) -> Result<PathBuf> {
+    pub(crate) fn staged_copy(&self, key: Option<&DataKey>) -> Result<PathBuf> {
         let staged = fsutil::with_suffix(&self.path, ".converting");
         convert::export_verified(&self.conn, &self.path, &staged, key)?;
         fault::point(fault::JOURNAL_STAGED);
@@ -134,7 +115,7 @@ impl Store {
 
     /// Closes the journal, renames `staged` over it and reopens it with `key`. When the rename
     /// fails, the original journal is reopened as it was.
-    fn swap_in(&mut self, staged: &Path, key: Option<DataKey>) -> Result<()> {
+    pub(crate) fn swap_in(&mut self, staged: &Path, key: Option<DataKey>) -> Result<()> {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         fault::point(fault::JOURNAL_CHECKPOINTED);
@@ -176,9 +157,10 @@ fn data_key_for(dir: &Path, passphrase: &str) -> Result<DataKey> {
     }
 }
 
-/// Decrypts every backup in `dir` that is still encrypted with `key`.
-fn decrypt_backups(dir: &Path, key: &DataKey) -> Result<()> {
-    let staged = stage_backups(dir, Some(key), None)?;
+/// Decrypts every backup in `dir` that is still encrypted, each with the one of `keys` that
+/// opens it.
+fn decrypt_backups(dir: &Path, keys: &Keys) -> Result<()> {
+    let staged = stage_backups(dir, Some(keys), None)?;
     swap_backups(&staged)
 }
 
@@ -188,19 +170,25 @@ fn forget_key(dir: &Path) -> Result<()> {
     fsutil::sync_parent(&KeyFile::path_in(dir))
 }
 
-/// Converts every backup in `dir` into a staged copy beside it; returns (staged, final) pairs.
-/// On failure the staged copies are removed and the backups are untouched.
-fn stage_backups(
+/// Converts every backup in `dir` that is not yet keyed with `to` (plain when `None`) into a
+/// staged copy beside it; returns (staged, final) pairs. An encrypted backup is read with the
+/// one of `keys` that opens it, and left as it is when there are no `keys` (setting a
+/// passphrase, where any encrypted backup is already under the key being set). On failure the
+/// staged copies are removed and the backups are untouched.
+pub(crate) fn stage_backups(
     dir: &Path,
-    from: Option<&DataKey>,
+    keys: Option<&Keys>,
     to: Option<&DataKey>,
 ) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for backup in backups::list(dir)? {
-        if backup.encrypted == to.is_some() {
-            continue;
-        }
         let path = backup.path_in(dir);
+        let from = match (backup.encrypted, keys) {
+            _ if in_form(&backup, &path, to) => continue,
+            (false, _) => None,
+            (true, Some(keys)) => Some(open::key_for_file(keys, &path)),
+            (true, None) => continue,
+        };
         let tmp = fsutil::with_suffix(&path, ".converting");
         if let Err(err) = convert::convert_file(&path, from, &tmp, to) {
             for (tmp, _) in &staged {
@@ -214,7 +202,16 @@ fn stage_backups(
     Ok(staged)
 }
 
-fn swap_backups(staged: &[(PathBuf, PathBuf)]) -> Result<()> {
+/// Whether the backup at `path` is already keyed with `to` (plain when `None`).
+fn in_form(backup: &BackupInfo, path: &Path, to: Option<&DataKey>) -> bool {
+    match to {
+        None => !backup.encrypted,
+        Some(key) => backup.encrypted && open::opens_with(path, key),
+    }
+}
+
+/// Renames each staged backup over its original, in order.
+pub(crate) fn swap_backups(staged: &[(PathBuf, PathBuf)]) -> Result<()> {
     for (tmp, path) in staged {
         fsutil::rename_synced(tmp, path)?;
         fault::point(fault::BACKUP_SWAPPED);

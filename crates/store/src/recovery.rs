@@ -11,7 +11,7 @@ use rusqlite::OpenFlags;
 
 use crate::backups::{self, BackupInfo};
 use crate::fsutil;
-use crate::keys::{DataKey, KeyFile};
+use crate::keys::{KeyFile, Keys};
 use crate::open::{self, DATABASE_FILE_NAME};
 use crate::{Error, Result};
 
@@ -64,28 +64,28 @@ fn fresh_folder(parent: &Path) -> Result<PathBuf> {
 /// [`Error::Locked`], with a wrong one with [`Error::WrongPassphrase`]. Reads only.
 pub fn newest_good_backup(dir: &Path, secret: Option<&str>) -> Result<Option<BackupInfo>> {
     let all = backups::list(dir)?;
-    let key = key_for(dir, &all, secret)?;
+    let keys = keys_for(dir, &all, secret)?;
     Ok(all
         .into_iter()
-        .find(|b| is_good(&b.path_in(dir), b.encrypted, key.as_ref())))
+        .find(|b| is_good(&b.path_in(dir), b.encrypted, keys.as_ref())))
 }
 
 /// The backups that do not open with `secret` (passphrase or recovery code; `None` for none) or
 /// fail a full integrity check. An encrypted backup is unreadable without a key file, without a
 /// secret, or with a secret the key file does not take. Reads only.
 pub fn unreadable_backups(dir: &Path, secret: Option<&str>) -> Result<Vec<BackupInfo>> {
-    let key = match (KeyFile::read(dir)?, secret) {
-        (Some(file), Some(secret)) => file.unlock(secret).ok(),
+    let keys = match (KeyFile::read(dir)?, secret) {
+        (Some(file), Some(secret)) => file.unlock_all(secret).ok().map(|(_, keys)| keys),
         _ => None,
     };
     let all = backups::list(dir)?;
     Ok(all
         .into_iter()
-        .filter(|b| !is_good(&b.path_in(dir), b.encrypted, key.as_ref()))
+        .filter(|b| !is_good(&b.path_in(dir), b.encrypted, keys.as_ref()))
         .collect())
 }
 
-fn key_for(dir: &Path, all: &[BackupInfo], secret: Option<&str>) -> Result<Option<DataKey>> {
+fn keys_for(dir: &Path, all: &[BackupInfo], secret: Option<&str>) -> Result<Option<Keys>> {
     if !all.iter().any(|b| b.encrypted) {
         return Ok(None);
     }
@@ -93,13 +93,18 @@ fn key_for(dir: &Path, all: &[BackupInfo], secret: Option<&str>) -> Result<Optio
         return Ok(None);
     };
     match secret {
-        Some(secret) => key_file.unlock(secret).map(Some),
+        Some(secret) => key_file.unlock_all(secret).map(|(_, keys)| Some(keys)),
         None => Err(Error::Locked),
     }
 }
 
-fn is_good(path: &Path, encrypted: bool, key: Option<&DataKey>) -> bool {
-    let key = if encrypted { key } else { None };
+/// Whether the backup at `path` opens (with the one of `keys` that decrypts it, when it is
+/// encrypted) and passes a full integrity check.
+fn is_good(path: &Path, encrypted: bool, keys: Option<&Keys>) -> bool {
+    let key = match (encrypted, keys) {
+        (true, Some(keys)) => Some(open::key_for_file(keys, path)),
+        _ => None,
+    };
     if encrypted && key.is_none() {
         return false;
     }

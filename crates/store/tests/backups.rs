@@ -157,14 +157,14 @@ fn only_the_chosen_number_of_backups_is_kept_newest_first() {
 }
 
 #[test]
-fn backups_of_an_encrypted_journal_are_encrypted_with_the_same_key() {
+fn backups_of_an_encrypted_journal_are_encrypted_and_follow_a_change_of_passphrase() {
     let (tmp, mut store) = journal_with("secret note 8841");
-    let code = store
+    store
         .set_passphrase("quiet morning light")
         .expect("encrypted");
     let info = store.backup(Reason::Manual).expect("backup");
     assert!(info.encrypted);
-    store
+    let code = store
         .change_passphrase("quiet morning light", "another long phrase")
         .expect("changed");
     drop(store);

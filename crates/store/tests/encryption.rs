@@ -128,19 +128,23 @@ fn the_recovery_code_unlocks_however_it_is_typed() {
 }
 
 #[test]
-fn after_a_change_the_old_passphrase_fails_and_the_new_one_and_the_code_work() {
+fn after_a_change_the_old_passphrase_and_the_old_code_fail_and_the_new_ones_work() {
     let (tmp, mut store) = journal_with(SECRET_NOTE);
-    let code = store.set_passphrase(PASSPHRASE).expect("encrypted");
-    store
+    let old_code = store.set_passphrase(PASSPHRASE).expect("encrypted");
+    let new_code = store
         .change_passphrase(PASSPHRASE, "a brand new phrase")
         .expect("changed");
+    assert_ne!(old_code.as_str(), new_code.as_str());
     drop(store);
-    assert!(matches!(
-        Store::unlock_in(tmp.path(), PASSPHRASE),
-        Err(Error::WrongPassphrase)
-    ));
+    for old in [PASSPHRASE, old_code.as_str()] {
+        assert!(matches!(
+            Store::unlock_in(tmp.path(), old),
+            Err(Error::WrongPassphrase)
+        ));
+    }
     drop(Store::unlock_in(tmp.path(), "a brand new phrase").expect("new works"));
-    drop(Store::unlock_in(tmp.path(), code.as_str()).expect("code still works"));
+    let store = Store::unlock_in(tmp.path(), new_code.as_str()).expect("the new code works");
+    assert_eq!(notes(store.conn())[0].1, SECRET_NOTE);
 }
 
 #[test]
@@ -167,6 +171,23 @@ fn a_new_recovery_code_replaces_the_old_one() {
         Err(Error::WrongPassphrase)
     ));
     drop(Store::unlock_in(tmp.path(), new.as_str()).expect("new code works"));
+    drop(Store::unlock_in(tmp.path(), PASSPHRASE).expect("the passphrase still works"));
+}
+
+#[test]
+fn a_new_recovery_code_asks_for_the_passphrase_not_the_code_and_changes_nothing() {
+    let (tmp, mut store) = journal_with(SECRET_NOTE);
+    let code = store.set_passphrase(PASSPHRASE).expect("encrypted");
+    let key_before = fingerprint(&key_file(tmp.path()));
+    let err = store
+        .new_recovery_code(code.as_str())
+        .expect_err("the code cannot seal a new key under the passphrase");
+    assert!(matches!(err, Error::PassphraseNeeded), "{err:?}");
+    assert_eq!(err.kind(), "passphrase_needed");
+    assert!(err.to_string().contains("type your passphrase"), "{err}");
+    assert_eq!(fingerprint(&key_file(tmp.path())), key_before);
+    drop(store);
+    drop(Store::unlock_in(tmp.path(), code.as_str()).expect("the code still works"));
 }
 
 #[test]
@@ -320,8 +341,8 @@ fn a_damaged_key_file_falls_back_to_the_spare_and_a_damaged_spare_is_reported() 
 #[test]
 fn changing_the_passphrase_updates_the_spare_and_removing_it_deletes_the_spare() {
     let (tmp, mut store) = journal_with(SECRET_NOTE);
-    let code = store.set_passphrase(PASSPHRASE).expect("encrypted");
-    store
+    store.set_passphrase(PASSPHRASE).expect("encrypted");
+    let code = store
         .change_passphrase(PASSPHRASE, "a brand new phrase")
         .expect("changed");
     drop(store);

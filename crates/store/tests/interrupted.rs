@@ -68,7 +68,7 @@ impl Op {
     fn run(self, store: &mut Store) -> nestling_store::Result<()> {
         match self {
             Op::Set => store.set_passphrase(NEW).map(drop),
-            Op::Change => store.change_passphrase(OLD, NEW),
+            Op::Change => store.change_passphrase(OLD, NEW).map(drop),
             Op::Remove => store.remove_passphrase(OLD),
             Op::NewCode => store.new_recovery_code(OLD).map(drop),
         }
@@ -193,7 +193,7 @@ fn retry(op: Op, store: &mut Store, opened_with: Option<&str>, at: &str) {
     };
     let result = match (op, opened_with) {
         _ if finished => return,
-        (Op::Change, Some(current)) => store.change_passphrase(current, NEW),
+        (Op::Change, Some(current)) => store.change_passphrase(current, NEW).map(drop),
         _ => op.run(store),
     };
     result.unwrap_or_else(|err| panic!("{op:?} at {at}: the retry failed: {err:?}"));
@@ -214,6 +214,21 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
 
 /// Everything is as the operation promises once it has finished.
 fn check_finished(op: Op, dir: &Path, before: &[(i64, String)], at: &str) {
+    check_finished_since(op, dir, before, at, None);
+}
+
+/// [`check_finished`], and for a change of key: the key file kept from before (`old_key`),
+/// opened with the old passphrase, opens neither the journal nor any backup.
+fn check_finished_since(
+    op: Op,
+    dir: &Path,
+    before: &[(i64, String)],
+    at: &str,
+    old_key: Option<&[u8]>,
+) {
+    if let Some(old_key) = old_key {
+        check_old_key_opens_nothing(dir, old_key, at);
+    }
     let final_secret = match op {
         Op::Set | Op::Change => Some(NEW),
         Op::NewCode => Some(OLD),
@@ -238,6 +253,23 @@ fn check_finished(op: Op, dir: &Path, before: &[(i64, String)], at: &str) {
     );
     assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "{op:?} at {at}");
     check_key_files(op, dir, at);
+}
+
+/// With the key file of before put back, the old passphrase opens neither the journal nor any
+/// backup (a copy of the folder is checked, so `dir` is left as it is).
+fn check_old_key_opens_nothing(dir: &Path, old_key: &[u8], at: &str) {
+    let copy = tempfile::tempdir().expect("folder");
+    for file in files_under(dir) {
+        let target = copy.path().join(file.strip_prefix(dir).expect("inside"));
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("folder");
+        std::fs::copy(&file, &target).expect("copied");
+    }
+    std::fs::write(copy.path().join(KEY_FILE_NAME), old_key).expect("old key file");
+    std::fs::write(copy.path().join("backups").join(KEY_FILE_NAME), old_key).expect("spare");
+    assert!(Store::unlock_in(copy.path(), OLD).is_err(), "at {at}");
+    let all = names(backups::list(copy.path()).expect("listed"));
+    let unreadable = names(unreadable_backups(copy.path(), Some(OLD)).expect("checked"));
+    assert!(!all.is_empty() && unreadable == all, "at {at}: {all:?}");
 }
 
 /// The bytes of the key file and of its spare, when they exist.
@@ -267,19 +299,27 @@ fn check_key_files(op: Op, dir: &Path, at: &str) {
             Err(Error::WrongPassphrase)
         ));
     }
+    let retiring = main.is_some_and(|bytes| String::from_utf8_lossy(&bytes).contains("retiring"));
+    assert!(
+        !retiring,
+        "{op:?} at {at}: the old key is still in the key file"
+    );
 }
 
 /// Crashes `op` at `at`, checks what was left, retries and checks the end state; `false` when
 /// the child never reached `at`.
 fn crash_check_and_retry(op: Op, at: &str) -> bool {
     let (tmp, before) = prepared(op);
+    let old_key = key_files(tmp.path()).0;
     if run_child(op, tmp.path(), at) == Ending::Finished {
         return false;
     }
     let (mut store, opened_with) = check_after_crash(op, tmp.path(), &before, at);
     retry(op, &mut store, opened_with, at);
     drop(store);
-    check_finished(op, tmp.path(), &before, at);
+    let rekeyed = matches!(op, Op::Change | Op::NewCode);
+    let old_key = old_key.filter(|_| rekeyed);
+    check_finished_since(op, tmp.path(), &before, at, old_key.as_deref());
     true
 }
 
@@ -326,11 +366,25 @@ fn a_crash_at_any_step_of_setting_a_passphrase_loses_nothing_and_a_retry_finishe
     assert_eq!(every_step(Op::Set), expected);
 }
 
+/// The steps of a change of key: a backup, the key file with the retiring key, the journal and
+/// the backups converted, the journal swapped, then the key file again without the old key.
+fn rekey_steps() -> Vec<&'static str> {
+    let mut expected = vec![
+        fault::JOURNAL_BACKED_UP,
+        fault::BACKUP_COPIED,
+        fault::COPY_WRITTEN,
+        fault::JOURNAL_STAGED,
+    ];
+    expected.extend(KEY_WRITE);
+    expected.extend([fault::BACKUP_STAGED, fault::BACKUP_SWAPPED]);
+    expected.extend(JOURNAL_SWAP);
+    expected.push(fault::REKEYED);
+    expected
+}
+
 #[test]
 fn a_crash_at_any_step_of_changing_the_passphrase_loses_nothing_and_a_retry_finishes_it() {
-    let mut expected = vec![fault::JOURNAL_BACKED_UP, fault::BACKUP_COPIED];
-    expected.extend(KEY_WRITE);
-    assert_eq!(every_step(Op::Change), expected);
+    assert_eq!(every_step(Op::Change), rekey_steps());
 }
 
 #[test]
@@ -350,7 +404,7 @@ fn a_crash_at_any_step_of_removing_the_passphrase_loses_nothing_and_a_retry_fini
 
 #[test]
 fn a_crash_at_any_step_of_making_a_new_recovery_code_loses_nothing_and_a_retry_finishes_it() {
-    assert_eq!(every_step(Op::NewCode), KEY_WRITE.to_vec());
+    assert_eq!(every_step(Op::NewCode), rekey_steps());
 }
 
 /// Regression: a retry of setting the passphrase after a crash between the backup swaps and the

@@ -101,18 +101,22 @@ pub(crate) async fn set_passphrase(
     })
 }
 
-/// Changes the passphrase; the recovery code keeps working.
+/// Changes the passphrase and the data key; returns the new recovery code, shown once (the old
+/// one stops working).
 #[tauri::command]
 pub(crate) async fn change_passphrase(
     state: State<'_, AppState>,
     current: String,
     next: String,
-) -> Result<()> {
-    state
+) -> Result<NewCode> {
+    let code = state
         .with_secret(|state| {
             state.with_store(|store| Ok(store.change_passphrase(&current, &next)?))
         })
-        .await
+        .await?;
+    Ok(NewCode {
+        recovery_code: code.as_str().to_owned(),
+    })
 }
 
 /// Decrypts the journal and its backups.
@@ -123,7 +127,8 @@ pub(crate) async fn remove_passphrase(state: State<'_, AppState>, current: Strin
         .await
 }
 
-/// Replaces the recovery code with a new one, shown once.
+/// Replaces the recovery code (and the data key) with a new one, shown once; needs the
+/// passphrase.
 #[tauri::command]
 pub(crate) async fn new_recovery_code(
     state: State<'_, AppState>,

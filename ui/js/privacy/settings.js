@@ -86,17 +86,18 @@ function passphraseOffer(deps) {
 function lockedControls(deps, settings) {
   const change = secretForm('passphrase-change-form', async (f) => {
     if (valueOf(f, 'change-new') !== valueOf(f, 'change-repeat')) throw new Error('The two new passphrases are not the same. Please type them again.');
-    await deps.api.changePassphrase(valueOf(f, 'change-current'), valueOf(f, 'change-new'));
+    const { recoveryCode } = await deps.api.changePassphrase(valueOf(f, 'change-current'), valueOf(f, 'change-new'));
     f.reset();
-    deps.toast.show('Passphrase changed. Your recovery code still works.');
+    deps.showRecoveryCode(recoveryCode);
   },
-    el('div', { class: 'field-row' }, secretField('Current passphrase', 'change-current', 'current-password'), secretField('New passphrase', 'change-new'), secretField('The same again', 'change-repeat')),
+    el('p', { class: 'hint', text: 'Your journal and its backups are locked again with a new key, and you get a new recovery code to write down; the old code stops working. If you have forgotten the passphrase, type your recovery code as the current one.' }),
+    el('div', { class: 'field-row' }, secretField('Current passphrase or recovery code', 'change-current', 'current-password'), secretField('New passphrase', 'change-new'), secretField('The same again', 'change-repeat')),
     el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Change passphrase')));
   const code = secretForm('recovery-code-form', async (f) => {
     const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, 'code-current'));
     deps.showRecoveryCode(recoveryCode);
   },
-    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working.' }),
+    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working. Your journal and its backups are locked again with a new key; your passphrase stays the same.' }),
     secretField('Current passphrase', 'code-current', 'current-password'),
     el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Make a new recovery code')));
   const remove = secretForm('passphrase-remove-form', async (f) => {
