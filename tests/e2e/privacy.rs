@@ -132,6 +132,56 @@ fn a_passphrase_is_asked_for_after_a_restart_and_a_wrong_one_changes_nothing() {
     );
 }
 
+/// Shared between the two launches of a journey.
+type Kept = std::sync::Arc<std::sync::Mutex<String>>;
+
+const NEW_PASSPHRASE: &str = "quiet evenings, new key";
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn changing_the_passphrase_gives_a_new_recovery_code_and_the_old_secrets_stop_working() {
+    let data = data_folder();
+    let (old_code, new_code): (Kept, Kept) = Default::default();
+    let (old_kept, new_kept) = (old_code.clone(), new_code.clone());
+    journey(data.path(), |page| async move {
+        log_note(&page, MARKER).await;
+        *old_kept.lock().expect("code") = set_passphrase(&page).await;
+        page.script(
+            "document.querySelector('#passphrase-change-form').closest('details').open = true;",
+        )
+        .await;
+        page.fill("#change-current", PASSPHRASE).await;
+        page.fill("#change-new", NEW_PASSPHRASE).await;
+        page.fill("#change-repeat", NEW_PASSPHRASE).await;
+        page.click("#passphrase-change-form button[type='submit']")
+            .await;
+        *new_kept.lock().expect("code") = page.text("#recovery-code-text").await;
+        page.click("#recovery-code-done").await;
+        page.wait("#lock-now").await;
+    });
+    let (old, new) = (
+        old_code.lock().expect("code").clone(),
+        new_code.lock().expect("code").clone(),
+    );
+    assert!(new.len() >= 20, "a new recovery code was shown: {new}");
+    assert_ne!(old, new, "the change shows a different recovery code");
+    journey(data.path(), |page| async move {
+        page.wait("#unlock-secret").await;
+        unlock(&page, PASSPHRASE).await;
+        page.text_containing("#unlock-message", "does not match")
+            .await;
+        unlock(&page, &old).await;
+        page.text_containing("#unlock-message", "does not match")
+            .await;
+        unlock(&page, NEW_PASSPHRASE).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+    });
+    journey(data.path(), |page| async move {
+        unlock(&page, &new.to_lowercase()).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+    });
+}
+
 #[test]
 #[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
 fn the_journal_locks_after_a_minute_away_and_on_ctrl_l() {
