@@ -109,7 +109,10 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     document.body.dataset.locked = String(locked);
     // Help comes before everything else: it works locked, on the recovery screen, anywhere.
     if (view === 'help') return drawHelp(ticket);
-    if (locked) return replace(main, lockView(unlock, api.toAppError));
+    if (locked) {
+      checkIn.close(); // answers never stay on screen over the lock
+      return replace(main, lockView(unlock, api.toAppError));
+    }
     if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); }));
     if (recovery) return replace(main, recoveryView(recovery, recoverWith));
     if (problem) return replace(main, problemView(problem));

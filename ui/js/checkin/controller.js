@@ -82,6 +82,8 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
   return {
     open,
     isOpen: () => dialog.open,
+    /** Closes the form, unsaved answers and all (the journal is locking). */
+    close() { if (dialog.open) dialog.close(); dialog.replaceChildren(); },
     /** What Today shows of the check-in, in the order it is read. @param {Settings} settings */
     async todayCards(settings) {
       const today = toLocalDate(now());

@@ -120,8 +120,8 @@ function clearButton(question) {
 
 /** @param {number|null} minutes */
 function sleepField(minutes) {
-  return el('label', { class: 'field check-in-sleep' },
-    el('span', { class: 'field-label', text: 'About how many hours have you slept in the last 24 hours?' }),
+  return el('div', { class: 'field check-in-sleep' },
+    el('label', { class: 'field-label', for: 'check-in-sleep', text: 'About how many hours have you slept in the last 24 hours?' }),
     el('span', { class: 'hint', id: 'check-in-sleep-hint', text: 'Add up the bits and pieces; a guess is fine. Quarter hours count: 4.75 is four and three quarters.' }),
     el('input', {
       type: 'number', id: 'check-in-sleep', name: 'sleep', min: 0, max: 24, step: 0.25, inputmode: 'decimal',
