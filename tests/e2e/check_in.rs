@@ -66,7 +66,6 @@ async fn seed_low_days(page: &Page, days: u32) {
                  const input = {{ takenAt: d.toISOString(), utcOffsetSeconds: -d.getTimezoneOffset() * 60, mood: 1 }};
                  await invoke('add_check_in', {{ input }});
                }}
-               await invoke('set_setting', {{ key: 'check_in', value: 'weekly' }});
                return {days};
              }})();"
         ))
@@ -87,6 +86,7 @@ fn a_check_in_that_might_be_acted_on_opens_help_at_its_urgent_part() {
         page.screenshot("check-in-invite-light").await;
         page.click("#check-in-open").await;
         focus_moves_to(&page, "check-in-title").await;
+        page.screenshot("check-in-form-top-light").await;
         answer(&page, "might_act").await;
         page.screenshot("check-in-form-light").await;
         save(&page).await;
@@ -118,6 +118,8 @@ fn unwanted_thoughts_open_help_at_today_or_tomorrow_with_their_article() {
         page.click("input[name='theme'][value='night']").await;
         page.click("a[data-nav='journal']").await;
         page.click("#new-check-in").await;
+        page.wait("#check-in[open]").await;
+        page.screenshot("check-in-form-top-night").await;
         answer(&page, "unwanted_thoughts").await;
         page.screenshot("check-in-form-night").await;
         page.resize(MIN_WIDTH, 800).await;
@@ -139,11 +141,14 @@ fn unwanted_thoughts_open_help_at_today_or_tomorrow_with_their_article() {
 fn two_low_weeks_show_the_low_mood_card_once_until_it_is_put_away() {
     let data = data_folder();
     journey(data.path(), |page| async move {
-        page.wait(".quick-grid").await;
+        page.click("#check-in-weekly").await;
+        page.wait("#check-in-invite").await;
         assert_eq!(page.count("#low-mood-card").await, 0);
         seed_low_days(&page, 14).await;
         back_to_today(&page).await;
         page.wait("#low-mood-card").await;
+        assert_eq!(page.count("#check-in-offer").await, 0, "asked once");
+        assert_eq!(page.count("#check-in-invite").await, 0, "today's is done");
         assert_eq!(page.count(".low-mood-card").await, 1, "shown once");
         page.text_containing("#low-mood-card", "talking it over")
             .await;

@@ -110,3 +110,11 @@ test('check-ins sit beside moments on their own local day, by the time of day', 
   assert.deepEqual(days[0][1], [{ checkIn: late }, { moment }]);
   assert.deepEqual(days[1][1], [{ checkIn: early }]);
 });
+
+test('of a moment and a check-in at the same second, the one written last comes first', () => {
+  const at = '2026-12-04T17:16:42Z';
+  const moment = { id: 1, localDate: '2026-12-04', startLocal: at, createdAt: '2026-12-04T17:16:42Z' };
+  const checkIn = { id: 1, localDate: '2026-12-04', takenLocal: at, createdAt: '2026-12-04T17:16:43Z' };
+  const [[, entries]] = entriesByDay([moment], /** @type {any[]} */ ([checkIn]));
+  assert.deepEqual(entries, [{ checkIn }, { moment }]);
+});

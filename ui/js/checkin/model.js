@@ -151,19 +151,32 @@ function hoursWords(minutes) {
 }
 
 /**
- * Moments and check-ins of the same days, newest day first and newest first within a day.
- * @template {{localDate: string, startLocal: string}} M
+ * Moments and check-ins of the same days, newest day first and newest first within a day; of
+ * two at the same second, the one written last comes first.
+ * @template {{localDate: string, startLocal: string, createdAt?: string}} M
  * @param {M[]} moments oldest first, as the journal lists them
  * @param {CheckIn[]} checkIns oldest first
  * @returns {[string, ({moment: M}|{checkIn: CheckIn})[]][]}
  */
 export function entriesByDay(moments, checkIns) {
   const entries = [
-    ...moments.map((moment) => ({ at: moment.startLocal, date: moment.localDate, entry: { moment } })),
-    ...checkIns.map((checkIn) => ({ at: checkIn.takenLocal, date: checkIn.localDate, entry: { checkIn } })),
-  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    ...moments.map((moment) => ({ at: [moment.startLocal, moment.createdAt ?? ''], date: moment.localDate, entry: { moment } })),
+    ...checkIns.map((checkIn) => ({ at: [checkIn.takenLocal, checkIn.createdAt ?? ''], date: checkIn.localDate, entry: { checkIn } })),
+  ].sort((a, b) => newestFirst(a.at, b.at));
   /** @type {Map<string, ({moment: M}|{checkIn: CheckIn})[]>} */
   const days = new Map();
   for (const { date, entry } of entries) days.set(date, [...(days.get(date) ?? []), entry]);
   return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1));
+}
+
+/**
+ * Orders [time, written] pairs newest first; RFC 3339 strings of one format sort as text.
+ * @param {string[]} a
+ * @param {string[]} b
+ */
+function newestFirst(a, b) {
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? 1 : -1;
+  }
+  return 0;
 }
