@@ -97,6 +97,7 @@ fn a_check_in_that_might_be_acted_on_opens_help_at_its_urgent_part() {
         );
         focus_moves_to(&page, "help-now-title").await;
         page.text_containing("#toast", "Check-in saved").await;
+        page.screenshot("check-in-help-now").await;
         // Saved: the invitation is gone from Today, since today's check-in is done.
         page.click("a[data-nav='home']").await;
         page.wait(".quick-grid").await;
