@@ -1,7 +1,7 @@
 //! IPC tests of the check-in: saved and read back through the commands, the safety answer
 //! reported as the help it calls for, what Today offers, and locked with the journal.
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{DateTime, Days, Local, NaiveDate, TimeDelta, Utc};
 use serde_json::{json, Value};
 
 use crate::harness::{error_kind, folder, open, Harness as App};
@@ -10,9 +10,16 @@ fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-/// A check-in taken at 20:00 UTC on `day`, with `answers` merged in.
+/// When a check-in on `day` is taken: at noon UTC, or a minute ago if noon is still to come
+/// (the journal refuses a time in the future, so a fixed hour of today fails in the morning).
+fn taken_at(day: NaiveDate) -> DateTime<Utc> {
+    let noon = day.and_hms_opt(12, 0, 0).expect("noon").and_utc();
+    noon.min(Utc::now() - TimeDelta::minutes(1))
+}
+
+/// A check-in taken on `day` (see [`taken_at`]), with `answers` merged in.
 fn check_in(app: &App, day: NaiveDate, answers: Value) -> Value {
-    let mut input = json!({ "takenAt": format!("{day}T20:00:00Z"), "utcOffsetSeconds": 0 });
+    let mut input = json!({ "takenAt": taken_at(day), "utcOffsetSeconds": 0 });
     input
         .as_object_mut()
         .expect("object")
@@ -39,7 +46,7 @@ fn a_check_in_is_saved_changed_listed_and_trashed() {
     let changed = app
         .call(
             "update_check_in",
-            json!({ "id": id, "input": { "takenAt": format!("{day}T20:00:00Z"),
+            json!({ "id": id, "input": { "takenAt": taken_at(day),
                     "utcOffsetSeconds": 0, "mood": 3 } }),
         )
         .expect("changed");
@@ -55,8 +62,17 @@ fn a_check_in_is_saved_changed_listed_and_trashed() {
         .call("list_check_ins", json!({ "from": day, "to": today() }))
         .expect("listed");
     assert_eq!(listed, json!([]));
+    let trash = app
+        .call("list_trashed_check_ins", json!({}))
+        .expect("trash");
+    assert_eq!(trash[0]["id"], id);
+    assert_ne!(trash[0]["deletedAt"], Value::Null);
     app.call("restore_check_in", json!({ "id": id }))
         .expect("restored");
+    let trash = app
+        .call("list_trashed_check_ins", json!({}))
+        .expect("trash");
+    assert_eq!(trash, json!([]));
     let got = app.call("get_check_in", json!({ "id": id })).expect("read");
     assert_eq!(got["deletedAt"], Value::Null);
 }
@@ -78,8 +94,7 @@ fn a_check_in_out_of_bounds_is_refused_with_its_own_error_and_nothing_is_saved()
     let tmp = folder();
     let app = open(tmp.path());
     let attempt = |answers: Value| {
-        let mut input =
-            json!({ "takenAt": format!("{}T08:00:00Z", today()), "utcOffsetSeconds": 0 });
+        let mut input = json!({ "takenAt": taken_at(today()), "utcOffsetSeconds": 0 });
         let fields = input.as_object_mut().expect("object");
         fields.extend(answers.as_object().expect("answers").clone());
         app.call("add_check_in", json!({ "input": input }))

@@ -15,7 +15,8 @@ fn get_home_returns_version_schema_folder_and_settings() {
     assert_eq!(home["encrypted"], false);
     assert_eq!(
         home["settings"],
-        json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null, "help_region": null})
+        json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null, "help_region": null,
+                   "check_in": null, "low_mood_card": true, "low_mood_card_dismissed_on": null})
     );
     assert!(tmp
         .path()
@@ -30,7 +31,8 @@ fn get_settings_returns_defaults_on_a_new_journal() {
     assert_eq!(
         app.call("get_settings", json!({})),
         Ok(
-            json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null, "help_region": null})
+            json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null, "help_region": null,
+                   "check_in": null, "low_mood_card": true, "low_mood_card_dismissed_on": null})
         )
     );
 }
