@@ -1,6 +1,7 @@
 //! Journeys of the check-in: offered once on Today, a safety answer that opens Help at the part
 //! it calls for, two low weeks that bring the low-mood card once until it is put away, and
-//! check-ins beside moments in the Journal, trashed with Undo.
+//! check-ins beside moments in the Journal, brought back from the trash with Undo or from the
+//! Trash screen.
 
 use std::time::{Duration, Instant};
 
@@ -184,7 +185,7 @@ fn two_low_weeks_show_the_low_mood_card_once_until_it_is_put_away() {
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
-fn a_check_in_sits_in_the_journal_opens_to_edit_and_comes_back_with_undo() {
+fn a_check_in_sits_in_the_journal_opens_to_edit_and_comes_back_with_undo_or_from_the_trash() {
     let data = data_folder();
     journey(data.path(), |page| async move {
         page.click(".quick[data-kind='changing']").await;
@@ -221,6 +222,20 @@ fn a_check_in_sits_in_the_journal_opens_to_edit_and_comes_back_with_undo() {
         page.text_containing("#toast", "moved to the trash").await;
         page.gone(".check-in-row").await;
         page.click("#toast .toast-action").await;
+        page.text_containing(".check-in-row", "mood 4/5").await;
+        // Once Undo has gone, the Trash still brings it back.
+        page.click(".check-in-row .moment-open").await;
+        page.click("#check-in-delete").await;
+        page.gone(".check-in-row").await;
+        page.click("#open-trash").await;
+        page.text_containing("#trash-check-in-list", "mood 4/5")
+            .await;
+        page.text_containing("#trash-check-in-list", "kept until")
+            .await;
+        page.screenshot("check-in-trash").await;
+        page.click("#trash-check-in-list .restore").await;
+        page.wait("#trash-empty").await;
+        page.click("a[data-nav='journal']").await;
         page.text_containing(".check-in-row", "mood 4/5").await;
     });
 }

@@ -76,23 +76,25 @@ export function checkInSettings(settings, onChange) {
 }
 
 /**
- * A check-in in a Journal day, opened to edit by a click.
+ * A check-in in a Journal day, opened to edit by a click, or in the trash with its actions.
  * @param {CheckIn} checkIn
- * @param {(checkIn: CheckIn) => void} onOpen
+ * @param {((checkIn: CheckIn) => void)|null} onOpen null for a row that only shows
+ * @param {Node[]} [extra] nodes shown under the summary (the trash's actions)
  */
-export function checkInRow(checkIn, onOpen) {
+export function checkInRow(checkIn, onOpen, extra = []) {
   const facts = checkInFacts(checkIn);
   return el('li', { class: 'moment check-in-row', 'data-check-in-id': checkIn.id },
-    el('button', {
+    el(onOpen ? 'button' : 'div', onOpen ? {
       type: 'button', class: 'moment-open', onclick: () => onOpen(checkIn),
       'aria-label': `Check-in at ${clockOf(checkIn.takenLocal)}. Open to edit`,
-    },
+    } : { class: 'moment-open' },
     el('span', { class: 'moment-time', text: clockOf(checkIn.takenLocal) }),
     el('span', { class: 'moment-emoji', 'aria-hidden': 'true', text: '\u{1F33F}' }),
     el('span', { class: 'moment-main' },
       el('span', { class: 'moment-title', text: 'Check-in' }),
       facts ? el('span', { class: 'moment-facts', text: facts }) : null,
       checkIn.note ? el('span', { class: 'moment-note', text: preview(checkIn.note) }) : null)),
+    ...extra,
   );
 }
 

@@ -101,5 +101,7 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
     list: (from, to) => api.listCheckIns(from, to),
     /** @param {CheckIn} checkIn */
     row: (checkIn) => checkInRow(checkIn, open),
+    trashed: () => api.listTrashedCheckIns(),
+    restore,
   };
 }

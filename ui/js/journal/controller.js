@@ -17,7 +17,8 @@ const PAGE_DAYS = 14;
  * @typedef {import('../api.js').Moment} Moment
  * @typedef {import('../api.js').CheckIn} CheckIn
  * @typedef {{list: (from: string, to: string) => Promise<CheckIn[]>, row: (checkIn: CheckIn) => HTMLElement,
- *   open: (checkIn: CheckIn|null) => void}} CheckIns the check-ins shown beside moments
+ *   open: (checkIn: CheckIn|null) => void, trashed: () => Promise<CheckIn[]>,
+ *   restore: (checkIn: CheckIn) => Promise<void>}} CheckIns the check-ins shown beside moments and in the trash
  */
 
 /**
@@ -132,7 +133,8 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       return timelineView(ctx, { query: local.query, filter: local.filter, listing, hits, checkIns: days, now: at });
     },
     async trash() {
-      return trashView(ctx, await api.listTrash());
+      const [moments, trashedCheckIns] = await Promise.all([api.listTrash(), checkIns.trashed()]);
+      return trashView(ctx, moments, trashedCheckIns);
     },
   };
   return ctx;

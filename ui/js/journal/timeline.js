@@ -4,6 +4,7 @@ import { el } from '../dom.js';
 import { dayHeading, formatMinutes, toLocalDate } from '../format.js';
 import { momentRow } from './moment-row.js';
 import { entriesByDay } from '../checkin/model.js';
+import { checkInRow } from '../checkin/cards.js';
 
 /**
  * @typedef {import('./controller.js').JournalContext} JournalContext
@@ -145,18 +146,36 @@ function snippet(hit) {
 /**
  * @param {JournalContext} ctx
  * @param {Moment[]} moments
+ * @param {CheckIn[]} checkIns
  */
-export function trashView(ctx, moments) {
+export function trashView(ctx, moments, checkIns) {
   return el('section', { class: 'trash', 'aria-labelledby': 'trash-title' },
     el('div', { class: 'timeline-head' },
       el('h1', { id: 'trash-title', text: 'Trash' }),
       el('a', { class: 'button quiet', href: '#journal', text: 'Back to the journal' }),
     ),
-    el('p', { class: 'lede', text: 'Moments you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
-    moments.length === 0
+    el('p', { class: 'lede', text: 'Moments and check-ins you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
+    moments.length === 0 && checkIns.length === 0
       ? el('p', { class: 'empty', id: 'trash-empty', text: 'The trash is empty.' })
+      : null,
+    moments.length === 0
+      ? null
       : el('ul', { class: 'moment-list', id: 'trash-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, null, [trashActions(ctx, m)]))),
+    checkIns.length === 0 ? null : trashedCheckIns(ctx, checkIns),
   );
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {CheckIn[]} checkIns
+ */
+function trashedCheckIns(ctx, checkIns) {
+  const actions = (/** @type {CheckIn} */ checkIn) => el('div', { class: 'trash-actions' },
+    el('span', { class: 'trash-when', text: trashWhen(checkIn) }),
+    el('button', { type: 'button', class: 'button restore', onclick: () => ctx.checkIns.restore(checkIn), text: 'Restore' }));
+  return el('section', { class: 'trash-check-ins', 'aria-labelledby': 'trash-check-ins-title' },
+    el('h2', { id: 'trash-check-ins-title', text: 'Check-ins' }),
+    el('ul', { class: 'moment-list', id: 'trash-check-in-list' }, ...checkIns.map((c) => checkInRow(c, null, [actions(c)]))));
 }
 
 /**
@@ -183,7 +202,7 @@ const TRASH_DAYS = 30;
 
 /**
  * "Deleted on 26 November; kept until 26 December."
- * @param {Moment} moment
+ * @param {{deletedAt: string|null}} moment a moment or a check-in
  */
 export function trashWhen(moment) {
   if (!moment.deletedAt) return '';
