@@ -163,6 +163,12 @@ fn two_low_weeks_show_the_low_mood_card_once_until_it_is_put_away() {
         page.click("a[data-nav='settings']").await;
         page.click("input[name='theme'][value='night']").await;
         page.wait("#low-mood-setting").await;
+        assert_eq!(
+            page.script("return [document.querySelector(\"input[name='check_in']:checked\")?.value, document.getElementById('low-mood-setting').checked]").await,
+            serde_json::json!(["weekly", true]),
+            "Settings show the frequency chosen on Today and the card switched on"
+        );
+        page.screenshot("check-in-settings-night").await;
         page.click("a[data-nav='home']").await;
         page.wait("#low-mood-card").await;
         page.screenshot("low-mood-card-night").await;
@@ -179,6 +185,17 @@ fn two_low_weeks_show_the_low_mood_card_once_until_it_is_put_away() {
             page.count("#low-mood-card").await,
             0,
             "put away survives a restart"
+        );
+        // Switched off in Settings, the choice is saved in the journal.
+        page.click("a[data-nav='settings']").await;
+        page.click("#low-mood-setting").await;
+        page.click("a[data-nav='home']").await;
+        page.click("a[data-nav='settings']").await;
+        page.wait("#low-mood-setting").await;
+        assert_eq!(
+            page.script("return document.getElementById('low-mood-setting').checked")
+                .await,
+            serde_json::json!(false)
         );
     });
 }

@@ -58,14 +58,13 @@ export function lowMoodCard({ onPutAway, onSwitchOff }) {
  * @param {(key: string, value: string) => void} onChange
  */
 export function checkInSettings(settings, onChange) {
-  return el('section', { class: 'check-in-settings', 'aria-labelledby': 'check-in-settings-title' },
-    el('h2', { id: 'check-in-settings-title', text: 'Check-in' }),
-    el('fieldset', { class: 'choice' },
-      el('legend', { text: 'Ask me how I am' }),
-      el('div', { class: 'choice-row' },
-        ...FREQUENCIES.map(([value, label]) => el('label', {},
-          el('input', { type: 'radio', name: 'check_in', value, checked: settings.check_in === value, onchange: () => onChange('check_in', value) }),
-          label)))),
+  return el('fieldset', { class: 'choice check-in-settings', id: 'check-in-settings' },
+    el('legend', { text: 'Check-in' }),
+    el('p', { class: 'hint', id: 'check-in-often', text: 'How often Nestling asks how you are. Your answers stay on this computer.' }),
+    el('div', { class: 'choice-row', role: 'radiogroup', 'aria-labelledby': 'check-in-often' },
+      ...FREQUENCIES.map(([value, label]) => el('label', {},
+        el('input', { type: 'radio', name: 'check_in', value, checked: settings.check_in === value, onchange: () => onChange('check_in', value) }),
+        label))),
     el('label', { class: 'check' },
       el('input', {
         type: 'checkbox', id: 'low-mood-setting', checked: settings.low_mood_card,
