@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHECK_IN_SCALES, SAFETY, checkInFacts, entriesByDay, helpRoute, readCheckIn, sleepHoursText,
+  CHECK_IN_SCALES, SAFETY, checkInFacts, entriesByDay, helpAfterSave, helpRoute, readCheckIn, sleepHoursText,
   sleepMinutesFrom, todayOffer,
 } from '../../ui/js/checkin/model.js';
 
@@ -67,6 +67,15 @@ test('Help opens at the urgent part for "might act", at today-or-tomorrow for un
   assert.equal(helpRoute('now'), '#help/now');
   assert.equal(helpRoute('soon'), '#help/soon');
   assert.equal(helpRoute('none'), null);
+});
+
+test('an edit opens Help only when its safety answer changed', () => {
+  const saved = (safety, helpNeed) => /** @type {any} */ ({ safety, helpNeed });
+  assert.equal(helpAfterSave(null, saved('might_act', 'now')), '#help/now');
+  assert.equal(helpAfterSave(null, saved('prefer_not', 'none')), null);
+  assert.equal(helpAfterSave(saved('might_act', 'now'), saved('might_act', 'now')), null, 'a note mended');
+  assert.equal(helpAfterSave(saved('no', 'none'), saved('unwanted_thoughts', 'soon')), '#help/soon');
+  assert.equal(helpAfterSave(saved('unwanted_thoughts', 'soon'), saved('might_act', 'now')), '#help/now');
 });
 
 const settings = (checkIn) => ({ check_in: checkIn, low_mood_card: true, low_mood_card_dismissed_on: null });

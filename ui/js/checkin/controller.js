@@ -7,7 +7,7 @@ import { toLocalDate, withOffset } from '../format.js';
 import { currentOffsetSeconds } from '../journal/catalog.js';
 import { checkInRow, checkInSettings, invitation, lowMoodCard, offerCard } from './cards.js';
 import { checkInForm } from './form.js';
-import { helpRoute, todayOffer } from './model.js';
+import { helpAfterSave, todayOffer } from './model.js';
 
 /**
  * @typedef {ReturnType<typeof createCheckIn>} CheckInContext
@@ -58,8 +58,8 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
   async function save(input, checkIn) {
     const saved = checkIn ? await api.updateCheckIn(checkIn.id, input) : await api.addCheckIn(input);
     dialog.close();
-    toast.show(SAVED_WORDS[saved.helpNeed] ?? SAVED_WORDS.none);
-    const route = helpRoute(saved.helpNeed);
+    const route = helpAfterSave(checkIn, saved);
+    toast.show(route ? SAVED_WORDS[saved.helpNeed] : checkIn ? 'Changes saved.' : SAVED_WORDS.none);
     if (route) location.hash = route;
     else redraw();
   }

@@ -115,6 +115,18 @@ export function helpRoute(helpNeed) {
 }
 
 /**
+ * Where Help opens after a save: for a new check-in, wherever its answers call for; for an edit,
+ * only when the safety answer was changed, so mending an old note does not reopen Help.
+ * @param {CheckIn|null} before the check-in as it was, null for a new one
+ * @param {CheckIn} saved
+ * @returns {string|null}
+ */
+export function helpAfterSave(before, saved) {
+  if (before && before.safety === saved.safety) return null;
+  return helpRoute(saved.helpNeed);
+}
+
+/**
  * What Today shows about check-ins: the one-time offer, a quiet invitation, the low-mood card.
  * @param {Settings} settings
  * @param {Prompts|null} prompts
