@@ -207,6 +207,21 @@ fn a_check_in_sits_in_the_journal_opens_to_edit_and_comes_back_with_undo_or_from
     journey(data.path(), |page| async move {
         page.click(".quick[data-kind='changing']").await;
         page.text_containing("#toast", "Logged changing").await;
+        page.resize(MIN_WIDTH, 800).await;
+        page.wait("#check-in-offer").await;
+        page.screenshot("check-in-offer-narrow").await;
+        let fits = page
+            .script(
+                "const r = document.querySelector('a.help-link').getBoundingClientRect();\
+                 return [r.right, document.documentElement.clientWidth];",
+            )
+            .await;
+        let (right, width) = (fits[0].as_f64(), fits[1].as_f64());
+        assert!(
+            right <= width,
+            "\"Need help now?\" fits the narrowest window: right edge {right:?}, width {width:?}"
+        );
+        page.resize(1100, 800).await;
         page.click("#check-in-weekly").await;
         page.click("#check-in-open").await;
         answer(&page, "prefer_not").await;
