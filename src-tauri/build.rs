@@ -79,6 +79,7 @@ const COMMANDS: &[&str] = &[
     "delete_check_in",
     "restore_check_in",
     "list_check_ins",
+    "list_trashed_check_ins",
     "check_in_prompts",
 ];
 

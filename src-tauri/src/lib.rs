@@ -183,6 +183,7 @@ pub fn run_app<R: Runtime>(
             commands::check_in::delete_check_in,
             commands::check_in::restore_check_in,
             commands::check_in::list_check_ins,
+            commands::check_in::list_trashed_check_ins,
             commands::check_in::check_in_prompts,
         ])
         .build(context)?;

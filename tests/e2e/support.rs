@@ -315,6 +315,14 @@ impl Page {
         self.client.get_alert_text().await.is_ok()
     }
 
+    /// Resizes the window, as a person dragging its edge would (to look at its narrowest width).
+    pub(crate) async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|err| panic!("resize to {width}x{height}: {err}"));
+    }
+
     /// Saves a screenshot of the window as `target/e2e-screenshots/<name>.png`.
     pub(crate) async fn screenshot(&self, name: &str) {
         // Give WebKit a moment to paint what the DOM already shows.

@@ -70,8 +70,17 @@ fn a_check_in_is_saved_changed_listed_and_trashed() {
         .call("list_check_ins", json!({ "from": day, "to": today() }))
         .expect("listed");
     assert_eq!(listed, json!([]));
+    let trash = app
+        .call("list_trashed_check_ins", json!({}))
+        .expect("trash");
+    assert_eq!(trash[0]["id"], id);
+    assert_ne!(trash[0]["deletedAt"], Value::Null);
     app.call("restore_check_in", json!({ "id": id }))
         .expect("restored");
+    let trash = app
+        .call("list_trashed_check_ins", json!({}))
+        .expect("trash");
+    assert_eq!(trash, json!([]));
     let got = app.call("get_check_in", json!({ "id": id })).expect("read");
     assert_eq!(got["deletedAt"], Value::Null);
 }

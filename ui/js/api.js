@@ -308,5 +308,7 @@ export const deleteCheckIn = (id) => call('delete_check_in', { id });
 export const restoreCheckIn = (id) => call('restore_check_in', { id });
 /** The live check-ins of local days from..to. @param {string} from @param {string} to @returns {Promise<CheckIn[]>} */
 export const listCheckIns = (from, to) => call('list_check_ins', { from, to });
+/** Every check-in in the trash, the most recently deleted first. @returns {Promise<CheckIn[]>} */
+export const listTrashedCheckIns = () => call('list_trashed_check_ins');
 /** What Today offers: a due check-in, the low-mood card. @param {string} today the local date @returns {Promise<Prompts>} */
 export const checkInPrompts = (today) => call('check_in_prompts', { today });

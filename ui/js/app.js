@@ -3,6 +3,7 @@
 import { makeAttempt } from './attempt.js';
 import { replace } from './dom.js';
 import { formatElapsed } from './format.js';
+import { createCheckIn } from './checkin/controller.js';
 import { createExport } from './export/controller.js';
 import { createJournal } from './journal/controller.js';
 import { draftsSettled, forgetDrafts, loadDrafts } from './journal/drafts.js';
@@ -34,7 +35,8 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   const notice = createNotice(/** @type {HTMLElement} */ (document.getElementById('notice')));
   const toast = createToast(/** @type {HTMLElement} */ (document.getElementById('toast')));
-  const journal = createJournal({ api, toast, notice, now, redraw: () => render() });
+  const checkIn = createCheckIn({ api, toast, notice, now, redraw: () => render(), changeSetting });
+  const journal = createJournal({ api, toast, notice, now, redraw: () => render(), checkIns: checkIn });
   const library = createLibrary({
     api, toast, notice, redraw: () => render(), changeSetting,
     settings: () => state.get().settings,
@@ -107,7 +109,10 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     document.body.dataset.locked = String(locked);
     // Help comes before everything else: it works locked, on the recovery screen, anywhere.
     if (view === 'help') return drawHelp(ticket);
-    if (locked) return replace(main, lockView(unlock, api.toAppError));
+    if (locked) {
+      checkIn.close(); // answers never stay on screen over the lock
+      return replace(main, lockView(unlock, api.toAppError));
+    }
     if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); }));
     if (recovery) return replace(main, recoveryView(recovery, recoverWith));
     if (problem) return replace(main, problemView(problem));
@@ -132,6 +137,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   async function build(view, settings) {
     if (view === 'settings') {
       const section = settingsView(settings, changeSetting);
+      section.append(checkIn.settings(settings));
       section.append(manageView(api, journal.catalog, attempt));
       section.append(teamSettings(api, await api.listContacts(), attempt));
       section.append(privacySection({
@@ -146,7 +152,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     if (view === 'library') return library.shelf();
     if (view === 'export') return sharing.view();
     if (view === 'article') return library.reader(routeFromHash(location.hash).param);
-    const today = await journal.today();
+    const today = await journal.today(await checkIn.todayCards(settings));
     timers = today.timers;
     if (shouldOffer(Boolean(state.get().home?.encrypted))) today.view.append(passphraseOffer());
     return today.view;
@@ -174,7 +180,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   function onKey(event) {
     if (event.key === 'F1') { event.preventDefault(); openHelp(); return; }
     if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') { event.preventDefault(); lockNow(); return; }
-    if (event.ctrlKey || event.metaKey || event.altKey || journal.editorOpen()) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || journal.editorOpen() || checkIn.isOpen()) return;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target.closest('input, textarea, select, [contenteditable]')) return;
     const key = event.key.toLowerCase();

@@ -480,6 +480,19 @@ pub fn list_for_report(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Res
     list_where(conn, from, to, "AND in_report = 1")
 }
 
+/// Every check-in in the trash, the most recently deleted first: the Trash screen lists them so
+/// one can be brought back after its Undo has gone.
+pub fn list_trashed(conn: &Connection) -> Result<Vec<CheckIn>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM check_in WHERE deleted_at IS NOT NULL
+          ORDER BY deleted_at DESC, id DESC"
+    ))?;
+    let found = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
 fn list_where(
     conn: &Connection,
     from: NaiveDate,

@@ -438,6 +438,27 @@ fn soft_delete_hides_a_check_in_and_restore_brings_it_back_as_it_was() {
 }
 
 #[test]
+fn the_trash_lists_only_trashed_check_ins_the_most_recently_deleted_first() {
+    let store = store();
+    let kept = save(&store, &input("2024-05-01T08:00:00Z"));
+    let older = save(&store, &input("2024-05-02T08:00:00Z"));
+    let newer = save(&store, &input("2024-05-03T08:00:00Z"));
+    assert!(check_in::list_trashed(store.conn())
+        .expect("list")
+        .is_empty());
+    check_in::soft_delete(store.conn(), newer.id, at("2025-01-02T00:00:00Z")).expect("trashed");
+    check_in::soft_delete(store.conn(), older.id, at("2025-01-03T00:00:00Z")).expect("trashed");
+    let trashed = check_in::list_trashed(store.conn()).expect("list");
+    assert_eq!(ids(&trashed), [older.id, newer.id]);
+    check_in::restore(store.conn(), older.id, now()).expect("restored");
+    assert_eq!(
+        ids(&check_in::list_trashed(store.conn()).expect("list")),
+        [newer.id]
+    );
+    assert!(!ids(&check_in::list_trashed(store.conn()).expect("list")).contains(&kept.id));
+}
+
+#[test]
 fn a_check_in_that_is_not_there_is_reported_by_its_number() {
     let store = store();
     let now = now();

@@ -57,6 +57,12 @@ pub(crate) async fn list_check_ins(
     state.with_store(|store| Ok(check_in::list_between(store.conn(), from, to)?))
 }
 
+/// Every check-in in the trash, the most recently deleted first.
+#[tauri::command]
+pub(crate) async fn list_trashed_check_ins(state: State<'_, AppState>) -> Result<Vec<CheckIn>> {
+    state.with_store(|store| Ok(check_in::list_trashed(store.conn())?))
+}
+
 /// What Today offers on the parent's local day `today`: a due check-in, the low-mood card.
 #[tauri::command]
 pub(crate) async fn check_in_prompts(

@@ -15,6 +15,10 @@ const PAGE_DAYS = 14;
  * @typedef {import('../api.js').Kind} Kind
  * @typedef {import('../api.js').Timer} Timer
  * @typedef {import('../api.js').Moment} Moment
+ * @typedef {import('../api.js').CheckIn} CheckIn
+ * @typedef {{list: (from: string, to: string) => Promise<CheckIn[]>, row: (checkIn: CheckIn) => HTMLElement,
+ *   open: (checkIn: CheckIn|null) => void, trashed: () => Promise<CheckIn[]>,
+ *   restore: (checkIn: CheckIn) => Promise<void>}} CheckIns the check-ins shown beside moments and in the trash
  */
 
 /**
@@ -24,9 +28,10 @@ const PAGE_DAYS = 14;
  *   notice: ReturnType<typeof import('../views/notice.js').createNotice>,
  *   now: () => Date,
  *   redraw: () => void,
+ *   checkIns: CheckIns,
  * }} deps
  */
-export function createJournal({ api, toast, notice, now, redraw }) {
+export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
   const catalog = createCatalog(api);
   const local = { baby: /** @type {number|null} */ (null), query: '', filter: {}, days: PAGE_DAYS, kept: new Set() };
 
@@ -44,6 +49,7 @@ export function createJournal({ api, toast, notice, now, redraw }) {
 
   const ctx = {
     catalog,
+    checkIns,
     currentBaby: () => local.baby,
     /** @param {number|null} id */
     setCurrentBaby(id) { local.baby = id; },
@@ -107,22 +113,28 @@ export function createJournal({ api, toast, notice, now, redraw }) {
     showEarlier() { local.days += PAGE_DAYS; redraw(); },
 
     async loadCatalog() { await catalog.load(); },
-    async today() {
+    /** @param {Node[]} [cards] what other features show near the top of Today */
+    async today(cards = []) {
       const at = now();
       const day = toLocalDate(at);
       const [timers, listing] = await Promise.all([api.listTimers(), api.listMoments(day, day)]);
       const shown = timers.map((t) => (local.kept.has(t.id) ? { ...t, needsConfirmation: false } : t));
-      return { view: todayView(ctx, { timers: shown, listing, now: at }), timers };
+      return { view: todayView(ctx, { timers: shown, listing, now: at, cards }), timers };
     },
     async timeline() {
       const at = now();
       const to = toLocalDate(at);
+      const from = shiftDate(to, 1 - local.days);
       const hits = local.query ? await api.searchMoments(local.query, local.filter) : null;
-      const listing = hits ? null : await api.listMoments(shiftDate(to, 1 - local.days), to, local.filter);
-      return timelineView(ctx, { query: local.query, filter: local.filter, listing, hits, now: at });
+      const listing = hits ? null : await api.listMoments(from, to, local.filter);
+      // Check-ins have no kind, baby, feeling or tag: a filter or a search shows moments only.
+      const unfiltered = !hits && Object.keys(local.filter).length === 0;
+      const days = unfiltered ? await checkIns.list(from, to) : [];
+      return timelineView(ctx, { query: local.query, filter: local.filter, listing, hits, checkIns: days, now: at });
     },
     async trash() {
-      return trashView(ctx, await api.listTrash());
+      const [moments, trashedCheckIns] = await Promise.all([api.listTrash(), checkIns.trashed()]);
+      return trashView(ctx, moments, trashedCheckIns);
     },
   };
   return ctx;

@@ -3,6 +3,8 @@
 import { el } from '../dom.js';
 import { dayHeading, formatMinutes, toLocalDate } from '../format.js';
 import { momentRow } from './moment-row.js';
+import { entriesByDay } from '../checkin/model.js';
+import { checkInRow } from '../checkin/cards.js';
 
 /**
  * @typedef {import('./controller.js').JournalContext} JournalContext
@@ -10,21 +12,24 @@ import { momentRow } from './moment-row.js';
  * @typedef {import('../api.js').SearchHit} SearchHit
  * @typedef {import('../api.js').Moment} Moment
  * @typedef {import('../api.js').Filter} Filter
+ * @typedef {import('../api.js').CheckIn} CheckIn
  */
 
 /**
  * @param {JournalContext} ctx
- * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, now: Date}} data
+ * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, checkIns: CheckIn[], now: Date}} data
  */
-export function timelineView(ctx, { query, filter, listing, hits, now }) {
+export function timelineView(ctx, { query, filter, listing, hits, checkIns, now }) {
   return el('section', { class: 'timeline', 'aria-labelledby': 'timeline-title' },
     el('div', { class: 'timeline-head' },
       el('h1', { id: 'timeline-title', text: 'Journal' }),
-      el('a', { class: 'button quiet', href: '#trash', id: 'open-trash', text: 'Trash' }),
+      el('div', { class: 'timeline-actions' },
+        el('button', { type: 'button', class: 'button quiet', id: 'new-check-in', onclick: () => ctx.checkIns.open(null), text: 'Check in' }),
+        el('a', { class: 'button quiet', href: '#trash', id: 'open-trash', text: 'Trash' })),
     ),
     searchForm(ctx, query),
     filters(ctx, filter),
-    hits ? results(ctx, query, hits) : days(ctx, listing, now),
+    hits ? results(ctx, query, hits) : days(ctx, listing, checkIns, now),
   );
 }
 
@@ -70,11 +75,12 @@ function filters(ctx, filter) {
 /**
  * @param {JournalContext} ctx
  * @param {Listing|null} listing
+ * @param {CheckIn[]} checkIns
  * @param {Date} now
  */
-function days(ctx, listing, now) {
+function days(ctx, listing, checkIns, now) {
   if (!listing) return el('p', { class: 'loading', text: 'Loading…' });
-  const byDay = groupByDay(listing.moments);
+  const byDay = entriesByDay(listing.moments, checkIns);
   const more = el('button', { type: 'button', class: 'button quiet', id: 'show-earlier', onclick: () => ctx.showEarlier(), text: 'Show earlier days' });
   if (byDay.length === 0) {
     return el('div', { class: 'days' },
@@ -82,33 +88,33 @@ function days(ctx, listing, now) {
   }
   const today = toLocalDate(now);
   return el('div', { class: 'days' },
-    ...byDay.map(([date, moments]) => el('section', { class: 'day', 'data-date': date, 'aria-label': dayHeading(date, today) },
-      el('h2', { class: 'day-heading' }, dayHeading(date, today), el('span', { class: 'day-summary', text: daySummary(moments) })),
-      el('ul', { class: 'moment-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, (x) => ctx.openEditor(x)))))),
+    ...byDay.map(([date, entries]) => el('section', { class: 'day', 'data-date': date, 'aria-label': dayHeading(date, today) },
+      el('h2', { class: 'day-heading' }, dayHeading(date, today), el('span', { class: 'day-summary', text: daySummary(entries) })),
+      el('ul', { class: 'moment-list' }, ...entries.map((entry) => entryRow(ctx, entry))))),
     more);
 }
 
 /**
- * Newest day first, newest moment first within a day.
- * @param {Moment[]} moments
- * @returns {[string, Moment[]][]}
+ * @param {JournalContext} ctx
+ * @param {{moment: Moment}|{checkIn: CheckIn}} entry
  */
-export function groupByDay(moments) {
-  /** @type {Map<string, Moment[]>} */
-  const days = new Map();
-  for (const moment of [...moments].reverse()) {
-    const list = days.get(moment.localDate) ?? [];
-    list.push(moment);
-    days.set(moment.localDate, list);
-  }
-  return [...days.entries()].sort(([a], [b]) => (a < b ? 1 : -1));
+function entryRow(ctx, entry) {
+  if ('checkIn' in entry) return ctx.checkIns.row(entry.checkIn);
+  return momentRow(entry.moment, ctx.catalog, (x) => ctx.openEditor(x));
 }
 
-/** @param {Moment[]} moments */
-function daySummary(moments) {
+/**
+ * " · 3 moments, 45 min", counting moments only: a check-in is not a moment of care.
+ * @param {({moment: Moment}|{checkIn: CheckIn})[]} entries
+ */
+export function daySummary(entries) {
+  const moments = entries.flatMap((entry) => ('moment' in entry ? [entry.moment] : []));
+  const checkIns = entries.length - moments.length;
+  const checked = checkIns === 0 ? '' : checkIns === 1 ? ', a check-in' : `, ${checkIns} check-ins`;
+  if (moments.length === 0) return ` \u00b7 ${checkIns === 1 ? 'a check-in' : `${checkIns} check-ins`}`;
   const minutes = moments.reduce((sum, m) => sum + (m.durationMinutes ?? 0), 0);
   const count = moments.length === 1 ? '1 moment' : `${moments.length} moments`;
-  return minutes > 0 ? ` · ${count}, ${formatMinutes(minutes)}` : ` · ${count}`;
+  return minutes > 0 ? ` · ${count}, ${formatMinutes(minutes)}${checked}` : ` · ${count}${checked}`;
 }
 
 /**
@@ -140,18 +146,36 @@ function snippet(hit) {
 /**
  * @param {JournalContext} ctx
  * @param {Moment[]} moments
+ * @param {CheckIn[]} checkIns
  */
-export function trashView(ctx, moments) {
+export function trashView(ctx, moments, checkIns) {
   return el('section', { class: 'trash', 'aria-labelledby': 'trash-title' },
     el('div', { class: 'timeline-head' },
       el('h1', { id: 'trash-title', text: 'Trash' }),
       el('a', { class: 'button quiet', href: '#journal', text: 'Back to the journal' }),
     ),
-    el('p', { class: 'lede', text: 'Moments you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
-    moments.length === 0
+    el('p', { class: 'lede', text: 'Moments and check-ins you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
+    moments.length === 0 && checkIns.length === 0
       ? el('p', { class: 'empty', id: 'trash-empty', text: 'The trash is empty.' })
+      : null,
+    moments.length === 0
+      ? null
       : el('ul', { class: 'moment-list', id: 'trash-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, null, [trashActions(ctx, m)]))),
+    checkIns.length === 0 ? null : trashedCheckIns(ctx, checkIns),
   );
+}
+
+/**
+ * @param {JournalContext} ctx
+ * @param {CheckIn[]} checkIns
+ */
+function trashedCheckIns(ctx, checkIns) {
+  const actions = (/** @type {CheckIn} */ checkIn) => el('div', { class: 'trash-actions' },
+    el('span', { class: 'trash-when', text: trashWhen(checkIn) }),
+    el('button', { type: 'button', class: 'button restore', onclick: () => ctx.checkIns.restore(checkIn), text: 'Restore' }));
+  return el('section', { class: 'trash-check-ins', 'aria-labelledby': 'trash-check-ins-title' },
+    el('h2', { id: 'trash-check-ins-title', text: 'Check-ins' }),
+    el('ul', { class: 'moment-list', id: 'trash-check-in-list' }, ...checkIns.map((c) => checkInRow(c, null, [actions(c)]))));
 }
 
 /**
@@ -178,7 +202,7 @@ const TRASH_DAYS = 30;
 
 /**
  * "Deleted on 26 November; kept until 26 December."
- * @param {Moment} moment
+ * @param {{deletedAt: string|null}} moment a moment or a check-in
  */
 export function trashWhen(moment) {
   if (!moment.deletedAt) return '';

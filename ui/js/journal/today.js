@@ -14,13 +14,14 @@ import { momentRow } from './moment-row.js';
 
 /**
  * @param {JournalContext} ctx
- * @param {{timers: Timer[], listing: Listing, now: Date}} data
+ * @param {{timers: Timer[], listing: Listing, now: Date, cards?: Node[]}} data cards are shown under the greeting
  */
-export function todayView(ctx, { timers, listing, now }) {
+export function todayView(ctx, { timers, listing, now, cards = [] }) {
   return el('section', { class: 'today', 'aria-labelledby': 'home-title' },
     el('p', { class: 'today-date', id: 'today-date', text: formatToday(now) }),
     el('h1', { class: 'greeting', id: 'home-title', text: greetingFor(now) }),
     el('p', { class: 'lede', text: encouragementFor(now) }),
+    ...cards,
     babyPicker(ctx),
     timersPanel(ctx, timers),
     quickLog(ctx, timers),
