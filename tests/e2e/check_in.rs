@@ -56,14 +56,15 @@ async fn focus_moves_to(page: &Page, id: &str) {
     }
 }
 
-/// Saves a check-in with mood 1 on each of the last `days` days through the app's own commands.
+/// Saves a check-in with mood 1 at the start of each of the last `days` days through the app's
+/// own commands (the start of today is never in the future, whatever the hour of the run).
 async fn seed_low_days(page: &Page, days: u32) {
     let seeded = page
         .script(&format!(
             "return (async () => {{
                const invoke = window.__TAURI__.core.invoke;
                for (let back = 0; back < {days}; back += 1) {{
-                 const d = new Date(); d.setDate(d.getDate() - back); d.setHours(12, 0, 0, 0);
+                 const d = new Date(); d.setDate(d.getDate() - back); d.setHours(0, 0, 0, 0);
                  const input = {{ takenAt: d.toISOString(), utcOffsetSeconds: -d.getTimezoneOffset() * 60, mood: 1 }};
                  await invoke('add_check_in', {{ input }});
                }}
