@@ -5,10 +5,15 @@ use nestling_store::{recovery, BackupInfo, Reason, Store};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::saving::{self, Saved};
 use crate::AppState;
+
+/// A passphrase or recovery code as the page sent it: wiped from memory when the command that
+/// received it ends, whether it succeeded or not.
+type Secret = Zeroizing<String>;
 
 /// The words the parent types to confirm deleting everything.
 pub(crate) const ERASE_WORDS: &str = "delete everything";
@@ -61,7 +66,7 @@ pub(crate) async fn lock_state(state: State<'_, AppState>) -> Result<LockState> 
 
 /// Opens the locked journal with the passphrase or the recovery code.
 #[tauri::command]
-pub(crate) async fn unlock(state: State<'_, AppState>, secret: String) -> Result<()> {
+pub(crate) async fn unlock(state: State<'_, AppState>, secret: Secret) -> Result<()> {
     state.unlock(&secret).await
 }
 
@@ -93,7 +98,7 @@ pub(crate) async fn privacy(state: State<'_, AppState>) -> Result<Privacy> {
 #[tauri::command]
 pub(crate) async fn set_passphrase(
     state: State<'_, AppState>,
-    passphrase: String,
+    passphrase: Secret,
 ) -> Result<NewCode> {
     let code = state.with_store(|store| Ok(store.set_passphrase(&passphrase)?))?;
     Ok(NewCode {
@@ -106,8 +111,8 @@ pub(crate) async fn set_passphrase(
 #[tauri::command]
 pub(crate) async fn change_passphrase(
     state: State<'_, AppState>,
-    current: String,
-    next: String,
+    current: Secret,
+    next: Secret,
 ) -> Result<NewCode> {
     let code = state
         .with_secret(|state| {
@@ -121,7 +126,7 @@ pub(crate) async fn change_passphrase(
 
 /// Decrypts the journal and its backups.
 #[tauri::command]
-pub(crate) async fn remove_passphrase(state: State<'_, AppState>, current: String) -> Result<()> {
+pub(crate) async fn remove_passphrase(state: State<'_, AppState>, current: Secret) -> Result<()> {
     state
         .with_secret(|state| state.with_store(|store| Ok(store.remove_passphrase(&current)?)))
         .await
@@ -132,7 +137,7 @@ pub(crate) async fn remove_passphrase(state: State<'_, AppState>, current: Strin
 #[tauri::command]
 pub(crate) async fn new_recovery_code(
     state: State<'_, AppState>,
-    current: String,
+    current: Secret,
 ) -> Result<NewCode> {
     let code = state
         .with_secret(|state| state.with_store(|store| Ok(store.new_recovery_code(&current)?)))
@@ -153,10 +158,10 @@ pub(crate) async fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo>
 pub(crate) async fn restore_backup(
     state: State<'_, AppState>,
     name: String,
-    secret: Option<String>,
+    secret: Option<Secret>,
 ) -> Result<()> {
     let restore = |state: &AppState| {
-        let secret = secret.as_deref();
+        let secret = secret.as_ref().map(|s| s.as_str());
         state.replace_journal(secret, |dir| Ok(Store::restore_in(dir, &name, secret)?))
     };
     state.with_secret_if(secret.is_some(), restore).await
@@ -186,10 +191,10 @@ pub(crate) async fn recovery_state(state: State<'_, AppState>) -> Result<Recover
 pub(crate) async fn recover_from_backup(
     state: State<'_, AppState>,
     name: String,
-    secret: Option<String>,
+    secret: Option<Secret>,
 ) -> Result<Recovered> {
     let recover = |state: &AppState| {
-        let secret = secret.as_deref();
+        let secret = secret.as_ref().map(|s| s.as_str());
         let mut kept = None;
         state.replace_journal(secret, |dir| {
             let (store, set_aside) = Store::recover_in(dir, &name, secret)?;
@@ -247,4 +252,14 @@ pub(crate) async fn erase_everything(
         nestling_store::erase_everything(dir)?;
         Ok(Store::open_in(dir)?)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// Fails to compile if a secret from the page stops wiping itself.
+    #[test]
+    fn secrets_from_the_page_wipe_themselves_on_drop() {
+        fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+        wipes_on_drop::<super::Secret>();
+    }
 }
