@@ -67,6 +67,7 @@ const COMMANDS: &[&str] = &[
     "recover_from_backup",
     "export_everything",
     "erase_everything",
+    "remove_plain_set_asides",
     "help_lines",
     "list_contacts",
     "add_contact",

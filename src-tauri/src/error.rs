@@ -57,6 +57,10 @@ pub enum Error {
         /// The original, readable message.
         message: String,
     },
+    /// Everything was erased but the window's own storage (a dismissed offer, drafts an older
+    /// version kept there) could not be cleared.
+    #[error("Your journal, its key and its backups were deleted, but the window's own stored choices could not be cleared. Please close and reopen Nestling.")]
+    WebviewStorage,
     /// A previous command panicked while holding the journal; restarting the app recovers.
     #[error("Nestling hit an internal problem. Please close and reopen it; nothing saved has been lost.")]
     StatePoisoned,
@@ -82,6 +86,7 @@ impl Error {
             Error::NotLocked => "not_locked",
             Error::Closed => "closed",
             Error::Unavailable { kind, .. } => kind,
+            Error::WebviewStorage => "webview_storage",
             Error::StatePoisoned => "internal",
         }
     }

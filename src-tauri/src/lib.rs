@@ -171,6 +171,7 @@ pub fn run_app<R: Runtime>(
             commands::privacy::recover_from_backup,
             commands::privacy::export_everything,
             commands::privacy::erase_everything,
+            commands::privacy::remove_plain_set_asides,
             commands::care::help_lines,
             commands::care::list_contacts,
             commands::care::add_contact,

@@ -184,6 +184,41 @@ fn changing_the_passphrase_gives_a_new_recovery_code_and_the_old_secrets_stop_wo
 
 #[test]
 #[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn delete_everything_also_clears_what_the_window_itself_stored() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        log_note(&page, MARKER).await;
+        page.script("localStorage.setItem('nestling.erase-check', 'kept by the window');")
+            .await;
+        page.click("a[data-nav='settings']").await;
+        page.script("document.querySelectorAll('details').forEach((d) => { d.open = true; });")
+            .await;
+        page.fill("#erase-confirm", "delete everything").await;
+        page.click("#erase-button").await;
+        page.click("a[data-nav='home']").await;
+        page.wait(".quick-grid").await;
+        // The moment logged above leaves Today once the journal is erased.
+        page.gone("#today-list li").await;
+    });
+    assert!(
+        !bytes_contain(&data.path().join("nestling.sqlite3"), "LOG-9T4"),
+        "the note is gone from the journal file"
+    );
+    journey(data.path(), |page| async move {
+        page.wait(".quick-grid").await;
+        let kept = page
+            .script("return localStorage.getItem('nestling.erase-check');")
+            .await;
+        assert_eq!(
+            kept,
+            serde_json::Value::Null,
+            "the window's storage was cleared"
+        );
+    });
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
 fn the_journal_locks_after_a_minute_away_and_on_ctrl_l() {
     let data = data_folder();
     journey(data.path(), |page| async move {
@@ -293,6 +328,18 @@ fn a_damaged_journal_shows_the_recovery_screen_and_is_kept_aside() {
         bytes,
         "the damaged file is kept exactly"
     );
+    // Once a passphrase is set, Settings says the set-aside copy is still plain and removes it
+    // when asked.
+    journey(data.path(), |page| async move {
+        set_passphrase(&page).await;
+        page.text_containing("#set-aside-text", "without encryption")
+            .await;
+        page.screenshot("set-aside-plain").await;
+        page.click("#set-aside-remove").await;
+        page.text_containing("#toast", "unencrypted copy was removed")
+            .await;
+    });
+    assert!(!aside.exists(), "the plain set-aside journal is gone");
 }
 
 #[test]

@@ -591,3 +591,32 @@ fn every_file_and_folder_in_the_data_folder_is_private_to_the_parents_account() 
         "the journal, its log, the key file, its spare and a backup: {seen}"
     );
 }
+
+#[test]
+fn a_plain_journal_set_aside_as_damaged_is_reported_once_encrypted_and_removed_on_request() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app);
+    app.call("backup_now", json!({})).expect("backed up");
+    let backup = std::fs::read_dir(tmp.path().join("backups"))
+        .expect("backups")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "sqlite3"))
+        .expect("a backup file");
+    let kept = tmp.path().join("damaged/2026-01-01T00-00-00Z");
+    std::fs::create_dir_all(&kept).expect("folder");
+    std::fs::copy(&backup, kept.join("nestling.sqlite3")).expect("copied");
+    let privacy = |app: &Harness| app.call("privacy", json!({})).expect("privacy");
+    assert_eq!(privacy(&app)["plainSetAsides"], 1);
+    app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+        .expect("set");
+    assert_eq!(
+        privacy(&app)["plainSetAsides"],
+        1,
+        "a damaged copy cannot be encrypted, and the parent is told"
+    );
+    assert_eq!(app.call("remove_plain_set_asides", json!({})), Ok(json!(1)));
+    assert!(!kept.exists(), "the plain copy is gone");
+    assert_eq!(privacy(&app)["plainSetAsides"], 0);
+    assert_the_note_is_found(&app);
+}

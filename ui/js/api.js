@@ -223,7 +223,7 @@ export const exportCancel = () => call('export_cancel');
 
 /**
  * @typedef {{name: string, createdAt: string, reason: string, bytes: number, encrypted: boolean}} BackupInfo
- * @typedef {{encrypted: boolean, backups: BackupInfo[]}} Privacy
+ * @typedef {{encrypted: boolean, backups: BackupInfo[], plainSetAsides: number}} Privacy
  * @typedef {{problem: AppError, encrypted: boolean, newestGood: BackupInfo|null}} Recovery
  */
 
@@ -258,6 +258,8 @@ export const recoverFromBackup = (name, secret = null) => call('recover_from_bac
 export const exportEverything = () => call('export_everything');
 /** Removes the journal, its key, and every backup. @param {string} confirmation the typed words @returns {Promise<null>} */
 export const eraseEverything = (confirmation) => call('erase_everything', { confirmation });
+/** Removes the journals set aside as damaged that are stored without encryption. @returns {Promise<number>} how many */
+export const removePlainSetAsides = () => call('remove_plain_set_asides');
 
 /**
  * @typedef {{display: string, dial: string, alias: string|null}} PhoneNumber

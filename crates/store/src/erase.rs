@@ -58,6 +58,39 @@ fn erase_damaged(folder: &Path) -> Result<()> {
     remove_dir_if_empty(folder)
 }
 
+/// The journals set aside in `damaged/` that are stored without encryption, oldest first.
+///
+/// Setting a passphrase cannot encrypt them (a damaged file fails the check every conversion
+/// makes), so they stay readable by anyone with the computer until the parent removes them
+/// with [`remove_plain_set_asides`].
+pub fn plain_set_asides(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut found: Vec<_> = entries(&dir.join(DAMAGED_DIR))?
+        .into_iter()
+        .map(|sub| sub.join(DATABASE_FILE_NAME))
+        .filter(|db| fsutil::has_plain_header(db))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Removes every journal in `damaged/` that is stored without encryption, with its side
+/// files, and returns how many were removed. Encrypted ones, and files Nestling did not
+/// name, stay where they are.
+pub fn remove_plain_set_asides(dir: &Path) -> Result<usize> {
+    let plain = plain_set_asides(dir)?;
+    for db in &plain {
+        fsutil::remove_database(db)?;
+        if let Some(sub) = db.parent() {
+            remove_dir_if_empty(sub)?;
+        }
+    }
+    remove_dir_if_empty(&dir.join(DAMAGED_DIR))?;
+    if !plain.is_empty() {
+        fsutil::sync_parent(&dir.join(DAMAGED_DIR))?;
+    }
+    Ok(plain.len())
+}
+
 fn entries(folder: &Path) -> Result<Vec<std::path::PathBuf>> {
     match std::fs::read_dir(folder) {
         Ok(read) => Ok(read.filter_map(|e| e.ok()).map(|e| e.path()).collect()),

@@ -62,7 +62,7 @@ pub mod settings;
 pub mod tries;
 
 pub use backups::{BackupInfo, Reason};
-pub use erase::erase_everything;
+pub use erase::{erase_everything, plain_set_asides, remove_plain_set_asides};
 pub use error::{Error, Result};
 pub use folder_lock::{FolderLock, LOCK_FILE_NAME};
 pub use keys::{RecoveryCode, KEY_FILE_NAME, MIN_PASSPHRASE_CHARS};

@@ -502,9 +502,10 @@ fn scatter_plain_copies(dir: &Path, src: &Path) -> PathBuf {
 
 /// What stays in the clear after setting a passphrase: every half-made copy an interrupted
 /// attempt, backup or restore left is gone, and only a journal set aside as damaged remains
-/// (it is kept untouched for recovery; encrypting or removing it is not done yet).
+/// (a damaged file cannot be converted), until the parent agrees to remove it: then no file
+/// holds the note in the clear.
 #[test]
-fn after_setting_a_passphrase_only_a_journal_set_aside_as_damaged_stays_plain() {
+fn after_setting_a_passphrase_only_a_journal_set_aside_as_damaged_stays_plain_until_removed() {
     let (tmp, _before) = prepared(Op::Set);
     let dir = tmp.path();
     let mut store = Store::open_in(dir).expect("opens");
@@ -517,6 +518,21 @@ fn after_setting_a_passphrase_only_a_journal_set_aside_as_damaged_stays_plain() 
     );
     store.set_passphrase(NEW).expect("encrypted");
     drop(store);
-    assert_eq!(files_containing(dir, NOTE), vec![set_aside]);
+    assert_eq!(files_containing(dir, NOTE), vec![set_aside.clone()]);
     assert_eq!(leftovers(dir), Vec::<PathBuf>::new());
+    assert_eq!(
+        nestling_store::plain_set_asides(dir).expect("listed"),
+        vec![set_aside]
+    );
+    assert_eq!(
+        nestling_store::remove_plain_set_asides(dir).expect("removed"),
+        1
+    );
+    assert_eq!(files_containing(dir, NOTE), Vec::<PathBuf>::new());
+    assert!(
+        !dir.join("damaged").exists(),
+        "the empty damaged folder is gone"
+    );
+    let store = Store::unlock_in(dir, NEW).expect("the journal still opens");
+    assert!(store.is_encrypted());
 }

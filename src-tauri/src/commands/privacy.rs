@@ -31,6 +31,8 @@ pub(crate) struct LockState {
 pub(crate) struct Privacy {
     encrypted: bool,
     backups: Vec<BackupInfo>,
+    /// Journals set aside as damaged that are stored without encryption.
+    plain_set_asides: usize,
 }
 
 /// A recovery code to write down, shown once.
@@ -90,6 +92,7 @@ pub(crate) async fn privacy(state: State<'_, AppState>) -> Result<Privacy> {
         Ok(Privacy {
             encrypted: store.is_encrypted(),
             backups: nestling_store::backups::list(store.dir())?,
+            plain_set_asides: nestling_store::plain_set_asides(store.dir())?.len(),
         })
     })
 }
@@ -239,9 +242,18 @@ pub(crate) async fn export_everything<R: Runtime>(
     Ok(Saved::at(&path))
 }
 
-/// Removes the journal, its key and every backup, after the parent typed the confirmation.
+/// Removes the journals set aside as damaged that are kept without encryption (a passphrase
+/// cannot encrypt a damaged file); returns how many.
 #[tauri::command]
-pub(crate) async fn erase_everything(
+pub(crate) async fn remove_plain_set_asides(state: State<'_, AppState>) -> Result<usize> {
+    state.with_store(|store| Ok(nestling_store::remove_plain_set_asides(store.dir())?))
+}
+
+/// Removes the journal, its key and every backup, after the parent typed the confirmation, then
+/// the window's own storage, which sits in the same folder when it is the platform's.
+#[tauri::command]
+pub(crate) async fn erase_everything<R: Runtime>(
+    webview: tauri::Webview<R>,
     state: State<'_, AppState>,
     confirmation: String,
 ) -> Result<()> {
@@ -251,7 +263,10 @@ pub(crate) async fn erase_everything(
     state.replace_journal(None, |dir| {
         nestling_store::erase_everything(dir)?;
         Ok(Store::open_in(dir)?)
-    })
+    })?;
+    webview
+        .clear_all_browsing_data()
+        .map_err(|_| Error::WebviewStorage)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ export function privacySection(deps, privacy, settings) {
   return el('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
     el('h2', { id: 'privacy-title', text: 'Privacy and safety' }),
     privacy.encrypted ? lockedControls(deps, settings) : passphraseOffer(deps),
+    privacy.encrypted && privacy.plainSetAsides > 0 ? plainSetAsidesPart(deps, privacy.plainSetAsides) : null,
     backupsPart(deps, privacy, settings),
     dataPart(deps),
   );
@@ -120,6 +121,23 @@ function lockedControls(deps, settings) {
   );
 }
 
+/**
+ * Journals once set aside as damaged stay unencrypted (a damaged file cannot be converted):
+ * say so, and remove them only when the parent asks.
+ * @param {PrivacyDeps} deps @param {number} count
+ */
+function plainSetAsidesPart(deps, count) {
+  const copies = count === 1 ? 'One copy of your journal that was' : `${count} copies of your journal that were`;
+  const remove = secretForm('set-aside-form', async () => {
+    const removed = await deps.api.removePlainSetAsides();
+    deps.toast.show(removed === 1 ? 'The unencrypted copy was removed.' : `${removed} unencrypted copies were removed.`);
+    deps.afterErase();
+  },
+    el('p', { id: 'set-aside-text', text: `${copies} set aside as damaged ${count === 1 ? 'is' : 'are'} still stored without encryption, in the “damaged” folder beside your journal. A damaged file cannot be encrypted. If your journal opens and holds what you need, you can remove ${count === 1 ? 'it' : 'them'}.` }),
+    el('div', {}, el('button', { type: 'submit', class: 'button', id: 'set-aside-remove' }, count === 1 ? 'Remove the unencrypted copy' : 'Remove the unencrypted copies')));
+  return el('div', { class: 'card' }, el('h3', { text: 'Unencrypted copies' }), remove);
+}
+
 /** @param {PrivacyDeps} deps @param {import('../api.js').Privacy} privacy @param {import('../api.js').Settings} settings */
 function backupsPart(deps, privacy, settings) {
   const { backups, encrypted } = privacy;
@@ -174,7 +192,7 @@ function dataPart(deps) {
     await deps.api.eraseEverything(words);
     deps.afterErase();
   },
-    el('p', { text: 'This removes your journal, its key and every backup from this computer. It cannot be undone. Export everything first if you may want it back.' }),
+    el('p', { text: 'This removes your journal, its key, every backup and what this window remembers from this computer. It cannot be undone. Export everything first if you may want it back.' }),
     el('label', { class: 'field' },
       el('span', { class: 'field-label', text: `Type “${ERASE_WORDS}” to confirm` }),
       el('input', { type: 'text', id: 'erase-confirm', name: 'erase-confirm', autocomplete: 'off', required: true })),
