@@ -334,6 +334,8 @@ fn a_damaged_journal_shows_the_recovery_screen_and_is_kept_aside() {
         set_passphrase(&page).await;
         page.text_containing("#set-aside-text", "without encryption")
             .await;
+        page.script("document.getElementById('set-aside-text').scrollIntoView();")
+            .await;
         page.screenshot("set-aside-plain").await;
         page.click("#set-aside-remove").await;
         page.text_containing("#toast", "unencrypted copy was removed")
