@@ -214,3 +214,82 @@ fn a_save_cancelled_before_its_file_is_written_leaves_nothing() {
         .collect();
     assert!(left.is_empty(), "nor any temporary file: {left:?}");
 }
+
+/// Saves one check-in through the app's own command, taken a minute ago.
+async fn check_in(page: &Page, note: &str, in_report: bool) {
+    let saved = page
+        .script(&format!(
+            "return (async () => {{
+               const d = new Date(Date.now() - 60000);
+               const input = {{ takenAt: d.toISOString(), utcOffsetSeconds: -d.getTimezoneOffset() * 60,
+                                mood: 2, closeness: 4, sleepMinutes: 330, supported: 'somewhat',
+                                note: {note}, inReport: {in_report} }};
+               await window.__TAURI__.core.invoke('add_check_in', {{ input }});
+               return true;
+             }})();",
+            note = serde_json::json!(note),
+        ))
+        .await;
+    assert_eq!(saved, serde_json::json!(true), "the check-in was saved");
+}
+
+/// Saves the report shown on the Share screen as `path`, answering the native dialog.
+async fn save_report(page: &Page, path: &Path) {
+    let target = path.to_path_buf();
+    let dialog = std::thread::spawn(move || answer_save_dialog(&target));
+    page.click("#export-save").await;
+    let name = path.file_name().and_then(|n| n.to_str()).expect("a name");
+    page.text_containing("#toast", &format!("Saved {name}"))
+        .await;
+    dialog.join().expect("the dialog was answered");
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_check_in_marked_for_the_report_reaches_the_pdf_and_markdown_as_the_parents_answers() {
+    let data = data_folder();
+    let out = data_folder();
+    let (pdf, markdown) = (out.path().join("report.pdf"), out.path().join("report.md"));
+    let (pdf_target, md_target) = (pdf.clone(), markdown.clone());
+    journey(data.path(), |page| async move {
+        log_note(&page, "Marker CARE-2P6: a long feed.", false).await;
+        check_in(&page, "Marker SHARED-CHECKIN-4R8 tired but close", true).await;
+        check_in(&page, "Marker KEPT-CHECKIN-9M3 a hard night", false).await;
+        page.click("a[data-nav='export']").await;
+        page.click("input[name='export-range'][value='last7']")
+            .await;
+        page.text_containing("#export-preview", "SHARED-CHECKIN-4R8")
+            .await;
+        let preview = page.text("#export-preview").await;
+        assert!(
+            !preview.contains("KEPT-CHECKIN-9M3"),
+            "a check-in not marked for the report is not previewed: {preview}"
+        );
+        save_report(&page, &pdf_target).await;
+    });
+    // A second save in a new window: the first dialog's window would otherwise answer to the
+    // same title.
+    journey(data.path(), |page| async move {
+        page.click("a[data-nav='export']").await;
+        page.click("input[name='export-range'][value='last7']")
+            .await;
+        page.text_containing("#export-preview", "SHARED-CHECKIN-4R8")
+            .await;
+        page.set_value("#export-format", "markdown").await;
+        save_report(&page, &md_target).await;
+    });
+    let pdf_text = tool("pdftotext", &[&pdf.display().to_string(), "-"]);
+    let markdown = std::fs::read_to_string(&markdown).expect("the Markdown was saved");
+    for (format, text) in [("PDF", &pdf_text), ("Markdown", &markdown)] {
+        for needle in ["my own check-in answers", "SHARED-CHECKIN-4R8", "CARE-2P6"] {
+            assert!(
+                text.contains(needle),
+                "the {format} holds {needle:?}:\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("KEPT-CHECKIN-9M3"),
+            "the {format} leaves out a check-in not marked for it"
+        );
+    }
+}
