@@ -33,7 +33,7 @@ mod tests;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{CheckIn, CheckInInput, ContactInput, MomentInput, Who};
 
@@ -78,8 +78,9 @@ pub enum Table {
     CareTeam,
 }
 
-/// How a restore treats the journal it writes into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a restore treats the journal it writes into. In JSON: `"empty"` or `"merge"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Mode {
     /// Only into a journal with nothing of the parent's own, keeping every id.
     Empty,
