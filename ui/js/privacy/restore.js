@@ -63,6 +63,8 @@ export function restorePart(deps) {
     if (!fileName) return;
     const preview = await deps.api.restorePreview();
     area.replaceChildren(previewView(fileName, preview, apply, () => area.replaceChildren()));
+    area.scrollIntoView({ block: 'center' });
+    /** @type {HTMLElement|null} */ (area.querySelector('#restore-confirm'))?.focus();
   });
   return el('div', { class: 'restore' },
     el('div', { class: 'manage-row' },
