@@ -46,6 +46,17 @@ pub enum Error {
     /// An unlock was asked for while the journal is already open.
     #[error("Your journal is already open; there is nothing to unlock.")]
     NotLocked,
+    /// The file chosen to restore from could not be read.
+    #[error("Nestling could not read the file {}: {source}. Nothing was restored; please choose the file again.", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())]
+    Open {
+        /// The file that was chosen.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A restore was asked for before a file was chosen.
+    #[error("Please choose a Nestling file to restore from first. Nothing was restored.")]
+    NothingToRestore,
     /// "Delete everything" without the typed confirmation.
     #[error("Please type \u{201c}delete everything\u{201d} to confirm. Nothing was deleted.")]
     NotConfirmed,
@@ -82,6 +93,8 @@ impl Error {
             Error::Save { .. } => "save_failed",
             Error::Cancelled => "cancelled",
             Error::NothingToRecover => "nothing_to_recover",
+            Error::Open { .. } => "open_failed",
+            Error::NothingToRestore => "nothing_to_restore",
             Error::NotConfirmed => "not_confirmed",
             Error::NotLocked => "not_locked",
             Error::Closed => "closed",

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 
 use tauri::{Manager, Runtime};
 
+pub use commands::restore::Restoring;
 pub use error::Error;
 pub use state::AppState;
 
@@ -170,6 +171,9 @@ pub fn run_app<R: Runtime>(
             commands::privacy::recovery_state,
             commands::privacy::recover_from_backup,
             commands::privacy::export_everything,
+            commands::restore::restore_choose,
+            commands::restore::restore_preview,
+            commands::restore::restore_apply,
             commands::privacy::erase_everything,
             commands::privacy::remove_plain_set_asides,
             commands::care::help_lines,
@@ -198,5 +202,6 @@ pub fn run_app<R: Runtime>(
     };
     app.manage(AppState::open(dir));
     app.manage(saving::Exports::default());
+    app.manage(Restoring::default());
     Ok(app)
 }

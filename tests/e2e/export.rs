@@ -27,7 +27,13 @@ async fn log_note(page: &Page, note: &str, private: bool) {
 
 /// Types `path` into the native save dialog once it is open, and confirms it.
 fn answer_save_dialog(path: &Path) {
-    let window = wait_for_window("Save the report");
+    answer_file_dialog("Save the report", path, false);
+}
+
+/// Types `path` into the native file dialog titled `title` once it is open, and confirms it.
+/// `open` is for an open dialog, whose location field ctrl+L brings up first.
+pub(crate) fn answer_file_dialog(title: &str, path: &Path, open: bool) {
+    let window = wait_for_window(title);
     let run = |args: &[&str]| {
         let status = Command::new("xdotool")
             .args(args)
@@ -36,6 +42,9 @@ fn answer_save_dialog(path: &Path) {
         assert!(status.success(), "xdotool {args:?} failed");
     };
     run(&["windowfocus", "--sync", &window]);
+    if open {
+        run(&["key", "--clearmodifiers", "ctrl+l"]);
+    }
     run(&["key", "--clearmodifiers", "ctrl+a"]);
     run(&["type", "--delay", "15", &path.display().to_string()]);
     std::thread::sleep(Duration::from_millis(300));

@@ -9,4 +9,5 @@ mod help;
 mod journal;
 mod library;
 mod privacy;
+mod restore;
 mod support;

@@ -42,6 +42,11 @@ impl Harness {
         tauri::Manager::state(&self._app)
     }
 
+    /// Keeps `json` as the file chosen to restore from, as the open dialog would.
+    pub(crate) fn choose_file(&self, json: &str) {
+        tauri::Manager::state::<nestling::Restoring>(&self._app).hold(json.to_owned());
+    }
+
     pub(crate) fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),

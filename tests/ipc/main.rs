@@ -10,3 +10,4 @@ mod harness;
 mod journal;
 mod library;
 mod privacy;
+mod restore;

@@ -256,6 +256,17 @@ export const recoveryState = () => call('recovery_state');
 export const recoverFromBackup = (name, secret = null) => call('recover_from_backup', { name, secret });
 /** Saves the complete journal, private moments included, as JSON. @returns {Promise<{fileName: string|null}>} */
 export const exportEverything = () => call('export_everything');
+/**
+ * @typedef {{babies: number, kinds: number, moments: number, timers: number, checkIns: number, contacts: number}} RestoreCounts
+ * @typedef {{inFile: RestoreCounts, duplicates: RestoreCounts, journalEmpty: boolean, exportedAt: string}} RestorePreview
+ * @typedef {{journalWasEmpty: boolean, added: RestoreCounts, duplicates: RestoreCounts}} Restored
+ */
+/** Opens the system's open dialog for a Nestling JSON file and keeps it for the preview. @returns {Promise<{fileName: string|null}>} */
+export const restoreChoose = () => call('restore_choose');
+/** What the chosen file holds and how much the journal already has; writes nothing. @returns {Promise<RestorePreview>} */
+export const restorePreview = () => call('restore_preview');
+/** Restores the chosen file into an empty journal, or merges it, skipping duplicates. @param {'empty'|'merge'} mode @returns {Promise<Restored>} */
+export const restoreApply = (mode) => call('restore_apply', { mode });
 /** Removes the journal, its key, and every backup. @param {string} confirmation the typed words @returns {Promise<null>} */
 export const eraseEverything = (confirmation) => call('erase_everything', { confirmation });
 /** Removes the journals set aside as damaged that are stored without encryption. @returns {Promise<number>} how many */

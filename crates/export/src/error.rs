@@ -77,12 +77,10 @@ pub enum Error {
         column: usize,
     },
     /// A field whose value is well-formed but not allowed (a rating of 9, an unknown kind).
-    #[error(
-        "The journal file has a value that Nestling cannot accept at {path}. Nothing was imported."
-    )]
+    #[error("The journal file has a value that Nestling cannot accept at {path}.{} Nothing was imported.", because(path))]
     InvalidValue {
-        /// Where the field is, such as `moments[3].kindId`.
-        path: String,
+        /// Where the field is, such as `moments[3].kindId`, and the journal's rule it breaks.
+        path: Place,
     },
     /// An import into a journal that already holds the parent's own data.
     #[error("A journal can only be imported into an empty journal, and this one already has moments, babies, check-ins, contacts or kinds of your own. Nothing was imported or merged.")]
@@ -124,7 +122,7 @@ impl Error {
             Error::NotAJournal => "not_a_journal",
             Error::TooNew { .. } => "too_new",
             Error::BadField { .. } => "bad_field",
-            Error::InvalidValue { .. } => "invalid_value",
+            Error::InvalidValue { path } => path.rule().map_or("invalid_value", |r| r.kind()),
             Error::JournalNotEmpty { .. } => "journal_not_empty",
             Error::CsvWrite => "internal",
             Error::JsonWrite => "internal",
@@ -132,6 +130,58 @@ impl Error {
             Error::Sqlite(_) => "storage",
         }
     }
+}
+
+/// Where in a document a value was refused: a path such as `moments[3].connection` (it reads
+/// as that text), and the journal's rule the value breaks, when it was the journal that refused
+/// it.
+#[derive(Debug)]
+pub struct Place {
+    path: String,
+    rule: Option<Box<nestling_journal::Error>>,
+}
+
+impl Place {
+    /// `path`, refused by the journal's `rule`.
+    pub fn refused(path: String, rule: nestling_journal::Error) -> Self {
+        Self {
+            path,
+            rule: Some(Box::new(rule)),
+        }
+    }
+
+    /// The journal's rule the value breaks, if the journal refused it.
+    pub fn rule(&self) -> Option<&nestling_journal::Error> {
+        self.rule.as_deref()
+    }
+}
+
+impl From<&str> for Place {
+    fn from(path: &str) -> Self {
+        Self {
+            path: path.into(),
+            rule: None,
+        }
+    }
+}
+
+impl std::ops::Deref for Place {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.path
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+/// The journal's own sentence for the rule broken, after a space; nothing without one.
+fn because(place: &Place) -> String {
+    place.rule().map(|r| format!(" {r}")).unwrap_or_default()
 }
 
 /// The result type of this crate.

@@ -27,9 +27,14 @@ pub mod report;
 
 pub use build::build_report;
 pub use candidates::{candidates, preview, Candidate, Candidates, PREVIEW_CHARS};
+pub use error::Place;
 pub use error::{Error, Result};
-pub use json::{import_json, journal_json, ImportSummary, Scope, FORMAT, VERSION};
+pub use json::{
+    import_json, journal_json, preview_json, restore_json, ImportSummary, RestorePreview, Scope,
+    FORMAT, VERSION,
+};
 pub use markdown::markdown;
+pub use nestling_journal::records::{Counts, Mode, Restored};
 pub use nestling_journal::Supported;
 pub use report::{
     CheckInAnswers, Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report,

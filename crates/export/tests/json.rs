@@ -447,3 +447,153 @@ fn a_selection_leaves_check_in_notes_out_when_notes_are_not_shared_and_check_ins
     let doc: serde_json::Value = serde_json::from_str(&json).expect("parse");
     assert_eq!(doc["checkIns"], serde_json::json!([]));
 }
+
+/// Sets the value at `pointer` in the exported document.
+fn broken(json: &str, pointer: &str, value: serde_json::Value) -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(json).expect("json");
+    *doc.pointer_mut(pointer).expect(pointer) = value;
+    doc.to_string()
+}
+
+#[test]
+fn a_document_breaking_each_journal_rule_gets_the_journals_own_error_and_nothing_written() {
+    use serde_json::json;
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let many: Vec<String> = (0..21).map(|i| format!("t{i}")).collect();
+    let cases = [
+        (
+            "/moments/0/connection",
+            json!(9),
+            "connection_out_of_range",
+            "moments[0].connection",
+        ),
+        (
+            "/moments/0/tags",
+            json!(many),
+            "too_many_tags",
+            "moments[0].tags",
+        ),
+        (
+            "/moments/0/feelings",
+            json!(many),
+            "too_many_feelings",
+            "moments[0].feelings",
+        ),
+        (
+            "/moments/0/tags",
+            json!(["a,b"]),
+            "tag_has_comma",
+            "moments[0].tags",
+        ),
+        (
+            "/moments/0/utcOffsetSeconds",
+            json!(50_401),
+            "offset_out_of_range",
+            "moments[0].utcOffsetSeconds",
+        ),
+        (
+            "/moments/0/kindId",
+            json!("no_such_kind"),
+            "unknown_kind",
+            "moments[0].kindId",
+        ),
+        (
+            "/moments/0/babyId",
+            json!(999),
+            "unknown_baby",
+            "moments[0].babyId",
+        ),
+        (
+            "/moments/0/startedAt",
+            json!("1999-01-01T00:00:00Z"),
+            "start_too_early",
+            "moments[0].startedAt",
+        ),
+        (
+            "/moments/0/who",
+            json!({"caregiver": ""}),
+            "caregiver_name_empty",
+            "moments[0].who.caregiver",
+        ),
+        (
+            "/babies/0/name",
+            json!(" "),
+            "baby_name_empty",
+            "babies[0].name",
+        ),
+        (
+            "/feelingWords/0/word",
+            json!("w".repeat(41)),
+            "feeling_word_too_long",
+            "feelingWords[0].word",
+        ),
+        (
+            "/timers/0/utcOffsetSeconds",
+            json!(-43_201),
+            "offset_out_of_range",
+            "timers[0].utcOffsetSeconds",
+        ),
+    ];
+    for (pointer, value, kind, at) in cases {
+        let target = store();
+        let err =
+            import_json(target.conn(), &broken(&json, pointer, value), now()).expect_err(pointer);
+        assert_eq!(err.kind(), kind, "{pointer}: {err:?}");
+        let Error::InvalidValue { path } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!((&**path, path.rule().map(|r| r.kind())), (at, Some(kind)));
+        assert!(err.to_string().ends_with("Nothing was imported."), "{err}");
+        assert_eq!(counts(target.conn()), (0, 0, 0), "{pointer}");
+        assert!(check_in::list_all(target.conn()).expect("none").is_empty());
+    }
+}
+
+#[test]
+fn a_preview_counts_the_document_and_its_duplicates_and_writes_nothing() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let into_empty = nestling_export::preview_json(store().conn(), &json, now()).expect("preview");
+    assert!(into_empty.journal_empty);
+    assert_eq!(into_empty.duplicates, nestling_export::Counts::default());
+    assert_eq!(into_empty.in_file.moments as i64, counts(original.conn()).0);
+    let before = journal_json(original.conn(), Scope::Everything, now()).expect("before");
+    let again = nestling_export::preview_json(original.conn(), &json, now()).expect("preview");
+    assert!(!again.journal_empty);
+    assert_eq!(
+        again.duplicates, again.in_file,
+        "everything is already there"
+    );
+    assert_eq!(
+        journal_json(original.conn(), Scope::Everything, now()).expect("after"),
+        before
+    );
+}
+
+#[test]
+fn a_merge_adds_what_is_new_and_skips_the_duplicates() {
+    let (original, _) = full_journal();
+    let json = journal_json(original.conn(), Scope::Everything, now()).expect("export");
+    let target = store();
+    hostile_journal(target.conn());
+    let held = counts(target.conn()).0;
+    let done =
+        nestling_export::restore_json(target.conn(), &json, nestling_export::Mode::Merge, now())
+            .expect("merge");
+    let total = counts(original.conn()).0;
+    assert_eq!(
+        done.duplicates.moments as i64, held,
+        "the hostile moments are already there"
+    );
+    assert_eq!(done.added.moments as i64, total - held);
+    assert_eq!(counts(target.conn()).0, total);
+    let err = nestling_export::restore_json(
+        target.conn(),
+        "{\"format\": \"other\"}",
+        nestling_export::Mode::Merge,
+        now(),
+    )
+    .expect_err("not ours");
+    assert_eq!(err.kind(), "not_a_journal");
+}

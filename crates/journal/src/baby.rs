@@ -59,7 +59,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Baby> {
 }
 
 /// Checks and cleans a baby's name.
-fn checked_name(raw: &str) -> Result<String> {
+pub(crate) fn checked_name(raw: &str) -> Result<String> {
     let name = clean::short_text(raw);
     match clean::chars(&name) {
         0 => Err(Error::BabyNameEmpty),

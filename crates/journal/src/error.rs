@@ -275,6 +275,27 @@ pub enum Error {
         /// The check-in in the trash.
         id: i64,
     },
+    /// A record of a restore that breaks one of the journal's rules; nothing was restored.
+    #[error("{rule}")]
+    RecordRefused {
+        /// The table of the record.
+        table: crate::records::Table,
+        /// Its place among the records of that table, from 0.
+        index: usize,
+        /// The rule it breaks, as the journal reports it for what the parent enters.
+        rule: Box<Error>,
+    },
+    /// A restore that keeps every id, into a journal that already holds the parent's own data.
+    #[error("This journal already has moments, babies, check-ins, contacts or kinds of your own, so a backup can only be merged into it. Nothing was restored.")]
+    JournalNotEmpty {
+        /// Moments already there (including the trash).
+        moments: u64,
+        /// Babies already there.
+        babies: u64,
+        /// The parent's own kinds, feeling words, running timers, check-ins (including the
+        /// trash) and care-team contacts already there.
+        other: u64,
+    },
     /// Any other failure reported by SQLite; nothing was changed.
     #[error("The journal database reported a problem, and nothing was changed: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -341,12 +362,17 @@ impl Error {
             Error::CheckInNoteTooLong { .. } => "check_in_note_too_long",
             Error::CheckInNotFound { .. } => "check_in_not_found",
             Error::CheckInInTrash { .. } => "check_in_in_trash",
+            Error::RecordRefused { rule, .. } => rule.kind(),
+            Error::JournalNotEmpty { .. } => "journal_not_empty",
             Error::Sqlite(_) => "storage",
         }
     }
 
     /// True when the parent can fix the failure by changing what they typed or chose.
     pub fn is_invalid_input(&self) -> bool {
+        if let Error::RecordRefused { rule, .. } = self {
+            return rule.is_invalid_input();
+        }
         !matches!(
             self,
             Error::MomentNotFound { .. }
@@ -358,6 +384,7 @@ impl Error {
                 | Error::ContactNotFound { .. }
                 | Error::CheckInNotFound { .. }
                 | Error::CheckInInTrash { .. }
+                | Error::JournalNotEmpty { .. }
                 | Error::Sqlite(_)
         )
     }

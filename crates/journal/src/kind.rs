@@ -156,7 +156,7 @@ pub fn set_hidden(conn: &Connection, id: &str, hidden: bool) -> Result<Kind> {
     get(conn, id)
 }
 
-fn checked(input: &KindInput) -> Result<(String, String)> {
+pub(crate) fn checked(input: &KindInput) -> Result<(String, String)> {
     let name = clean::short_text(&input.name);
     let emoji = clean::short_text(&input.emoji);
     match clean::chars(&name) {
@@ -170,7 +170,7 @@ fn checked(input: &KindInput) -> Result<(String, String)> {
     }
 }
 
-fn refuse_taken_name(conn: &Connection, name: &str, except: Option<&str>) -> Result<()> {
+pub(crate) fn refuse_taken_name(conn: &Connection, name: &str, except: Option<&str>) -> Result<()> {
     let lowered = name.to_lowercase();
     let mut stmt = conn.prepare("SELECT id, name FROM moment_kind")?;
     let mut rows = stmt.query([])?;
@@ -183,7 +183,7 @@ fn refuse_taken_name(conn: &Connection, name: &str, except: Option<&str>) -> Res
     Ok(())
 }
 
-fn next_custom_id(conn: &Connection) -> Result<String> {
+pub(crate) fn next_custom_id(conn: &Connection) -> Result<String> {
     let highest: i64 = conn.query_row(
         "SELECT ifnull(max(CAST(substr(id, 8) AS INTEGER)), 0) FROM moment_kind
          WHERE built_in = 0 AND substr(id, 1, 7) = 'custom_'",

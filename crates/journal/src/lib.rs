@@ -2,7 +2,8 @@
 //!
 //! This crate owns babies, the parent's care team, kinds of moment, moments (with feeling words, tags and notes),
 //! drafts of notes being written, running timers, the trash, day/week/range queries with
-//! totals, full-text search over notes, and the suggestions of words and tags the parent has
+//! totals, full-text search over notes, every row as plain [`records`] (dumped and restored
+//! through the same rules), and the suggestions of words and tags the parent has
 //! used. It does not own opening the file, pragmas or migrations —
 //! [`nestling_store`](../nestling_store/index.html) does, and the schema this crate uses is its
 //! migrations `0002_journal` and `0004_drafts` — nor anything about Tauri or the UI.
@@ -39,6 +40,7 @@ pub mod kind;
 pub mod moment;
 pub mod prompts;
 pub mod query;
+pub mod records;
 pub mod search;
 pub mod time;
 pub mod timer;

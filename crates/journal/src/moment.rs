@@ -339,7 +339,12 @@ fn update_row(conn: &Connection, id: i64, c: &Checked, now: DateTime<Utc>) -> Re
     Ok(())
 }
 
-fn write_labels(conn: &Connection, id: i64, c: &Checked, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn write_labels(
+    conn: &Connection,
+    id: i64,
+    c: &Checked,
+    now: DateTime<Utc>,
+) -> Result<()> {
     words::set_feelings(conn, id, &c.feelings, now)?;
     words::set_tags(conn, id, &c.tags)
 }

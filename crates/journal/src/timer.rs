@@ -112,7 +112,7 @@ pub fn start(conn: &Connection, input: &TimerInput, now: DateTime<Utc>) -> Resul
     })
 }
 
-fn as_moment(input: &TimerInput, now: DateTime<Utc>) -> MomentInput {
+pub(crate) fn as_moment(input: &TimerInput, now: DateTime<Utc>) -> MomentInput {
     MomentInput {
         kind_id: input.kind_id.clone(),
         detail: input.detail.clone(),
@@ -124,7 +124,11 @@ fn as_moment(input: &TimerInput, now: DateTime<Utc>) -> MomentInput {
     }
 }
 
-fn refuse_a_second(conn: &Connection, kind_id: &str, baby_id: Option<i64>) -> Result<()> {
+pub(crate) fn refuse_a_second(
+    conn: &Connection,
+    kind_id: &str,
+    baby_id: Option<i64>,
+) -> Result<()> {
     let running: Option<i64> = conn
         .query_row(
             "SELECT id FROM timer WHERE kind_id = ?1 AND baby_id IS ?2",

@@ -16,6 +16,13 @@ pub(crate) fn atomically<T>(conn: &Connection, change: impl FnOnce() -> Result<T
     Ok(value)
 }
 
+/// Runs `change` inside a savepoint and always rolls it back: what a change would do, with
+/// nothing kept (a preview).
+pub(crate) fn rehearse<T>(conn: &Connection, change: impl FnOnce() -> Result<T>) -> Result<T> {
+    let _guard = Guard::begin(conn)?;
+    change()
+}
+
 /// An open savepoint that rolls back when dropped without being released.
 struct Guard<'c> {
     conn: &'c Connection,
@@ -83,6 +90,15 @@ mod tests {
             Err(Error::TooLong)
         });
         assert!(matches!(result, Err(Error::TooLong)));
+        assert_eq!(count(&conn), 0);
+        assert!(conn.is_autocommit());
+    }
+
+    #[test]
+    fn a_rehearsal_reports_its_result_and_keeps_nothing() {
+        let conn = conn();
+        let n = rehearse(&conn, || Ok(conn.execute("INSERT INTO t VALUES (1)", [])?));
+        assert_eq!(n.expect("rehearsed"), 1);
         assert_eq!(count(&conn), 0);
         assert!(conn.is_autocommit());
     }

@@ -89,7 +89,7 @@ fn unique(items: Vec<String>) -> Vec<String> {
 }
 
 /// Keeps `word` in the word list (a no-op for a word already there).
-fn remember(conn: &Connection, word: &str, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn remember(conn: &Connection, word: &str, now: DateTime<Utc>) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO feeling_word (word, built_in, position, created_at)
          VALUES (?1, 0, (SELECT max(position) + 1 FROM feeling_word), ?2)

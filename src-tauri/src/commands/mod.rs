@@ -8,4 +8,5 @@ pub(crate) mod home;
 pub(crate) mod journal;
 pub(crate) mod library;
 pub(crate) mod privacy;
+pub(crate) mod restore;
 pub(crate) mod settings;

@@ -1,6 +1,7 @@
 // Settings for privacy and safety: the passphrase, locking, backups, and the parent's data.
 
 import { el } from '../dom.js';
+import { restorePart } from './restore.js';
 
 /**
  * @typedef {{
@@ -204,6 +205,7 @@ function dataPart(deps) {
         const saved = await deps.api.exportEverything();
         if (saved.fileName) deps.toast.show(`Saved ${saved.fileName}. It holds every moment, private ones too: keep it safe.`);
       }) }, 'Export everything (JSON)')),
+    restorePart(deps),
     el('details', {}, el('summary', { text: 'Delete everything' }), erase),
   );
 }

@@ -6,6 +6,7 @@
 //! the same ids, instants to the second, offsets, private flags, trash, positions and text.
 
 mod doc;
+mod map;
 mod read;
 mod restore;
 
@@ -13,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
 pub use doc::{FORMAT, VERSION};
-pub use restore::{import_json, ImportSummary};
+pub use restore::{import_json, preview_json, restore_json, ImportSummary, RestorePreview};
 
 use crate::selection::Selection;
 use crate::{Error, Result};
