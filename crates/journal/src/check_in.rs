@@ -375,26 +375,43 @@ fn choice_at<T>(
 pub fn insert(conn: &Connection, input: &CheckInInput, now: DateTime<Utc>) -> Result<CheckIn> {
     let c = check(input, now)?;
     atomically(conn, || {
-        conn.prepare_cached(
-            "INSERT INTO check_in (taken_at, utc_offset, mood, closeness, worry, sleep_minutes,
-                                   supported, safety, note, in_report, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        )?
-        .execute(params![
-            c.taken_at,
-            c.utc_offset,
-            c.mood,
-            c.closeness,
-            c.worry,
-            c.sleep_minutes,
-            c.supported,
-            c.safety,
-            c.note,
-            c.in_report,
-            now.timestamp()
-        ])?;
-        get(conn, conn.last_insert_rowid())
+        let id = write_row(conn, None, &c, [now, now], None)?;
+        get(conn, id)
     })
+}
+
+/// Inserts a checked check-in with `id` (a new one when `None`), created and updated at
+/// `times`, in the trash since `deleted_at` when set; returns its id.
+fn write_row(
+    conn: &Connection,
+    id: Option<i64>,
+    c: &Checked,
+    [created_at, updated_at]: [DateTime<Utc>; 2],
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO check_in (id, taken_at, utc_offset, mood, closeness, worry, sleep_minutes,
+                               supported, safety, note, in_report, created_at, updated_at,
+                               deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        id,
+        c.taken_at,
+        c.utc_offset,
+        c.mood,
+        c.closeness,
+        c.worry,
+        c.sleep_minutes,
+        c.supported,
+        c.safety,
+        c.note,
+        c.in_report,
+        created_at.timestamp(),
+        updated_at.timestamp(),
+        deleted_at.map(|t| t.timestamp())
+    ])?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// The check-in with `id`, whether live or in the trash.
@@ -587,28 +604,7 @@ pub fn restore_row(
 ) -> Result<CheckIn> {
     let c = check(input, now)?;
     atomically(conn, || {
-        conn.prepare_cached(
-            "INSERT INTO check_in (id, taken_at, utc_offset, mood, closeness, worry, sleep_minutes,
-                                   supported, safety, note, in_report, created_at, updated_at,
-                                   deleted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?
-        .execute(params![
-            id,
-            c.taken_at,
-            c.utc_offset,
-            c.mood,
-            c.closeness,
-            c.worry,
-            c.sleep_minutes,
-            c.supported,
-            c.safety,
-            c.note,
-            c.in_report,
-            created_at.timestamp(),
-            updated_at.timestamp(),
-            deleted_at.map(|t| t.timestamp())
-        ])?;
+        write_row(conn, Some(id), &c, [created_at, updated_at], deleted_at)?;
         get(conn, id)
     })
 }
