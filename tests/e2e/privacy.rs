@@ -227,8 +227,22 @@ fn the_journal_locks_after_a_minute_away_and_on_ctrl_l() {
             .await;
         page.click("a[data-nav='home']").await;
         page.wait(".quick-grid").await;
+        // A note half written when the journal locks must not stay readable over the lock.
+        page.press('n').await;
+        page.wait("#editor[open]").await;
+        page.fill("#editor-note", "LOCKED-8V2 written just before the lock")
+            .await;
         tokio::time::sleep(Duration::from_secs(62)).await;
         page.wait("#unlock-secret").await;
+        page.gone("#editor[open]").await;
+        let shown = page
+            .script("return document.documentElement.outerHTML.includes('LOCKED-8V2') || [...document.querySelectorAll('textarea, input')].some((f) => f.value.includes('LOCKED-8V2'));")
+            .await;
+        assert_eq!(
+            shown,
+            serde_json::json!(false),
+            "the half-written note is gone from the page"
+        );
         unlock(&page, PASSPHRASE).await;
         page.wait(".quick-grid").await;
         page.script("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', ctrlKey: true, bubbles: true })); return null;").await;

@@ -111,6 +111,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     if (view === 'help') return drawHelp(ticket);
     if (locked) {
       checkIn.close(); // answers never stay on screen over the lock
+      journal.closeEditor(); // nor does a note being written (its draft is kept in the journal)
       return replace(main, lockView(unlock, api.toAppError));
     }
     if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); }));

@@ -56,6 +56,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     /** @param {Moment|null} moment */
     openEditor(moment, defaults = {}) { editor.open(moment, { babyId: local.baby, ...defaults }); },
     editorOpen: () => editor.isOpen(),
+    closeEditor: () => editor.close(),
     /** @param {Kind} kind */
     quickLog: (kind) => attempt(async () => {
       const moment = await api.logMoment({ kindId: kind.id, startedAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds(), babyId: local.baby });

@@ -34,6 +34,11 @@ export function createEditor(catalog, actions) {
       /** @type {HTMLElement|null} */ (form.querySelector('#editor-kind'))?.focus();
     },
     isOpen: () => dialog.open,
+    /** Closes the editor and drops its form, so no note stays in the page (the draft is kept). */
+    close() {
+      if (dialog.open) dialog.close();
+      dialog.replaceChildren();
+    },
   };
 }
 
