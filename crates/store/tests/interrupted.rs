@@ -1,5 +1,5 @@
-//! A crash at every step of setting, changing and removing the passphrase and of making a new
-//! recovery code loses nothing: the journal opens with the old or the new secret and holds
+//! A crash at every step of setting, changing and removing the passphrase, of making a new
+//! recovery code and of restoring a backup loses nothing: the journal opens with the old or the new secret and holds
 //! every row, every backup opens with a secret the parent knows, and doing the same operation
 //! again finishes it cleanly.
 //!
@@ -36,6 +36,8 @@ enum Op {
     Remove,
     /// A new recovery code, with `OLD`.
     NewCode,
+    /// The `manual` backup restored over the journal (with `OLD` when it is encrypted).
+    Restore,
 }
 
 impl Op {
@@ -45,11 +47,12 @@ impl Op {
             Op::Change => "change",
             Op::Remove => "remove",
             Op::NewCode => "new-code",
+            Op::Restore => "restore",
         }
     }
 
     fn parse(name: &str) -> Self {
-        [Op::Set, Op::Change, Op::Remove, Op::NewCode]
+        [Op::Set, Op::Change, Op::Remove, Op::NewCode, Op::Restore]
             .into_iter()
             .find(|op| op.name() == name)
             .expect("a known operation")
@@ -60,7 +63,7 @@ impl Op {
         match self {
             Op::Set => &[NEW],
             Op::Change => &[OLD, NEW],
-            Op::Remove | Op::NewCode => &[OLD],
+            Op::Remove | Op::NewCode | Op::Restore => &[OLD],
         }
     }
 
@@ -71,8 +74,21 @@ impl Op {
             Op::Change => store.change_passphrase(OLD, NEW).map(drop),
             Op::Remove => store.remove_passphrase(OLD),
             Op::NewCode => store.new_recovery_code(OLD).map(drop),
+            Op::Restore => unreachable!("a restore needs the journal closed: see `restore`"),
         }
     }
+}
+
+/// Restores the `manual` backup in `dir` as the app does: the journal is not open, and the
+/// secret is given when the journal is encrypted.
+fn restore(dir: &Path) -> nestling_store::Result<Store> {
+    let all = backups::list(dir)?;
+    let chosen = all
+        .iter()
+        .find(|b| b.reason == Reason::Manual)
+        .expect("a manual backup");
+    let secret = (status(dir)? == JournalStatus::Locked).then_some(OLD);
+    Store::restore_in(dir, &chosen.name, secret)
 }
 
 /// A journal of a few notes with two backups, encrypted with `OLD` unless `op` sets the
@@ -132,6 +148,10 @@ fn child_performs_the_operation() {
         return;
     };
     let (dir, op) = (PathBuf::from(dir), Op::parse(&op));
+    if op == Op::Restore {
+        restore(&dir).expect("the restore succeeds when nothing stops it");
+        return;
+    }
     let mut store = match status(&dir).expect("status") {
         JournalStatus::Locked => Store::unlock_in(&dir, OLD).expect("unlocks"),
         _ => Store::open_in(&dir).expect("opens"),
@@ -189,7 +209,7 @@ fn retry(op: Op, store: &mut Store, opened_with: Option<&str>, at: &str) {
     let finished = match op {
         Op::Set => store.is_encrypted(),
         Op::Remove => !store.is_encrypted() && key_files(store.dir()) == (None, None),
-        Op::Change | Op::NewCode => false,
+        Op::Change | Op::NewCode | Op::Restore => false,
     };
     let result = match (op, opened_with) {
         _ if finished => return,
@@ -231,7 +251,7 @@ fn check_finished_since(
     }
     let final_secret = match op {
         Op::Set | Op::Change => Some(NEW),
-        Op::NewCode => Some(OLD),
+        Op::NewCode | Op::Restore => Some(OLD),
         Op::Remove => None,
     };
     let store = match final_secret {
@@ -535,4 +555,113 @@ fn after_setting_a_passphrase_only_a_journal_set_aside_as_damaged_stays_plain_un
     );
     let store = Store::unlock_in(dir, NEW).expect("the journal still opens");
     assert!(store.is_encrypted());
+}
+
+/// A journal's notes: id and text.
+type Rows = Vec<(i64, String)>;
+
+/// A journal of five notes whose `manual` backup holds only the first three, encrypted with
+/// `OLD` when `encrypted`; returns the notes of the journal and of the backup.
+fn prepared_for_restore(encrypted: bool) -> (tempfile::TempDir, Rows, Rows) {
+    let tmp = tempfile::tempdir().expect("folder");
+    let mut store = Store::open_in(tmp.path()).expect("opens");
+    for i in 0..5 {
+        add_note(store.conn(), &format!("{NOTE} number {i}"));
+        if i == 2 {
+            store.backup(Reason::Manual).expect("the backup to restore");
+        }
+    }
+    let journal = notes(store.conn());
+    if encrypted {
+        store.set_passphrase(OLD).expect("encrypted");
+    }
+    (tmp, journal.clone(), journal[..3].to_vec())
+}
+
+/// Opens the journal in `dir` as the app does after a restart.
+fn open_after_restart(dir: &Path) -> Store {
+    match status(dir).expect("status") {
+        JournalStatus::Locked => Store::unlock_in(dir, OLD).expect("unlocks"),
+        _ => Store::open_in(dir).expect("opens"),
+    }
+}
+
+/// The rows of the journal that the `restore` backup in `dir` holds, read in a copy of `dir`.
+fn rows_of_pre_restore_backup(dir: &Path) -> Rows {
+    let copy = tempfile::tempdir().expect("folder");
+    for file in files_under(dir) {
+        let target = copy.path().join(file.strip_prefix(dir).expect("inside"));
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("folder");
+        std::fs::copy(&file, &target).expect("copied");
+    }
+    let all = backups::list(copy.path()).expect("listed");
+    let kept = all
+        .iter()
+        .find(|b| b.reason == Reason::Restore)
+        .expect("a pre-restore backup");
+    let secret = (status(copy.path()).expect("status") == JournalStatus::Locked).then_some(OLD);
+    let store = Store::restore_in(copy.path(), &kept.name, secret).expect("it restores");
+    notes(store.conn())
+}
+
+/// Crashes a restore at `at` and checks what the next open finds; `false` when the child
+/// never reached `at`.
+fn crash_a_restore(encrypted: bool, at: &str) -> bool {
+    let (tmp, journal, backup) = prepared_for_restore(encrypted);
+    let dir = tmp.path();
+    if run_child(Op::Restore, dir, at) == Ending::Finished {
+        return false;
+    }
+    let store = open_after_restart(dir);
+    let rows = notes(store.conn());
+    drop(store);
+    assert!(rows == journal || rows == backup, "at {at}: {rows:?}");
+    if rows == backup {
+        assert_eq!(
+            rows_of_pre_restore_backup(dir),
+            journal,
+            "at {at}: the journal of before"
+        );
+    }
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "at {at}");
+    let unreadable = names(unreadable_backups(dir, Some(OLD)).expect("checked"));
+    assert!(unreadable.is_empty(), "at {at}: {unreadable:?}");
+    let store = restore(dir).unwrap_or_else(|err| panic!("at {at}: the retry failed: {err:?}"));
+    assert_eq!(notes(store.conn()), backup, "at {at}: after the retry");
+    true
+}
+
+/// Every occurrence of every step a restore reaches, crashed and checked; the steps reached.
+fn every_restore_step(encrypted: bool) -> Vec<&'static str> {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_a_restore(encrypted, &format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    reached
+}
+
+/// The steps of a restore: the backup's verified copy, the current journal backed up, the swap.
+const RESTORE_STEPS: [&str; 6] = [
+    fault::BACKUP_COPIED,
+    fault::COPY_WRITTEN,
+    fault::RESTORE_STAGED,
+    fault::CURRENT_KEPT,
+    fault::JOURNAL_CLOSED,
+    fault::JOURNAL_SWAPPED,
+];
+
+#[test]
+fn a_crash_at_any_step_of_restoring_a_plain_backup_loses_nothing_and_leaves_nothing_behind() {
+    assert_eq!(every_restore_step(false), RESTORE_STEPS);
+}
+
+#[test]
+fn a_crash_at_any_step_of_restoring_an_encrypted_backup_loses_nothing_and_leaves_nothing_behind() {
+    assert_eq!(every_restore_step(true), RESTORE_STEPS);
 }
