@@ -620,3 +620,43 @@ fn a_plain_journal_set_aside_as_damaged_is_reported_once_encrypted_and_removed_o
     assert_eq!(privacy(&app)["plainSetAsides"], 0);
     assert_the_note_is_found(&app);
 }
+
+/// Marks the key file (and its spare) in `dir` as a crash after the journal swap of setting a
+/// passphrase leaves it: written by an attempt whose recovery code was never shown.
+fn mark_key_file_unfinished(dir: &std::path::Path) {
+    for path in [dir.join("nestling.keys"), dir.join("backups/nestling.keys")] {
+        let bytes = std::fs::read(&path).expect("key file");
+        let mut json: Value = serde_json::from_slice(&bytes).expect("json");
+        json["code_unseen"] = json!(true);
+        std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("written");
+    }
+}
+
+#[test]
+fn an_interrupted_passphrase_change_asks_for_a_new_recovery_code_once_unlocked() {
+    let tmp = folder();
+    {
+        let app = open(tmp.path());
+        log(&app);
+        app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+            .expect("set");
+        let privacy = app.call("privacy", json!({})).expect("privacy");
+        assert_eq!(privacy["recoveryCodeUnseen"], false, "a finished set");
+    }
+    mark_key_file_unfinished(tmp.path());
+    let app = open(tmp.path());
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocked");
+    let privacy = |app: &Harness| app.call("privacy", json!({})).expect("privacy");
+    assert_eq!(privacy(&app)["recoveryCodeUnseen"], true);
+    let code = code_of(
+        app.call("new_recovery_code", json!({ "current": "correct horse" }))
+            .expect("a new code"),
+    );
+    assert_eq!(privacy(&app)["recoveryCodeUnseen"], false);
+    drop(app);
+    let app = open(tmp.path());
+    app.call("unlock", json!({ "secret": code }))
+        .expect("the new code opens it");
+    assert_the_note_is_found(&app);
+}

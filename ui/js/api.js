@@ -223,7 +223,7 @@ export const exportCancel = () => call('export_cancel');
 
 /**
  * @typedef {{name: string, createdAt: string, reason: string, bytes: number, encrypted: boolean}} BackupInfo
- * @typedef {{encrypted: boolean, backups: BackupInfo[], plainSetAsides: number}} Privacy
+ * @typedef {{encrypted: boolean, backups: BackupInfo[], plainSetAsides: number, recoveryCodeUnseen: boolean}} Privacy
  * @typedef {{problem: AppError, encrypted: boolean, newestGood: BackupInfo|null}} Recovery
  */
 

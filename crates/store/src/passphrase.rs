@@ -47,14 +47,16 @@ impl Store {
         swapped.map(|()| code)
     }
 
-    /// The swaps of setting a passphrase. The key file first: while the journal still has its
-    /// plain header it stays `Plain`, and the backups converted next are already readable with
-    /// the passphrase.
+    /// The swaps of setting a passphrase. The key file first, marked as not finished (its
+    /// recovery code is not shown yet): while the journal still has its plain header it stays
+    /// `Plain`, and the backups converted next are already readable with the passphrase. The
+    /// mark goes last, so a crash after the journal swap is seen as a recovery code never shown.
     fn encrypt_with(&mut self, key_file: &KeyFile, staged: &Path, key: DataKey) -> Result<()> {
-        key_file.write(self.dir())?;
+        key_file.unseen().write(self.dir())?;
         let converted = stage_backups(self.dir(), None, Some(&key))?;
         swap_backups(&converted)?;
-        self.swap_in(staged, Some(key))
+        self.swap_in(staged, Some(key))?;
+        key_file.retired().write(self.dir())
     }
 
     /// Decrypts the journal in place, converts every backup to plain too (so none is left that

@@ -206,7 +206,13 @@ fn check_after_crash(
 /// Does the operation again on what the crash left; an operation that already finished (the
 /// journal is already in its new form) needs no retry.
 fn retry(op: Op, store: &mut Store, opened_with: Option<&str>, at: &str) {
+    let code_unseen = store.recovery_code_unseen().expect("key file read");
     let finished = match op {
+        Op::Set if code_unseen => {
+            let made = store.new_recovery_code(NEW).map(drop);
+            made.unwrap_or_else(|err| panic!("{op:?} at {at}: no new code: {err:?}"));
+            return;
+        }
         Op::Set => store.is_encrypted(),
         Op::Remove => !store.is_encrypted() && key_files(store.dir()) == (None, None),
         Op::Change | Op::NewCode | Op::Restore => false,
@@ -319,10 +325,14 @@ fn check_key_files(op: Op, dir: &Path, at: &str) {
             Err(Error::WrongPassphrase)
         ));
     }
-    let retiring = main.is_some_and(|bytes| String::from_utf8_lossy(&bytes).contains("retiring"));
+    let text = String::from_utf8_lossy(main.as_deref().unwrap_or_default()).into_owned();
     assert!(
-        !retiring,
+        !text.contains("retiring"),
         "{op:?} at {at}: the old key is still in the key file"
+    );
+    assert!(
+        !text.contains("code_unseen"),
+        "{op:?} at {at}: still marked as not finished"
     );
 }
 
@@ -664,4 +674,46 @@ fn a_crash_at_any_step_of_restoring_a_plain_backup_loses_nothing_and_leaves_noth
 #[test]
 fn a_crash_at_any_step_of_restoring_an_encrypted_backup_loses_nothing_and_leaves_nothing_behind() {
     assert_eq!(every_restore_step(true), RESTORE_STEPS);
+}
+
+/// Regression: a crash after setting or changing the passphrase had sealed a new recovery code
+/// left that code never shown, and nothing offered a new one. Now the journal says so once
+/// unlocked, until a new recovery code is made.
+#[test]
+fn a_recovery_code_never_shown_after_a_crash_is_reported_until_a_new_one_is_made() {
+    for (op, at) in [
+        (Op::Set, fault::JOURNAL_SWAPPED),
+        (Op::Change, fault::KEY_WRITTEN),
+        (Op::Change, fault::JOURNAL_SWAPPED),
+    ] {
+        let (tmp, before) = prepared(op);
+        assert_eq!(
+            run_child(op, tmp.path(), at),
+            Ending::Crashed,
+            "{op:?} at {at}"
+        );
+        let mut store = Store::unlock_in(tmp.path(), NEW).expect("opens with the new passphrase");
+        assert!(
+            store.recovery_code_unseen().expect("read"),
+            "{op:?} at {at}"
+        );
+        let code = store.new_recovery_code(NEW).expect("a new code");
+        assert!(
+            !store.recovery_code_unseen().expect("read"),
+            "{op:?} at {at}"
+        );
+        drop(store);
+        let store = Store::unlock_in(tmp.path(), code.as_str()).expect("the new code opens it");
+        assert_eq!(notes(store.conn()), before, "{op:?} at {at}");
+    }
+}
+
+#[test]
+fn a_finished_or_no_passphrase_reports_no_recovery_code_missing() {
+    let (tmp, _) = prepared(Op::Change);
+    let store = Store::unlock_in(tmp.path(), OLD).expect("unlocks");
+    assert!(!store.recovery_code_unseen().expect("read"));
+    let (tmp, _) = prepared(Op::Set);
+    let store = Store::open_in(tmp.path()).expect("opens");
+    assert!(!store.recovery_code_unseen().expect("read"));
 }

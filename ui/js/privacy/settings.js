@@ -26,6 +26,7 @@ export const ERASE_WORDS = 'delete everything';
 export function privacySection(deps, privacy, settings) {
   return el('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
     el('h2', { id: 'privacy-title', text: 'Privacy and safety' }),
+    privacy.encrypted && privacy.recoveryCodeUnseen ? unseenCodePart(deps) : null,
     privacy.encrypted ? lockedControls(deps, settings) : passphraseOffer(deps),
     privacy.encrypted && privacy.plainSetAsides > 0 ? plainSetAsidesPart(deps, privacy.plainSetAsides) : null,
     backupsPart(deps, privacy, settings),
@@ -94,13 +95,7 @@ function lockedControls(deps, settings) {
     el('p', { class: 'hint', text: 'Your journal and its backups are locked again with a new key, and you get a new recovery code to write down; the old code stops working. If you have forgotten the passphrase, type your recovery code as the current one.' }),
     el('div', { class: 'field-row' }, secretField('Current passphrase or recovery code', 'change-current', 'current-password'), secretField('New passphrase', 'change-new'), secretField('The same again', 'change-repeat')),
     el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Change passphrase')));
-  const code = secretForm('recovery-code-form', async (f) => {
-    const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, 'code-current'));
-    deps.showRecoveryCode(recoveryCode);
-  },
-    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working. Your journal and its backups are locked again with a new key; your passphrase stays the same.' }),
-    secretField('Current passphrase', 'code-current', 'current-password'),
-    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Make a new recovery code')));
+  const code = newCodeForm(deps, '');
   const remove = secretForm('passphrase-remove-form', async (f) => {
     await deps.api.removePassphrase(valueOf(f, 'remove-current'));
     deps.toast.show('Your journal is no longer encrypted.');
@@ -119,6 +114,31 @@ function lockedControls(deps, settings) {
     el('details', {}, el('summary', { text: 'Make a new recovery code' }), code),
     el('details', {}, el('summary', { text: 'Remove the passphrase' }), remove),
   );
+}
+
+/**
+ * The form that makes a new recovery code; `prefix` keeps its ids apart when it shows twice.
+ * @param {PrivacyDeps} deps @param {string} prefix
+ */
+function newCodeForm(deps, prefix) {
+  return secretForm(`${prefix}recovery-code-form`, async (f) => {
+    const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, `${prefix}code-current`));
+    deps.showRecoveryCode(recoveryCode);
+  },
+    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working. Your journal and its backups are locked again with a new key; your passphrase stays the same.' }),
+    secretField('Current passphrase', `${prefix}code-current`, 'current-password'),
+    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Make a new recovery code')));
+}
+
+/**
+ * A passphrase change that was interrupted sealed a recovery code nobody saw: offer a new one.
+ * @param {PrivacyDeps} deps
+ */
+function unseenCodePart(deps) {
+  return el('div', { class: 'card', id: 'unseen-code' },
+    el('h3', { text: 'One step left' }),
+    el('p', { id: 'unseen-code-text', text: 'Your last passphrase change was interrupted; make a new recovery code to finish it. Your journal is safe and opens with your passphrase.' }),
+    newCodeForm(deps, 'unseen-'));
 }
 
 /**
