@@ -68,6 +68,7 @@ const COMMANDS: &[&str] = &[
     "export_everything",
     "erase_everything",
     "remove_plain_set_asides",
+    "abandon_unfinished_passphrase",
     "help_lines",
     "list_contacts",
     "add_contact",

@@ -260,6 +260,8 @@ export const exportEverything = () => call('export_everything');
 export const eraseEverything = (confirmation) => call('erase_everything', { confirmation });
 /** Removes the journals set aside as damaged that are stored without encryption. @returns {Promise<number>} how many */
 export const removePlainSetAsides = () => call('remove_plain_set_asides');
+/** Gives up an interrupted attempt to set a passphrase whose passphrase is forgotten: a fresh backup first, then the backups locked with it and its key are removed. @returns {Promise<number>} how many backups were removed */
+export const abandonUnfinishedPassphrase = () => call('abandon_unfinished_passphrase');
 
 /**
  * @typedef {{display: string, dial: string, alias: string|null}} PhoneNumber

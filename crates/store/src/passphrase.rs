@@ -29,7 +29,8 @@ impl Store {
     /// Fails with [`Error::WeakPassphrase`] for fewer than [`keys::MIN_PASSPHRASE_CHARS`]
     /// characters and [`Error::AlreadyEncrypted`] when a passphrase is set already. After an
     /// interrupted attempt that already encrypted some backups, only the passphrase chosen then
-    /// finishes the job; another fails with [`Error::UnfinishedPassphrase`], changing nothing.
+    /// finishes the job; another fails with [`Error::UnfinishedPassphrase`], changing nothing,
+    /// and [`Store::abandon_unfinished_passphrase`] gives that attempt up.
     pub fn set_passphrase(&mut self, passphrase: &str) -> Result<RecoveryCode> {
         if self.key.is_some() {
             return Err(Error::AlreadyEncrypted);

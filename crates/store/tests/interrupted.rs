@@ -717,3 +717,67 @@ fn a_finished_or_no_passphrase_reports_no_recovery_code_missing() {
     let store = Store::open_in(tmp.path()).expect("opens");
     assert!(!store.recovery_code_unseen().expect("read"));
 }
+
+/// Regression: after a crashed set-passphrase that had already sealed a backup, a parent who
+/// forgot the passphrase typed then could never set another one. Giving the attempt up keeps
+/// the journal and every plain backup, removes only the backups sealed under the lost key (after
+/// a fresh plain backup of the journal), and lets any passphrase be set afresh.
+#[test]
+fn an_interrupted_set_passphrase_whose_passphrase_is_forgotten_can_be_given_up() {
+    let (tmp, before) = prepared(Op::Set);
+    let dir = tmp.path();
+    let at = format!("{}#1", fault::BACKUP_SWAPPED);
+    assert_eq!(run_child(Op::Set, dir, &at), Ending::Crashed);
+    let mut store = Store::open_in(dir).expect("still plain");
+    let listed = backups::list(dir).expect("listed");
+    let plain_before: Vec<String> =
+        names(listed.iter().filter(|b| !b.encrypted).cloned().collect());
+    assert_eq!(
+        listed.iter().filter(|b| b.encrypted).count(),
+        1,
+        "{listed:?}"
+    );
+    let err = store
+        .set_passphrase("forgot the old one")
+        .expect_err("refused");
+    assert!(matches!(err, Error::UnfinishedPassphrase), "{err:?}");
+    assert_eq!(store.abandon_unfinished_passphrase().expect("given up"), 1);
+    assert_eq!(key_files(dir), (None, None), "the lost key is gone");
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new());
+    let after = backups::list(dir).expect("listed");
+    assert!(after.iter().all(|b| !b.encrypted), "{after:?}");
+    assert!(
+        plain_before
+            .iter()
+            .all(|n| after.iter().any(|b| &b.name == n)),
+        "plain kept"
+    );
+    assert_eq!(
+        after.len(),
+        plain_before.len() + 1,
+        "a fresh plain backup: {after:?}"
+    );
+    assert_eq!(notes(store.conn()), before);
+    store
+        .set_passphrase("forgot the old one")
+        .expect("a new passphrase is set");
+    drop(store);
+    let store = Store::unlock_in(dir, "forgot the old one").expect("opens with the new one");
+    assert_eq!(notes(store.conn()), before);
+    let unreadable = names(unreadable_backups(dir, Some("forgot the old one")).expect("checked"));
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+}
+
+#[test]
+fn giving_up_is_refused_when_there_is_nothing_unfinished() {
+    let (tmp, _) = prepared(Op::Set);
+    let mut store = Store::open_in(tmp.path()).expect("opens");
+    let err = store
+        .abandon_unfinished_passphrase()
+        .expect_err("nothing to give up");
+    assert!(matches!(err, Error::NotEncrypted), "{err:?}");
+    store.set_passphrase(NEW).expect("encrypted");
+    let err = store.abandon_unfinished_passphrase().expect_err("finished");
+    assert!(matches!(err, Error::AlreadyEncrypted), "{err:?}");
+    assert!(store.is_encrypted(), "still encrypted");
+}

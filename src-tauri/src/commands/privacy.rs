@@ -273,6 +273,13 @@ pub(crate) async fn erase_everything<R: Runtime>(
         .map_err(|_| Error::WebviewStorage)
 }
 
+/// Gives up an interrupted attempt to set a passphrase whose passphrase the parent no longer
+/// knows; returns how many backups were removed because only that passphrase opened them.
+#[tauri::command]
+pub(crate) async fn abandon_unfinished_passphrase(state: State<'_, AppState>) -> Result<usize> {
+    state.with_store(|store| Ok(store.abandon_unfinished_passphrase()?))
+}
+
 #[cfg(test)]
 mod tests {
     /// Fails to compile if a secret from the page stops wiping itself.

@@ -72,8 +72,13 @@ function secretForm(id, action, ...children) {
 function passphraseOffer(deps) {
   const form = secretForm('passphrase-form', async (f) => {
     if (valueOf(f, 'passphrase-new') !== valueOf(f, 'passphrase-repeat')) throw new Error('The two passphrases are not the same. Please type them again.');
-    const { recoveryCode } = await deps.api.setPassphrase(valueOf(f, 'passphrase-new'));
-    deps.showRecoveryCode(recoveryCode);
+    try {
+      const { recoveryCode } = await deps.api.setPassphrase(valueOf(f, 'passphrase-new'));
+      deps.showRecoveryCode(recoveryCode);
+    } catch (err) {
+      if (/** @type {{kind?: string}} */ (err).kind === 'unfinished_passphrase' && !f.querySelector('#start-again')) f.append(startAgainPart(deps, f));
+      throw err;
+    }
   },
     el('p', { text: 'A passphrase encrypts your journal on this computer, so no one else who uses it can read what you wrote. Nestling will ask for it when it opens, and after you have been away for a while.' }),
     el('p', { class: 'warning-plain', id: 'no-back-door', text: 'There is no back door. If you forget your passphrase and lose your recovery code, nobody can open your journal again — not you, not us. You will get a recovery code to write down.' }),
@@ -82,6 +87,23 @@ function passphraseOffer(deps) {
     el('div', {}, el('button', { type: 'submit', class: 'button', id: 'passphrase-set' }, 'Encrypt my journal')),
   );
   return el('div', { class: 'card' }, el('h3', { text: 'Lock with a passphrase' }), form);
+}
+
+/**
+ * The way out of an interrupted attempt whose passphrase is forgotten: give it up, then set the
+ * passphrase typed in `form`.
+ * @param {PrivacyDeps} deps @param {HTMLFormElement} form
+ */
+function startAgainPart(deps, form) {
+  const startAgain = () => deps.attempt(async () => {
+    const removed = await deps.api.abandonUnfinishedPassphrase();
+    const { recoveryCode } = await deps.api.setPassphrase(valueOf(form, 'passphrase-new'));
+    if (removed > 0) deps.toast.show(removed === 1 ? 'One older backup that only the forgotten passphrase could open was removed.' : `${removed} older backups that only the forgotten passphrase could open were removed.`);
+    deps.showRecoveryCode(recoveryCode);
+  });
+  return el('div', { class: 'start-again', id: 'start-again' },
+    el('p', { id: 'start-again-text', text: 'If you no longer know the passphrase you typed then, you can start again with this one. Your journal stays exactly as it is, and a fresh backup of it is made first. Older backups that were already locked with the forgotten passphrase cannot be opened by anyone, so they are removed.' }),
+    el('div', {}, el('button', { type: 'button', class: 'button', id: 'start-again-button', onclick: startAgain }, 'Start again with a new passphrase')));
 }
 
 /** @param {PrivacyDeps} deps @param {Record<string, string>} settings */
