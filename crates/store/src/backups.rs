@@ -373,7 +373,7 @@ fn keep_current(dir: &Path, db: &Path, key: Option<&DataKey>) -> Result<Option<P
     }
     let readable = open::check_file(db, key).is_ok();
     if !readable {
-        return recovery::set_aside(dir).map(Some);
+        return recovery::keep_aside(dir).map(Some);
     }
     let conn = open::connect(db, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     backup_connection(&conn, dir, key, Reason::Restore)?;

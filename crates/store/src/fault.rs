@@ -23,6 +23,9 @@ pub const COPY_WRITTEN: &str = "copy-written";
 pub const JOURNAL_STAGED: &str = "journal-staged";
 /// A restore: the chosen backup's verified copy (`.restoring`) is written beside the journal.
 pub const RESTORE_STAGED: &str = "restore-staged";
+/// A restore over an unreadable journal: the journal is linked into `damaged/`, its side files
+/// not yet moved there.
+pub const SET_ASIDE: &str = "set-aside";
 /// A restore: the current journal is backed up (or set aside when unreadable), not yet replaced.
 pub const CURRENT_KEPT: &str = "current-kept";
 /// The spare key file's temporary copy is written and synced, not yet renamed.
@@ -58,6 +61,7 @@ pub const ALL_STEPS: &[&str] = &[
     COPY_WRITTEN,
     JOURNAL_STAGED,
     RESTORE_STAGED,
+    SET_ASIDE,
     CURRENT_KEPT,
     KEY_SPARE_TEMP_WRITTEN,
     KEY_SPARE_WRITTEN,

@@ -17,7 +17,9 @@ use std::process::Command;
 use common::{add_note, files_containing, files_under, notes};
 use nestling_store::fault::{self, ALL_STEPS, FAULT_ENV};
 use nestling_store::recovery::unreadable_backups;
-use nestling_store::{backups, status, Error, JournalStatus, Reason, Store, KEY_FILE_NAME};
+use nestling_store::{
+    backups, status, Error, JournalStatus, Reason, Store, DATABASE_FILE_NAME, KEY_FILE_NAME,
+};
 
 const CHILD_DIR_ENV: &str = "NESTLING_INTERRUPTED_CHILD_DIR";
 const CHILD_OP_ENV: &str = "NESTLING_INTERRUPTED_CHILD_OP";
@@ -780,4 +782,76 @@ fn giving_up_is_refused_when_there_is_nothing_unfinished() {
     let err = store.abandon_unfinished_passphrase().expect_err("finished");
     assert!(matches!(err, Error::AlreadyEncrypted), "{err:?}");
     assert!(store.is_encrypted(), "still encrypted");
+}
+
+/// Overwrites every page of the file at `path` but the first, so it opens and fails its check.
+fn damage(path: &Path) {
+    let mut bytes = std::fs::read(path).expect("read");
+    for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(path, bytes).expect("damaged");
+}
+
+/// The damaged journal's bytes are kept in some folder of `damaged/`.
+fn kept_in_damaged(dir: &Path, damaged: &[u8]) -> bool {
+    files_under(&dir.join("damaged"))
+        .iter()
+        .any(|p| std::fs::read(p).is_ok_and(|b| b == damaged))
+}
+
+/// Crashes a restore over a damaged journal at `at`: after a restart the journal is the same
+/// damaged file or the backup, never missing or empty, and the damaged file is kept once it is
+/// replaced; `false` when the child never reached `at`.
+fn crash_a_restore_over_damage(at: &str) -> bool {
+    let (tmp, _journal, backup) = prepared_for_restore(false);
+    let (dir, db) = (tmp.path(), tmp.path().join(DATABASE_FILE_NAME));
+    damage(&db);
+    let damaged = std::fs::read(&db).expect("read");
+    if run_child(Op::Restore, dir, at) == Ending::Finished {
+        return false;
+    }
+    match Store::open_in(dir) {
+        Ok(store) => {
+            assert_eq!(notes(store.conn()), backup, "at {at}");
+            assert!(
+                kept_in_damaged(dir, &damaged),
+                "at {at}: the damaged journal"
+            );
+        }
+        Err(Error::Damaged { .. }) => {
+            assert_eq!(std::fs::read(&db).expect("read"), damaged, "at {at}")
+        }
+        Err(err) => panic!("at {at}: {err:?}"),
+    }
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "at {at}");
+    let store = restore(dir).unwrap_or_else(|err| panic!("at {at}: the retry failed: {err:?}"));
+    assert_eq!(notes(store.conn()), backup, "at {at}: after the retry");
+    assert!(kept_in_damaged(dir, &damaged), "at {at}: after the retry");
+    true
+}
+
+/// Regression: a crash between setting the damaged journal aside and swapping the backup in
+/// left no journal at all, and the next start opened a new, empty one.
+#[test]
+fn a_crash_at_any_step_of_restoring_over_a_damaged_journal_never_leaves_it_missing() {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_a_restore_over_damage(&format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    let expected = [
+        fault::COPY_WRITTEN,
+        fault::RESTORE_STAGED,
+        fault::SET_ASIDE,
+        fault::CURRENT_KEPT,
+        fault::JOURNAL_CLOSED,
+        fault::JOURNAL_SWAPPED,
+    ];
+    assert_eq!(reached, expected);
 }
