@@ -40,6 +40,8 @@ enum Op {
     NewCode,
     /// The `manual` backup restored over the journal (with `OLD` when it is encrypted).
     Restore,
+    /// An interrupted attempt to set `NEW`, given up.
+    GiveUp,
 }
 
 impl Op {
@@ -50,14 +52,22 @@ impl Op {
             Op::Remove => "remove",
             Op::NewCode => "new-code",
             Op::Restore => "restore",
+            Op::GiveUp => "give-up",
         }
     }
 
     fn parse(name: &str) -> Self {
-        [Op::Set, Op::Change, Op::Remove, Op::NewCode, Op::Restore]
-            .into_iter()
-            .find(|op| op.name() == name)
-            .expect("a known operation")
+        [
+            Op::Set,
+            Op::Change,
+            Op::Remove,
+            Op::NewCode,
+            Op::Restore,
+            Op::GiveUp,
+        ]
+        .into_iter()
+        .find(|op| op.name() == name)
+        .expect("a known operation")
     }
 
     /// The secrets that may open the journal and its backups while the operation is under way.
@@ -66,6 +76,7 @@ impl Op {
             Op::Set => &[NEW],
             Op::Change => &[OLD, NEW],
             Op::Remove | Op::NewCode | Op::Restore => &[OLD],
+            Op::GiveUp => &[],
         }
     }
 
@@ -77,6 +88,7 @@ impl Op {
             Op::Remove => store.remove_passphrase(OLD),
             Op::NewCode => store.new_recovery_code(OLD).map(drop),
             Op::Restore => unreachable!("a restore needs the journal closed: see `restore`"),
+            Op::GiveUp => store.abandon_unfinished_passphrase().map(drop),
         }
     }
 }
@@ -217,7 +229,7 @@ fn retry(op: Op, store: &mut Store, opened_with: Option<&str>, at: &str) {
         }
         Op::Set => store.is_encrypted(),
         Op::Remove => !store.is_encrypted() && key_files(store.dir()) == (None, None),
-        Op::Change | Op::NewCode | Op::Restore => false,
+        Op::Change | Op::NewCode | Op::Restore | Op::GiveUp => false,
     };
     let result = match (op, opened_with) {
         _ if finished => return,
@@ -260,7 +272,7 @@ fn check_finished_since(
     let final_secret = match op {
         Op::Set | Op::Change => Some(NEW),
         Op::NewCode | Op::Restore => Some(OLD),
-        Op::Remove => None,
+        Op::Remove | Op::GiveUp => None,
     };
     let store = match final_secret {
         Some(secret) => Store::unlock_in(dir, secret).expect("unlocks with the final secret"),
@@ -854,4 +866,56 @@ fn a_crash_at_any_step_of_restoring_over_a_damaged_journal_never_leaves_it_missi
         fault::JOURNAL_SWAPPED,
     ];
     assert_eq!(reached, expected);
+}
+
+/// A crash at any step of giving up an interrupted set-passphrase loses no moment, and after
+/// it, giving up again (when the key file is still there) and setting another passphrase
+/// leaves every backup readable with it.
+#[test]
+fn a_crash_at_any_step_of_giving_up_an_interrupted_passphrase_loses_nothing() {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_giving_up(&format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    let expected = [
+        fault::JOURNAL_BACKED_UP,
+        fault::BACKUP_COPIED,
+        fault::KEY_REMOVED,
+        fault::KEY_SPARE_REMOVED,
+    ];
+    assert_eq!(reached, expected);
+}
+
+/// Crashes giving up at `at` and checks what is left; `false` when the child never reached it.
+fn crash_giving_up(at: &str) -> bool {
+    let (tmp, before) = prepared(Op::Set);
+    let dir = tmp.path();
+    let interrupted = format!("{}#1", fault::BACKUP_SWAPPED);
+    assert_eq!(run_child(Op::Set, dir, &interrupted), Ending::Crashed);
+    if run_child(Op::GiveUp, dir, at) == Ending::Finished {
+        return false;
+    }
+    let mut store = Store::open_in(dir).expect("the journal is still plain");
+    assert_eq!(notes(store.conn()), before, "at {at}");
+    if key_files(dir) != (None, None) {
+        store
+            .abandon_unfinished_passphrase()
+            .expect("given up again");
+    }
+    store
+        .set_passphrase("another phrase")
+        .expect("a new passphrase");
+    drop(store);
+    let store = Store::unlock_in(dir, "another phrase").expect("opens");
+    assert_eq!(notes(store.conn()), before, "at {at}");
+    let unreadable = names(unreadable_backups(dir, Some("another phrase")).expect("checked"));
+    assert!(unreadable.is_empty(), "at {at}: {unreadable:?}");
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "at {at}");
+    true
 }
