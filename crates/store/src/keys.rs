@@ -451,7 +451,8 @@ impl KeyFile {
         Ok((file, code))
     }
 
-    /// The same key file without its retiring key: the last step of a change of key.
+    /// The same key file without its retiring key and without the unseen-code mark: the last
+    /// step of a change of key, and of setting a passphrase.
     pub(crate) fn retired(&self) -> Self {
         Self {
             retiring: None,

@@ -10,7 +10,10 @@
 //! opens with the old or the new secret and backups that open with one of them, and doing the
 //! same operation again finishes it: setting reuses the data key of a key file an interrupted
 //! attempt left, and removing finishes on a journal that is already plain but still has a key
-//! file. Copies left by an interrupted attempt are removed before a new one starts.
+//! file. Copies left by an interrupted attempt are removed before a new one starts. A crash
+//! after the journal's swap leaves the key file marked as holding a recovery code never shown
+//! (see [`Store::recovery_code_unseen`]); one before it, with a passphrase since forgotten, can
+//! be given up (see [`Store::abandon_unfinished_passphrase`]).
 
 use std::path::{Path, PathBuf};
 
