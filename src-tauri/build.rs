@@ -71,6 +71,7 @@ const COMMANDS: &[&str] = &[
     "restore_apply",
     "erase_everything",
     "remove_plain_set_asides",
+    "abandon_unfinished_passphrase",
     "help_lines",
     "list_contacts",
     "add_contact",

@@ -176,6 +176,7 @@ pub fn run_app<R: Runtime>(
             commands::restore::restore_apply,
             commands::privacy::erase_everything,
             commands::privacy::remove_plain_set_asides,
+            commands::privacy::abandon_unfinished_passphrase,
             commands::care::help_lines,
             commands::care::list_contacts,
             commands::care::add_contact,

@@ -464,3 +464,93 @@ fn a_second_launch_with_the_platform_data_folder_brings_the_open_window_forward_
         "the second launch ended at once and the first stayed open: {said}"
     );
 }
+
+/// Marks the key file (and its spare) in `dir` as a crash after the journal swap of setting a
+/// passphrase leaves it: written by an attempt whose recovery code was never shown.
+fn mark_recovery_code_unseen(dir: &Path) {
+    for path in [dir.join("nestling.keys"), dir.join("backups/nestling.keys")] {
+        let bytes = std::fs::read(&path).expect("key file");
+        let mut json: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+        json["code_unseen"] = serde_json::json!(true);
+        std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("written");
+    }
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn an_interrupted_passphrase_change_asks_for_a_new_recovery_code_in_settings() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        log_note(&page, MARKER).await;
+        set_passphrase(&page).await;
+    });
+    mark_recovery_code_unseen(data.path());
+    let code: Kept = Default::default();
+    let kept = code.clone();
+    journey(data.path(), |page| async move {
+        unlock(&page, PASSPHRASE).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+        page.click("a[data-nav='settings']").await;
+        page.text_containing("#unseen-code-text", "was interrupted")
+            .await;
+        page.screenshot("unseen-recovery-code").await;
+        page.fill("#unseen-code-current", PASSPHRASE).await;
+        page.click("#unseen-recovery-code-form button[type='submit']")
+            .await;
+        *kept.lock().expect("code") = page.text("#recovery-code-text").await;
+        page.click("#recovery-code-done").await;
+        page.wait("#lock-now").await;
+        page.gone("#unseen-code").await;
+    });
+    let code = code.lock().expect("code").clone();
+    journey(data.path(), |page| async move {
+        unlock(&page, &code).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+    });
+}
+
+/// Leaves in `dir` what a set-passphrase that crashed after sealing one backup leaves: the
+/// journal still plain, a key file whose passphrase nobody remembers, one backup locked with it.
+fn leave_an_interrupted_set_passphrase(dir: &Path) {
+    let other = data_folder();
+    let mut store = Store::open_in(other.path()).expect("opens");
+    store.backup(Reason::Manual).expect("backup");
+    store
+        .set_passphrase("a passphrase nobody remembers")
+        .expect("set");
+    let sealed = nestling_store::backups::list(other.path()).expect("listed");
+    let target = dir.join("backups/nestling-20260101T000000Z-passphrase.sqlite3");
+    std::fs::create_dir_all(dir.join("backups")).expect("backups folder");
+    std::fs::copy(sealed[0].path_in(other.path()), target).expect("sealed backup");
+    for key in ["nestling.keys", "backups/nestling.keys"] {
+        std::fs::copy(other.path().join(key), dir.join(key)).expect("key file");
+    }
+}
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn a_forgotten_passphrase_of_an_interrupted_set_can_be_started_again_in_settings() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        log_note(&page, MARKER).await;
+    });
+    leave_an_interrupted_set_passphrase(data.path());
+    journey(data.path(), |page| async move {
+        page.click("a[data-nav='settings']").await;
+        page.fill("#passphrase-new", PASSPHRASE).await;
+        page.fill("#passphrase-repeat", PASSPHRASE).await;
+        page.click("#passphrase-understood").await;
+        page.click("#passphrase-set").await;
+        page.text_containing("#start-again-text", "start again")
+            .await;
+        page.screenshot("start-again").await;
+        page.click("#start-again-button").await;
+        page.text("#recovery-code-text").await;
+        page.click("#recovery-code-done").await;
+        page.wait("#lock-now").await;
+    });
+    journey(data.path(), |page| async move {
+        unlock(&page, PASSPHRASE).await;
+        page.text_containing("#today-list", "LOG-9T4").await;
+    });
+}

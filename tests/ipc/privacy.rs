@@ -620,3 +620,97 @@ fn a_plain_journal_set_aside_as_damaged_is_reported_once_encrypted_and_removed_o
     assert_eq!(privacy(&app)["plainSetAsides"], 0);
     assert_the_note_is_found(&app);
 }
+
+/// Marks the key file (and its spare) in `dir` as a crash after the journal swap of setting a
+/// passphrase leaves it: written by an attempt whose recovery code was never shown.
+fn mark_key_file_unfinished(dir: &std::path::Path) {
+    for path in [dir.join("nestling.keys"), dir.join("backups/nestling.keys")] {
+        let bytes = std::fs::read(&path).expect("key file");
+        let mut json: Value = serde_json::from_slice(&bytes).expect("json");
+        json["code_unseen"] = json!(true);
+        std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("written");
+    }
+}
+
+#[test]
+fn an_interrupted_passphrase_change_asks_for_a_new_recovery_code_once_unlocked() {
+    let tmp = folder();
+    {
+        let app = open(tmp.path());
+        log(&app);
+        app.call("set_passphrase", json!({ "passphrase": "correct horse" }))
+            .expect("set");
+        let privacy = app.call("privacy", json!({})).expect("privacy");
+        assert_eq!(privacy["recoveryCodeUnseen"], false, "a finished set");
+    }
+    mark_key_file_unfinished(tmp.path());
+    let app = open(tmp.path());
+    app.call("unlock", json!({ "secret": "correct horse" }))
+        .expect("unlocked");
+    let privacy = |app: &Harness| app.call("privacy", json!({})).expect("privacy");
+    assert_eq!(privacy(&app)["recoveryCodeUnseen"], true);
+    let code = code_of(
+        app.call("new_recovery_code", json!({ "current": "correct horse" }))
+            .expect("a new code"),
+    );
+    assert_eq!(privacy(&app)["recoveryCodeUnseen"], false);
+    drop(app);
+    let app = open(tmp.path());
+    app.call("unlock", json!({ "secret": code }))
+        .expect("the new code opens it");
+    assert_the_note_is_found(&app);
+}
+
+/// Leaves in `dir` what a set-passphrase that crashed after sealing one backup leaves: the
+/// journal still plain, a key file (and spare) whose passphrase nobody remembers, and one
+/// backup locked under its key.
+fn leave_an_interrupted_set_passphrase(dir: &std::path::Path) {
+    let other = folder();
+    let mut store = nestling_store::Store::open_in(other.path()).expect("opens");
+    store
+        .backup(nestling_store::Reason::Manual)
+        .expect("backup");
+    store
+        .set_passphrase("a passphrase nobody remembers")
+        .expect("set");
+    let sealed = nestling_store::backups::list(other.path()).expect("listed");
+    let sealed = sealed[0].path_in(other.path());
+    let target = dir.join("backups/nestling-20260101T000000Z-passphrase.sqlite3");
+    std::fs::copy(sealed, target).expect("sealed backup");
+    for key in ["nestling.keys", "backups/nestling.keys"] {
+        std::fs::copy(other.path().join(key), dir.join(key)).expect("key file");
+    }
+}
+
+#[test]
+fn an_interrupted_set_passphrase_whose_passphrase_is_forgotten_can_be_started_again() {
+    let tmp = folder();
+    {
+        let app = open(tmp.path());
+        log(&app);
+        app.call("backup_now", json!({})).expect("backed up");
+    }
+    leave_an_interrupted_set_passphrase(tmp.path());
+    let app = open(tmp.path());
+    let set = |app: &Harness| app.call("set_passphrase", json!({ "passphrase": "a fresh start" }));
+    let (kind, message) = error_kind(set(&app));
+    assert_eq!(kind, "unfinished_passphrase");
+    assert!(message.contains("start again"), "{message}");
+    assert_eq!(
+        app.call("abandon_unfinished_passphrase", json!({})),
+        Ok(json!(1)),
+        "the one backup locked with the forgotten passphrase"
+    );
+    assert!(!tmp.path().join("nestling.keys").exists());
+    code_of(set(&app).expect("a new passphrase is set"));
+    drop(app);
+    let app = open(tmp.path());
+    app.call("unlock", json!({ "secret": "a fresh start" }))
+        .expect("unlocked");
+    assert_the_note_is_found(&app);
+    let (kind, _) = error_kind(app.call("abandon_unfinished_passphrase", json!({})));
+    assert_eq!(
+        kind, "already_encrypted",
+        "nothing to give up once encrypted"
+    );
+}

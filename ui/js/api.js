@@ -223,7 +223,7 @@ export const exportCancel = () => call('export_cancel');
 
 /**
  * @typedef {{name: string, createdAt: string, reason: string, bytes: number, encrypted: boolean}} BackupInfo
- * @typedef {{encrypted: boolean, backups: BackupInfo[], plainSetAsides: number}} Privacy
+ * @typedef {{encrypted: boolean, backups: BackupInfo[], plainSetAsides: number, recoveryCodeUnseen: boolean}} Privacy
  * @typedef {{problem: AppError, encrypted: boolean, newestGood: BackupInfo|null}} Recovery
  */
 
@@ -271,6 +271,8 @@ export const restoreApply = (mode) => call('restore_apply', { mode });
 export const eraseEverything = (confirmation) => call('erase_everything', { confirmation });
 /** Removes the journals set aside as damaged that are stored without encryption. @returns {Promise<number>} how many */
 export const removePlainSetAsides = () => call('remove_plain_set_asides');
+/** Gives up an interrupted attempt to set a passphrase whose passphrase is forgotten: a fresh backup first, then the backups locked with it and its key are removed. @returns {Promise<number>} how many backups were removed */
+export const abandonUnfinishedPassphrase = () => call('abandon_unfinished_passphrase');
 
 /**
  * @typedef {{display: string, dial: string, alias: string|null}} PhoneNumber

@@ -316,6 +316,7 @@ impl Store {
         let src = backup.path_in(dir);
         let src_key = key_if(backup.encrypted, keys.as_ref(), &src);
         convert::convert_file(&src, src_key, &staged, target_key.as_ref())?;
+        fault::point(fault::RESTORE_STAGED);
         let current_key = key_if(current_locked, keys.as_ref(), &db);
         let set_aside = match keep_current(dir, &db, current_key) {
             Ok(set_aside) => set_aside,
@@ -324,10 +325,20 @@ impl Store {
                 return Err(err);
             }
         };
-        fsutil::remove_side_files(&db)?;
-        fsutil::rename_synced(&staged, &db)?;
+        fault::point(fault::CURRENT_KEPT);
+        swap_restored(&staged, &db)?;
         Ok((Store::open_at(&db, target_key)?, set_aside))
     }
+}
+
+/// Renames the restored copy `staged` over the journal `db`, whose side files go first (its
+/// log was checkpointed into it, or it was set aside).
+fn swap_restored(staged: &Path, db: &Path) -> Result<()> {
+    fsutil::remove_side_files(db)?;
+    fault::point(fault::JOURNAL_CLOSED);
+    fsutil::rename_synced(staged, db)?;
+    fault::point(fault::JOURNAL_SWAPPED);
+    Ok(())
 }
 
 /// Of `keys`, the one that reads the file at `path` when it is `encrypted`.
@@ -362,7 +373,7 @@ fn keep_current(dir: &Path, db: &Path, key: Option<&DataKey>) -> Result<Option<P
     }
     let readable = open::check_file(db, key).is_ok();
     if !readable {
-        return recovery::set_aside(dir).map(Some);
+        return recovery::keep_aside(dir).map(Some);
     }
     let conn = open::connect(db, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     backup_connection(&conn, dir, key, Reason::Restore)?;

@@ -67,8 +67,9 @@ pub enum Error {
     #[error("The journal already has a passphrase. Change it instead of setting a new one.")]
     AlreadyEncrypted,
     /// Setting a passphrase was interrupted after some backups were already encrypted, and the
-    /// passphrase given now is not the one chosen then. Nothing was changed.
-    #[error("Setting a passphrase was interrupted before it finished, and some backups are already locked with the passphrase chosen then. Please set that same passphrase again to finish. Nothing has been changed.")]
+    /// passphrase given now is not the one chosen then. Nothing was changed; setting that
+    /// passphrase finishes the attempt, and `Store::abandon_unfinished_passphrase` gives it up.
+    #[error("Setting a passphrase was interrupted before it finished, and some backups are already locked with the passphrase chosen then. Please set that same passphrase again to finish, or start again with a new one. Nothing has been changed.")]
     UnfinishedPassphrase,
     /// A new recovery code was asked for with the recovery code instead of the passphrase. The
     /// new data key must be sealed under the passphrase, which only the parent knows. Nothing

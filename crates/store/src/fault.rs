@@ -1,6 +1,6 @@
 //! Named fault points in the steps that convert the journal and its backups, write and remove
-//! the key file and its spare, and swap files, so tests can prove that a crash at any of them
-//! loses nothing.
+//! the key file and its spare, restore a backup, and swap files, so tests can prove that a crash
+//! at any of them loses nothing.
 //!
 //! The step names are always compiled (they are only text); the hook that acts on them exists
 //! only with the `fault-points` cargo feature, which is off by default, so the app's builds
@@ -21,6 +21,13 @@ pub const BACKUP_COPIED: &str = "backup-copied";
 pub const COPY_WRITTEN: &str = "copy-written";
 /// The journal's converted copy (`.converting`) is written and verified.
 pub const JOURNAL_STAGED: &str = "journal-staged";
+/// A restore: the chosen backup's verified copy (`.restoring`) is written beside the journal.
+pub const RESTORE_STAGED: &str = "restore-staged";
+/// A restore over an unreadable journal: the journal is linked into `damaged/`, its side files
+/// not yet moved there.
+pub const SET_ASIDE: &str = "set-aside";
+/// A restore: the current journal is backed up (or set aside when unreadable), not yet replaced.
+pub const CURRENT_KEPT: &str = "current-kept";
 /// The spare key file's temporary copy is written and synced, not yet renamed.
 pub const KEY_SPARE_TEMP_WRITTEN: &str = "key-spare-temp-written";
 /// The spare key file is in place; the key file itself is not yet written.
@@ -53,6 +60,9 @@ pub const ALL_STEPS: &[&str] = &[
     BACKUP_COPIED,
     COPY_WRITTEN,
     JOURNAL_STAGED,
+    RESTORE_STAGED,
+    SET_ASIDE,
+    CURRENT_KEPT,
     KEY_SPARE_TEMP_WRITTEN,
     KEY_SPARE_WRITTEN,
     KEY_TEMP_WRITTEN,

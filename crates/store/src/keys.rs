@@ -22,8 +22,12 @@
 //!                   "salt": "<32 hex>", "nonce": "<48 hex>", "sealed_key": "<96 hex>" },
 //!   "recovery":   { …the same fields… },
 //!   "retiring":   { "nonce": "<48 hex>", "sealed_key": "<96 hex>" }   (only during a change)
+//!   "code_unseen": true                  (only while setting a passphrase is under way)
 //! }
 //! ```
+//! A key file written by an operation that has not finished says so (`retiring` during a change
+//! of key, `code_unseen` while a passphrase is being set): its recovery code was never shown, so
+//! one found after a crash means the parent needs a new one (see [`KeyFile::code_unseen`]).
 //! The associated data of each seal names its slot (`nestling.keys/1/passphrase`), so the
 //! copies cannot be swapped. The retiring key is sealed with XChaCha20-Poly1305 under keyed
 //! BLAKE2b of the current data key (personalised `nestling.keys/1/retiring`), never under the
@@ -319,6 +323,8 @@ pub(crate) struct KeyFile {
     recovery: Seal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     retiring: Option<Retiring>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    code_unseen: bool,
 }
 
 impl KeyFile {
@@ -330,6 +336,7 @@ impl KeyFile {
             passphrase: Seal::create(key, passphrase.as_bytes(), Slot::Passphrase)?,
             recovery: Self::seal_code(key, &code)?,
             retiring: None,
+            code_unseen: false,
         };
         Ok((file, code))
     }
@@ -444,12 +451,29 @@ impl KeyFile {
         Ok((file, code))
     }
 
-    /// The same key file without its retiring key: the last step of a change of key.
+    /// The same key file without its retiring key and without the unseen-code mark: the last
+    /// step of a change of key, and of setting a passphrase.
     pub(crate) fn retired(&self) -> Self {
         Self {
             retiring: None,
+            code_unseen: false,
             ..self.clone()
         }
+    }
+
+    /// The same key file, marked as written by an operation whose recovery code is not shown
+    /// yet; [`KeyFile::retired`] drops the mark.
+    pub(crate) fn unseen(&self) -> Self {
+        Self {
+            code_unseen: true,
+            ..self.clone()
+        }
+    }
+
+    /// Whether the recovery code sealed here was never shown to the parent: the operation that
+    /// wrote this file (setting a passphrase, or a change of key) did not finish.
+    pub(crate) fn code_unseen(&self) -> bool {
+        self.code_unseen || self.retiring.is_some()
     }
 
     /// Which secret `secret` is, and every data key it opens: the current one and, during a

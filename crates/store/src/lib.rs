@@ -60,6 +60,7 @@ pub mod recovery;
 mod rekey;
 pub mod settings;
 pub mod tries;
+mod unfinished;
 
 pub use backups::{BackupInfo, Reason};
 pub use erase::{erase_everything, plain_set_asides, remove_plain_set_asides};

@@ -10,7 +10,10 @@
 //! opens with the old or the new secret and backups that open with one of them, and doing the
 //! same operation again finishes it: setting reuses the data key of a key file an interrupted
 //! attempt left, and removing finishes on a journal that is already plain but still has a key
-//! file. Copies left by an interrupted attempt are removed before a new one starts.
+//! file. Copies left by an interrupted attempt are removed before a new one starts. A crash
+//! after the journal's swap leaves the key file marked as holding a recovery code never shown
+//! (see [`Store::recovery_code_unseen`]); one before it, with a passphrase since forgotten, can
+//! be given up (see [`Store::abandon_unfinished_passphrase`]).
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +32,8 @@ impl Store {
     /// Fails with [`Error::WeakPassphrase`] for fewer than [`keys::MIN_PASSPHRASE_CHARS`]
     /// characters and [`Error::AlreadyEncrypted`] when a passphrase is set already. After an
     /// interrupted attempt that already encrypted some backups, only the passphrase chosen then
-    /// finishes the job; another fails with [`Error::UnfinishedPassphrase`], changing nothing.
+    /// finishes the job; another fails with [`Error::UnfinishedPassphrase`], changing nothing,
+    /// and [`Store::abandon_unfinished_passphrase`] gives that attempt up.
     pub fn set_passphrase(&mut self, passphrase: &str) -> Result<RecoveryCode> {
         if self.key.is_some() {
             return Err(Error::AlreadyEncrypted);
@@ -47,14 +51,16 @@ impl Store {
         swapped.map(|()| code)
     }
 
-    /// The swaps of setting a passphrase. The key file first: while the journal still has its
-    /// plain header it stays `Plain`, and the backups converted next are already readable with
-    /// the passphrase.
+    /// The swaps of setting a passphrase. The key file first, marked as not finished (its
+    /// recovery code is not shown yet): while the journal still has its plain header it stays
+    /// `Plain`, and the backups converted next are already readable with the passphrase. The
+    /// mark goes last, so a crash after the journal swap is seen as a recovery code never shown.
     fn encrypt_with(&mut self, key_file: &KeyFile, staged: &Path, key: DataKey) -> Result<()> {
-        key_file.write(self.dir())?;
+        key_file.unseen().write(self.dir())?;
         let converted = stage_backups(self.dir(), None, Some(&key))?;
         swap_backups(&converted)?;
-        self.swap_in(staged, Some(key))
+        self.swap_in(staged, Some(key))?;
+        key_file.retired().write(self.dir())
     }
 
     /// Decrypts the journal in place, converts every backup to plain too (so none is left that

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::OpenFlags;
 
 use crate::backups::{self, BackupInfo};
+use crate::fault;
 use crate::fsutil;
 use crate::keys::{KeyFile, Keys};
 use crate::open::{self, DATABASE_FILE_NAME};
@@ -23,16 +24,40 @@ pub const DAMAGED_DIR: &str = "damaged";
 pub fn set_aside(dir: &Path) -> Result<PathBuf> {
     let db = dir.join(DATABASE_FILE_NAME);
     let target = fresh_folder(&dir.join(DAMAGED_DIR))?;
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let from = fsutil::with_suffix(&db, suffix);
+    move_files(&db, &target, &["", "-wal", "-shm", "-journal"])?;
+    Ok(target)
+}
+
+/// Like [`set_aside`], for a journal about to be replaced by a rename: the journal file is
+/// linked into the folder (copied where links are not supported) and stays in place, and only
+/// its side files move. A crash at any point leaves the journal where it was, so it is never
+/// missing from the data folder.
+pub(crate) fn keep_aside(dir: &Path) -> Result<PathBuf> {
+    let db = dir.join(DATABASE_FILE_NAME);
+    let target = fresh_folder(&dir.join(DAMAGED_DIR))?;
+    let kept = target.join(DATABASE_FILE_NAME);
+    if std::fs::hard_link(&db, &kept).is_err() {
+        std::fs::copy(&db, &kept).map_err(Error::io(&db))?;
+        let file = std::fs::File::open(&kept).map_err(Error::io(&kept))?;
+        file.sync_all().map_err(Error::io(&kept))?;
+    }
+    fsutil::sync_parent(&kept)?;
+    fault::point(fault::SET_ASIDE);
+    move_files(&db, &target, &["-wal", "-shm", "-journal"])?;
+    Ok(target)
+}
+
+/// Moves the files `db` + each of `suffixes` that exist into `target`, durably.
+fn move_files(db: &Path, target: &Path, suffixes: &[&str]) -> Result<()> {
+    for suffix in suffixes {
+        let from = fsutil::with_suffix(db, suffix);
         if from.exists() {
             let to = target.join(format!("{DATABASE_FILE_NAME}{suffix}"));
             std::fs::rename(&from, &to).map_err(Error::io(&from))?;
         }
     }
-    fsutil::sync_parent(&db)?;
-    fsutil::sync_parent(&target.join(DATABASE_FILE_NAME))?;
-    Ok(target)
+    fsutil::sync_parent(db)?;
+    fsutil::sync_parent(&target.join(DATABASE_FILE_NAME))
 }
 
 /// A new folder named with the current UTC time (`-2`, `-3`… when that name is taken).

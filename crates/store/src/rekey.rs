@@ -61,6 +61,17 @@ impl Store {
         self.rekey(&keys, passphrase)
     }
 
+    /// Whether the journal is encrypted and its recovery code was never shown: setting the
+    /// passphrase, or a change of passphrase or recovery code, was interrupted after it sealed
+    /// a new code. [`Store::new_recovery_code`] finishes the interrupted work and gives a code
+    /// to show.
+    pub fn recovery_code_unseen(&self) -> Result<bool> {
+        if self.key.is_none() {
+            return Ok(false);
+        }
+        Ok(KeyFile::read(self.dir())?.is_some_and(|file| file.code_unseen()))
+    }
+
     /// The steps of a change of key (see the module's documentation).
     fn rekey(&mut self, keys: &Keys, passphrase: &str) -> Result<RecoveryCode> {
         let both = next_keys(keys)?;

@@ -1,5 +1,5 @@
-//! A crash at every step of setting, changing and removing the passphrase and of making a new
-//! recovery code loses nothing: the journal opens with the old or the new secret and holds
+//! A crash at every step of setting, changing and removing the passphrase, of making a new
+//! recovery code and of restoring a backup loses nothing: the journal opens with the old or the new secret and holds
 //! every row, every backup opens with a secret the parent knows, and doing the same operation
 //! again finishes it cleanly.
 //!
@@ -17,7 +17,9 @@ use std::process::Command;
 use common::{add_note, files_containing, files_under, notes};
 use nestling_store::fault::{self, ALL_STEPS, FAULT_ENV};
 use nestling_store::recovery::unreadable_backups;
-use nestling_store::{backups, status, Error, JournalStatus, Reason, Store, KEY_FILE_NAME};
+use nestling_store::{
+    backups, status, Error, JournalStatus, Reason, Store, DATABASE_FILE_NAME, KEY_FILE_NAME,
+};
 
 const CHILD_DIR_ENV: &str = "NESTLING_INTERRUPTED_CHILD_DIR";
 const CHILD_OP_ENV: &str = "NESTLING_INTERRUPTED_CHILD_OP";
@@ -36,6 +38,10 @@ enum Op {
     Remove,
     /// A new recovery code, with `OLD`.
     NewCode,
+    /// The `manual` backup restored over the journal (with `OLD` when it is encrypted).
+    Restore,
+    /// An interrupted attempt to set `NEW`, given up.
+    GiveUp,
 }
 
 impl Op {
@@ -45,14 +51,23 @@ impl Op {
             Op::Change => "change",
             Op::Remove => "remove",
             Op::NewCode => "new-code",
+            Op::Restore => "restore",
+            Op::GiveUp => "give-up",
         }
     }
 
     fn parse(name: &str) -> Self {
-        [Op::Set, Op::Change, Op::Remove, Op::NewCode]
-            .into_iter()
-            .find(|op| op.name() == name)
-            .expect("a known operation")
+        [
+            Op::Set,
+            Op::Change,
+            Op::Remove,
+            Op::NewCode,
+            Op::Restore,
+            Op::GiveUp,
+        ]
+        .into_iter()
+        .find(|op| op.name() == name)
+        .expect("a known operation")
     }
 
     /// The secrets that may open the journal and its backups while the operation is under way.
@@ -60,7 +75,8 @@ impl Op {
         match self {
             Op::Set => &[NEW],
             Op::Change => &[OLD, NEW],
-            Op::Remove | Op::NewCode => &[OLD],
+            Op::Remove | Op::NewCode | Op::Restore => &[OLD],
+            Op::GiveUp => &[],
         }
     }
 
@@ -71,8 +87,22 @@ impl Op {
             Op::Change => store.change_passphrase(OLD, NEW).map(drop),
             Op::Remove => store.remove_passphrase(OLD),
             Op::NewCode => store.new_recovery_code(OLD).map(drop),
+            Op::Restore => unreachable!("a restore needs the journal closed: see `restore`"),
+            Op::GiveUp => store.abandon_unfinished_passphrase().map(drop),
         }
     }
+}
+
+/// Restores the `manual` backup in `dir` as the app does: the journal is not open, and the
+/// secret is given when the journal is encrypted.
+fn restore(dir: &Path) -> nestling_store::Result<Store> {
+    let all = backups::list(dir)?;
+    let chosen = all
+        .iter()
+        .find(|b| b.reason == Reason::Manual)
+        .expect("a manual backup");
+    let secret = (status(dir)? == JournalStatus::Locked).then_some(OLD);
+    Store::restore_in(dir, &chosen.name, secret)
 }
 
 /// A journal of a few notes with two backups, encrypted with `OLD` unless `op` sets the
@@ -132,6 +162,10 @@ fn child_performs_the_operation() {
         return;
     };
     let (dir, op) = (PathBuf::from(dir), Op::parse(&op));
+    if op == Op::Restore {
+        restore(&dir).expect("the restore succeeds when nothing stops it");
+        return;
+    }
     let mut store = match status(&dir).expect("status") {
         JournalStatus::Locked => Store::unlock_in(&dir, OLD).expect("unlocks"),
         _ => Store::open_in(&dir).expect("opens"),
@@ -186,10 +220,16 @@ fn check_after_crash(
 /// Does the operation again on what the crash left; an operation that already finished (the
 /// journal is already in its new form) needs no retry.
 fn retry(op: Op, store: &mut Store, opened_with: Option<&str>, at: &str) {
+    let code_unseen = store.recovery_code_unseen().expect("key file read");
     let finished = match op {
+        Op::Set if code_unseen => {
+            let made = store.new_recovery_code(NEW).map(drop);
+            made.unwrap_or_else(|err| panic!("{op:?} at {at}: no new code: {err:?}"));
+            return;
+        }
         Op::Set => store.is_encrypted(),
         Op::Remove => !store.is_encrypted() && key_files(store.dir()) == (None, None),
-        Op::Change | Op::NewCode => false,
+        Op::Change | Op::NewCode | Op::Restore | Op::GiveUp => false,
     };
     let result = match (op, opened_with) {
         _ if finished => return,
@@ -231,8 +271,8 @@ fn check_finished_since(
     }
     let final_secret = match op {
         Op::Set | Op::Change => Some(NEW),
-        Op::NewCode => Some(OLD),
-        Op::Remove => None,
+        Op::NewCode | Op::Restore => Some(OLD),
+        Op::Remove | Op::GiveUp => None,
     };
     let store = match final_secret {
         Some(secret) => Store::unlock_in(dir, secret).expect("unlocks with the final secret"),
@@ -299,10 +339,14 @@ fn check_key_files(op: Op, dir: &Path, at: &str) {
             Err(Error::WrongPassphrase)
         ));
     }
-    let retiring = main.is_some_and(|bytes| String::from_utf8_lossy(&bytes).contains("retiring"));
+    let text = String::from_utf8_lossy(main.as_deref().unwrap_or_default()).into_owned();
     assert!(
-        !retiring,
+        !text.contains("retiring"),
         "{op:?} at {at}: the old key is still in the key file"
+    );
+    assert!(
+        !text.contains("code_unseen"),
+        "{op:?} at {at}: still marked as not finished"
     );
 }
 
@@ -535,4 +579,343 @@ fn after_setting_a_passphrase_only_a_journal_set_aside_as_damaged_stays_plain_un
     );
     let store = Store::unlock_in(dir, NEW).expect("the journal still opens");
     assert!(store.is_encrypted());
+}
+
+/// A journal's notes: id and text.
+type Rows = Vec<(i64, String)>;
+
+/// A journal of five notes whose `manual` backup holds only the first three, encrypted with
+/// `OLD` when `encrypted`; returns the notes of the journal and of the backup.
+fn prepared_for_restore(encrypted: bool) -> (tempfile::TempDir, Rows, Rows) {
+    let tmp = tempfile::tempdir().expect("folder");
+    let mut store = Store::open_in(tmp.path()).expect("opens");
+    for i in 0..5 {
+        add_note(store.conn(), &format!("{NOTE} number {i}"));
+        if i == 2 {
+            store.backup(Reason::Manual).expect("the backup to restore");
+        }
+    }
+    let journal = notes(store.conn());
+    if encrypted {
+        store.set_passphrase(OLD).expect("encrypted");
+    }
+    (tmp, journal.clone(), journal[..3].to_vec())
+}
+
+/// Opens the journal in `dir` as the app does after a restart.
+fn open_after_restart(dir: &Path) -> Store {
+    match status(dir).expect("status") {
+        JournalStatus::Locked => Store::unlock_in(dir, OLD).expect("unlocks"),
+        _ => Store::open_in(dir).expect("opens"),
+    }
+}
+
+/// The rows of the journal that the `restore` backup in `dir` holds, read in a copy of `dir`.
+fn rows_of_pre_restore_backup(dir: &Path) -> Rows {
+    let copy = tempfile::tempdir().expect("folder");
+    for file in files_under(dir) {
+        let target = copy.path().join(file.strip_prefix(dir).expect("inside"));
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("folder");
+        std::fs::copy(&file, &target).expect("copied");
+    }
+    let all = backups::list(copy.path()).expect("listed");
+    let kept = all
+        .iter()
+        .find(|b| b.reason == Reason::Restore)
+        .expect("a pre-restore backup");
+    let secret = (status(copy.path()).expect("status") == JournalStatus::Locked).then_some(OLD);
+    let store = Store::restore_in(copy.path(), &kept.name, secret).expect("it restores");
+    notes(store.conn())
+}
+
+/// Crashes a restore at `at` and checks what the next open finds; `false` when the child
+/// never reached `at`.
+fn crash_a_restore(encrypted: bool, at: &str) -> bool {
+    let (tmp, journal, backup) = prepared_for_restore(encrypted);
+    let dir = tmp.path();
+    if run_child(Op::Restore, dir, at) == Ending::Finished {
+        return false;
+    }
+    let store = open_after_restart(dir);
+    let rows = notes(store.conn());
+    drop(store);
+    assert!(rows == journal || rows == backup, "at {at}: {rows:?}");
+    if rows == backup {
+        assert_eq!(
+            rows_of_pre_restore_backup(dir),
+            journal,
+            "at {at}: the journal of before"
+        );
+    }
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "at {at}");
+    let unreadable = names(unreadable_backups(dir, Some(OLD)).expect("checked"));
+    assert!(unreadable.is_empty(), "at {at}: {unreadable:?}");
+    let store = restore(dir).unwrap_or_else(|err| panic!("at {at}: the retry failed: {err:?}"));
+    assert_eq!(notes(store.conn()), backup, "at {at}: after the retry");
+    true
+}
+
+/// Every occurrence of every step a restore reaches, crashed and checked; the steps reached.
+fn every_restore_step(encrypted: bool) -> Vec<&'static str> {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_a_restore(encrypted, &format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    reached
+}
+
+/// The steps of a restore: the backup's verified copy, the current journal backed up, the swap.
+const RESTORE_STEPS: [&str; 6] = [
+    fault::BACKUP_COPIED,
+    fault::COPY_WRITTEN,
+    fault::RESTORE_STAGED,
+    fault::CURRENT_KEPT,
+    fault::JOURNAL_CLOSED,
+    fault::JOURNAL_SWAPPED,
+];
+
+#[test]
+fn a_crash_at_any_step_of_restoring_a_plain_backup_loses_nothing_and_leaves_nothing_behind() {
+    assert_eq!(every_restore_step(false), RESTORE_STEPS);
+}
+
+#[test]
+fn a_crash_at_any_step_of_restoring_an_encrypted_backup_loses_nothing_and_leaves_nothing_behind() {
+    assert_eq!(every_restore_step(true), RESTORE_STEPS);
+}
+
+/// Regression: a crash after setting or changing the passphrase had sealed a new recovery code
+/// left that code never shown, and nothing offered a new one. Now the journal says so once
+/// unlocked, until a new recovery code is made.
+#[test]
+fn a_recovery_code_never_shown_after_a_crash_is_reported_until_a_new_one_is_made() {
+    for (op, at) in [
+        (Op::Set, fault::JOURNAL_SWAPPED),
+        (Op::Change, fault::KEY_WRITTEN),
+        (Op::Change, fault::JOURNAL_SWAPPED),
+    ] {
+        let (tmp, before) = prepared(op);
+        assert_eq!(
+            run_child(op, tmp.path(), at),
+            Ending::Crashed,
+            "{op:?} at {at}"
+        );
+        let mut store = Store::unlock_in(tmp.path(), NEW).expect("opens with the new passphrase");
+        assert!(
+            store.recovery_code_unseen().expect("read"),
+            "{op:?} at {at}"
+        );
+        let code = store.new_recovery_code(NEW).expect("a new code");
+        assert!(
+            !store.recovery_code_unseen().expect("read"),
+            "{op:?} at {at}"
+        );
+        drop(store);
+        let store = Store::unlock_in(tmp.path(), code.as_str()).expect("the new code opens it");
+        assert_eq!(notes(store.conn()), before, "{op:?} at {at}");
+    }
+}
+
+#[test]
+fn a_finished_or_no_passphrase_reports_no_recovery_code_missing() {
+    let (tmp, _) = prepared(Op::Change);
+    let store = Store::unlock_in(tmp.path(), OLD).expect("unlocks");
+    assert!(!store.recovery_code_unseen().expect("read"));
+    let (tmp, _) = prepared(Op::Set);
+    let store = Store::open_in(tmp.path()).expect("opens");
+    assert!(!store.recovery_code_unseen().expect("read"));
+}
+
+/// Regression: after a crashed set-passphrase that had already sealed a backup, a parent who
+/// forgot the passphrase typed then could never set another one. Giving the attempt up keeps
+/// the journal and every plain backup, removes only the backups sealed under the lost key (after
+/// a fresh plain backup of the journal), and lets any passphrase be set afresh.
+#[test]
+fn an_interrupted_set_passphrase_whose_passphrase_is_forgotten_can_be_given_up() {
+    let (tmp, before) = prepared(Op::Set);
+    let dir = tmp.path();
+    let at = format!("{}#1", fault::BACKUP_SWAPPED);
+    assert_eq!(run_child(Op::Set, dir, &at), Ending::Crashed);
+    let mut store = Store::open_in(dir).expect("still plain");
+    let listed = backups::list(dir).expect("listed");
+    let plain_before: Vec<String> =
+        names(listed.iter().filter(|b| !b.encrypted).cloned().collect());
+    assert_eq!(
+        listed.iter().filter(|b| b.encrypted).count(),
+        1,
+        "{listed:?}"
+    );
+    let err = store
+        .set_passphrase("forgot the old one")
+        .expect_err("refused");
+    assert!(matches!(err, Error::UnfinishedPassphrase), "{err:?}");
+    assert_eq!(store.abandon_unfinished_passphrase().expect("given up"), 1);
+    assert_eq!(key_files(dir), (None, None), "the lost key is gone");
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new());
+    let after = backups::list(dir).expect("listed");
+    assert!(after.iter().all(|b| !b.encrypted), "{after:?}");
+    assert!(
+        plain_before
+            .iter()
+            .all(|n| after.iter().any(|b| &b.name == n)),
+        "plain kept"
+    );
+    assert_eq!(
+        after.len(),
+        plain_before.len() + 1,
+        "a fresh plain backup: {after:?}"
+    );
+    assert_eq!(notes(store.conn()), before);
+    store
+        .set_passphrase("forgot the old one")
+        .expect("a new passphrase is set");
+    drop(store);
+    let store = Store::unlock_in(dir, "forgot the old one").expect("opens with the new one");
+    assert_eq!(notes(store.conn()), before);
+    let unreadable = names(unreadable_backups(dir, Some("forgot the old one")).expect("checked"));
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+}
+
+#[test]
+fn giving_up_is_refused_when_there_is_nothing_unfinished() {
+    let (tmp, _) = prepared(Op::Set);
+    let mut store = Store::open_in(tmp.path()).expect("opens");
+    let err = store
+        .abandon_unfinished_passphrase()
+        .expect_err("nothing to give up");
+    assert!(matches!(err, Error::NotEncrypted), "{err:?}");
+    store.set_passphrase(NEW).expect("encrypted");
+    let err = store.abandon_unfinished_passphrase().expect_err("finished");
+    assert!(matches!(err, Error::AlreadyEncrypted), "{err:?}");
+    assert!(store.is_encrypted(), "still encrypted");
+}
+
+/// Overwrites every page of the file at `path` but the first, so it opens and fails its check.
+fn damage(path: &Path) {
+    let mut bytes = std::fs::read(path).expect("read");
+    for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+        *b = (i * 31 % 251) as u8;
+    }
+    std::fs::write(path, bytes).expect("damaged");
+}
+
+/// The damaged journal's bytes are kept in some folder of `damaged/`.
+fn kept_in_damaged(dir: &Path, damaged: &[u8]) -> bool {
+    files_under(&dir.join("damaged"))
+        .iter()
+        .any(|p| std::fs::read(p).is_ok_and(|b| b == damaged))
+}
+
+/// Crashes a restore over a damaged journal at `at`: after a restart the journal is the same
+/// damaged file or the backup, never missing or empty, and the damaged file is kept once it is
+/// replaced; `false` when the child never reached `at`.
+fn crash_a_restore_over_damage(at: &str) -> bool {
+    let (tmp, _journal, backup) = prepared_for_restore(false);
+    let (dir, db) = (tmp.path(), tmp.path().join(DATABASE_FILE_NAME));
+    damage(&db);
+    let damaged = std::fs::read(&db).expect("read");
+    if run_child(Op::Restore, dir, at) == Ending::Finished {
+        return false;
+    }
+    match Store::open_in(dir) {
+        Ok(store) => {
+            assert_eq!(notes(store.conn()), backup, "at {at}");
+            assert!(
+                kept_in_damaged(dir, &damaged),
+                "at {at}: the damaged journal"
+            );
+        }
+        Err(Error::Damaged { .. }) => {
+            assert_eq!(std::fs::read(&db).expect("read"), damaged, "at {at}")
+        }
+        Err(err) => panic!("at {at}: {err:?}"),
+    }
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "at {at}");
+    let store = restore(dir).unwrap_or_else(|err| panic!("at {at}: the retry failed: {err:?}"));
+    assert_eq!(notes(store.conn()), backup, "at {at}: after the retry");
+    assert!(kept_in_damaged(dir, &damaged), "at {at}: after the retry");
+    true
+}
+
+/// Regression: a crash between setting the damaged journal aside and swapping the backup in
+/// left no journal at all, and the next start opened a new, empty one.
+#[test]
+fn a_crash_at_any_step_of_restoring_over_a_damaged_journal_never_leaves_it_missing() {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_a_restore_over_damage(&format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    let expected = [
+        fault::COPY_WRITTEN,
+        fault::RESTORE_STAGED,
+        fault::SET_ASIDE,
+        fault::CURRENT_KEPT,
+        fault::JOURNAL_CLOSED,
+        fault::JOURNAL_SWAPPED,
+    ];
+    assert_eq!(reached, expected);
+}
+
+/// A crash at any step of giving up an interrupted set-passphrase loses no moment, and after
+/// it, giving up again (when the key file is still there) and setting another passphrase
+/// leaves every backup readable with it.
+#[test]
+fn a_crash_at_any_step_of_giving_up_an_interrupted_passphrase_loses_nothing() {
+    let mut reached = Vec::new();
+    for step in ALL_STEPS {
+        let mut n = 1;
+        while crash_giving_up(&format!("{step}#{n}")) {
+            n += 1;
+        }
+        if n > 1 {
+            reached.push(*step);
+        }
+    }
+    let expected = [
+        fault::JOURNAL_BACKED_UP,
+        fault::BACKUP_COPIED,
+        fault::KEY_REMOVED,
+        fault::KEY_SPARE_REMOVED,
+    ];
+    assert_eq!(reached, expected);
+}
+
+/// Crashes giving up at `at` and checks what is left; `false` when the child never reached it.
+fn crash_giving_up(at: &str) -> bool {
+    let (tmp, before) = prepared(Op::Set);
+    let dir = tmp.path();
+    let interrupted = format!("{}#1", fault::BACKUP_SWAPPED);
+    assert_eq!(run_child(Op::Set, dir, &interrupted), Ending::Crashed);
+    if run_child(Op::GiveUp, dir, at) == Ending::Finished {
+        return false;
+    }
+    let mut store = Store::open_in(dir).expect("the journal is still plain");
+    assert_eq!(notes(store.conn()), before, "at {at}");
+    if key_files(dir) != (None, None) {
+        store
+            .abandon_unfinished_passphrase()
+            .expect("given up again");
+    }
+    store
+        .set_passphrase("another phrase")
+        .expect("a new passphrase");
+    drop(store);
+    let store = Store::unlock_in(dir, "another phrase").expect("opens");
+    assert_eq!(notes(store.conn()), before, "at {at}");
+    let unreadable = names(unreadable_backups(dir, Some("another phrase")).expect("checked"));
+    assert!(unreadable.is_empty(), "at {at}: {unreadable:?}");
+    assert_eq!(leftovers(dir), Vec::<PathBuf>::new(), "at {at}");
+    true
 }

@@ -33,6 +33,9 @@ pub(crate) struct Privacy {
     backups: Vec<BackupInfo>,
     /// Journals set aside as damaged that are stored without encryption.
     plain_set_asides: usize,
+    /// Setting or changing the passphrase was interrupted after it sealed a recovery code that
+    /// was never shown: a new recovery code finishes it.
+    recovery_code_unseen: bool,
 }
 
 /// A recovery code to write down, shown once.
@@ -93,6 +96,7 @@ pub(crate) async fn privacy(state: State<'_, AppState>) -> Result<Privacy> {
             encrypted: store.is_encrypted(),
             backups: nestling_store::backups::list(store.dir())?,
             plain_set_asides: nestling_store::plain_set_asides(store.dir())?.len(),
+            recovery_code_unseen: store.recovery_code_unseen()?,
         })
     })
 }
@@ -267,6 +271,13 @@ pub(crate) async fn erase_everything<R: Runtime>(
     webview
         .clear_all_browsing_data()
         .map_err(|_| Error::WebviewStorage)
+}
+
+/// Gives up an interrupted attempt to set a passphrase whose passphrase the parent no longer
+/// knows; returns how many backups were removed because only that passphrase opened them.
+#[tauri::command]
+pub(crate) async fn abandon_unfinished_passphrase(state: State<'_, AppState>) -> Result<usize> {
+    state.with_store(|store| Ok(store.abandon_unfinished_passphrase()?))
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ export const ERASE_WORDS = 'delete everything';
 export function privacySection(deps, privacy, settings) {
   return el('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
     el('h2', { id: 'privacy-title', text: 'Privacy and safety' }),
+    privacy.encrypted && privacy.recoveryCodeUnseen ? unseenCodePart(deps) : null,
     privacy.encrypted ? lockedControls(deps, settings) : passphraseOffer(deps),
     privacy.encrypted && privacy.plainSetAsides > 0 ? plainSetAsidesPart(deps, privacy.plainSetAsides) : null,
     backupsPart(deps, privacy, settings),
@@ -72,8 +73,13 @@ function secretForm(id, action, ...children) {
 function passphraseOffer(deps) {
   const form = secretForm('passphrase-form', async (f) => {
     if (valueOf(f, 'passphrase-new') !== valueOf(f, 'passphrase-repeat')) throw new Error('The two passphrases are not the same. Please type them again.');
-    const { recoveryCode } = await deps.api.setPassphrase(valueOf(f, 'passphrase-new'));
-    deps.showRecoveryCode(recoveryCode);
+    try {
+      const { recoveryCode } = await deps.api.setPassphrase(valueOf(f, 'passphrase-new'));
+      deps.showRecoveryCode(recoveryCode);
+    } catch (err) {
+      if (/** @type {{kind?: string}} */ (err).kind === 'unfinished_passphrase' && !f.querySelector('#start-again')) f.append(startAgainPart(deps, f));
+      throw err;
+    }
   },
     el('p', { text: 'A passphrase encrypts your journal on this computer, so no one else who uses it can read what you wrote. Nestling will ask for it when it opens, and after you have been away for a while.' }),
     el('p', { class: 'warning-plain', id: 'no-back-door', text: 'There is no back door. If you forget your passphrase and lose your recovery code, nobody can open your journal again — not you, not us. You will get a recovery code to write down.' }),
@@ -82,6 +88,23 @@ function passphraseOffer(deps) {
     el('div', {}, el('button', { type: 'submit', class: 'button', id: 'passphrase-set' }, 'Encrypt my journal')),
   );
   return el('div', { class: 'card' }, el('h3', { text: 'Lock with a passphrase' }), form);
+}
+
+/**
+ * The way out of an interrupted attempt whose passphrase is forgotten: give it up, then set the
+ * passphrase typed in `form`.
+ * @param {PrivacyDeps} deps @param {HTMLFormElement} form
+ */
+function startAgainPart(deps, form) {
+  const startAgain = () => deps.attempt(async () => {
+    const removed = await deps.api.abandonUnfinishedPassphrase();
+    const { recoveryCode } = await deps.api.setPassphrase(valueOf(form, 'passphrase-new'));
+    if (removed > 0) deps.toast.show(removed === 1 ? 'One older backup that only the forgotten passphrase could open was removed.' : `${removed} older backups that only the forgotten passphrase could open were removed.`);
+    deps.showRecoveryCode(recoveryCode);
+  });
+  return el('div', { class: 'start-again', id: 'start-again' },
+    el('p', { id: 'start-again-text', text: 'If you no longer know the passphrase you typed then, you can start again with this one. Your journal stays exactly as it is, and a fresh backup of it is made first. Older backups that were already locked with the forgotten passphrase cannot be opened by anyone, so they are removed.' }),
+    el('div', {}, el('button', { type: 'button', class: 'button', id: 'start-again-button', onclick: startAgain }, 'Start again with a new passphrase')));
 }
 
 /** @param {PrivacyDeps} deps @param {Record<string, string>} settings */
@@ -95,13 +118,7 @@ function lockedControls(deps, settings) {
     el('p', { class: 'hint', text: 'Your journal and its backups are locked again with a new key, and you get a new recovery code to write down; the old code stops working. If you have forgotten the passphrase, type your recovery code as the current one.' }),
     el('div', { class: 'field-row' }, secretField('Current passphrase or recovery code', 'change-current', 'current-password'), secretField('New passphrase', 'change-new'), secretField('The same again', 'change-repeat')),
     el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Change passphrase')));
-  const code = secretForm('recovery-code-form', async (f) => {
-    const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, 'code-current'));
-    deps.showRecoveryCode(recoveryCode);
-  },
-    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working. Your journal and its backups are locked again with a new key; your passphrase stays the same.' }),
-    secretField('Current passphrase', 'code-current', 'current-password'),
-    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Make a new recovery code')));
+  const code = newCodeForm(deps, '');
   const remove = secretForm('passphrase-remove-form', async (f) => {
     await deps.api.removePassphrase(valueOf(f, 'remove-current'));
     deps.toast.show('Your journal is no longer encrypted.');
@@ -120,6 +137,31 @@ function lockedControls(deps, settings) {
     el('details', {}, el('summary', { text: 'Make a new recovery code' }), code),
     el('details', {}, el('summary', { text: 'Remove the passphrase' }), remove),
   );
+}
+
+/**
+ * The form that makes a new recovery code; `prefix` keeps its ids apart when it shows twice.
+ * @param {PrivacyDeps} deps @param {string} prefix
+ */
+function newCodeForm(deps, prefix) {
+  return secretForm(`${prefix}recovery-code-form`, async (f) => {
+    const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, `${prefix}code-current`));
+    deps.showRecoveryCode(recoveryCode);
+  },
+    el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working. Your journal and its backups are locked again with a new key; your passphrase stays the same.' }),
+    secretField('Current passphrase', `${prefix}code-current`, 'current-password'),
+    el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Make a new recovery code')));
+}
+
+/**
+ * A passphrase change that was interrupted sealed a recovery code nobody saw: offer a new one.
+ * @param {PrivacyDeps} deps
+ */
+function unseenCodePart(deps) {
+  return el('div', { class: 'card', id: 'unseen-code' },
+    el('h3', { text: 'One step left' }),
+    el('p', { id: 'unseen-code-text', text: 'Your last passphrase change was interrupted; make a new recovery code to finish it. Your journal is safe and opens with your passphrase.' }),
+    newCodeForm(deps, 'unseen-'));
 }
 
 /**
