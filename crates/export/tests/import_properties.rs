@@ -24,7 +24,9 @@ fn exported() -> Value {
     doc
 }
 
-/// Any JSON value, nested a few levels.
+/// Any JSON value, nested a few levels. The note mark is never one of them: a value put where
+/// a kind or a baby is named may rightly be quoted back ("there is no kind called …"), while
+/// the notes, which hold the mark, never may.
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -32,7 +34,6 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
         "\\PC{0,20}".prop_map(Value::from),
-        Just(Value::from(NOTE_MARK)),
     ];
     leaf.prop_recursive(3, 24, 6, |inner| {
         prop_oneof![
