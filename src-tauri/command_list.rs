@@ -6,7 +6,6 @@
 // granted; one left out is neither.
 command_list! {
     home::get_home,
-    settings::get_settings,
     settings::set_setting,
     journal::list_kinds,
     journal::add_kind,
