@@ -1,98 +1,55 @@
-//! Build script: registers every app command so that only granted ones can be called, and
-//! points tauri-build at the capabilities kept under `src-tauri/`.
+//! Build script: registers every app command so that only granted ones can be called, derives
+//! the `app-commands` permission set the window's capability grants, and points tauri-build at
+//! the capabilities kept under `src-tauri/`.
 
-/// Every command the UI may call; each gets `allow-<name>` and `deny-<name>` permissions.
-/// Keep in step with `generate_handler!` in `src-tauri/src/lib.rs`.
-const COMMANDS: &[&str] = &[
-    "get_home",
-    "get_settings",
-    "set_setting",
-    "list_kinds",
-    "add_kind",
-    "update_kind",
-    "set_kind_hidden",
-    "list_babies",
-    "add_baby",
-    "update_baby",
-    "archive_baby",
-    "feeling_suggestions",
-    "tag_suggestions",
-    "log_moment",
-    "get_moment",
-    "update_moment",
-    "delete_moment",
-    "restore_moment",
-    "purge_moment",
-    "list_trash",
-    "list_moments",
-    "search_moments",
-    "list_timers",
-    "start_timer",
-    "stop_timer",
-    "cancel_timer",
-    "list_drafts",
-    "save_draft",
-    "discard_draft",
-    "list_articles",
-    "search_articles",
-    "get_article",
-    "reading_state",
-    "mark_opened",
-    "set_progress",
-    "all_progress",
-    "recently_read",
-    "toggle_bookmark",
-    "list_bookmarks",
-    "add_highlight",
-    "set_highlight_note",
-    "delete_highlight",
-    "import_article",
-    "delete_imported_article",
-    "export_candidates",
-    "export_preview",
-    "export_save",
-    "export_cancel",
-    "lock_state",
-    "unlock",
-    "lock",
-    "still_here",
-    "privacy",
-    "set_passphrase",
-    "change_passphrase",
-    "remove_passphrase",
-    "new_recovery_code",
-    "backup_now",
-    "restore_backup",
-    "recovery_state",
-    "recover_from_backup",
-    "export_everything",
-    "restore_choose",
-    "restore_preview",
-    "restore_apply",
-    "erase_everything",
-    "remove_plain_set_asides",
-    "abandon_unfinished_passphrase",
-    "help_lines",
-    "list_contacts",
-    "add_contact",
-    "update_contact",
-    "remove_contact",
-    "reorder_contacts",
-    "add_check_in",
-    "get_check_in",
-    "update_check_in",
-    "delete_check_in",
-    "restore_check_in",
-    "list_check_ins",
-    "list_trashed_check_ins",
-    "check_in_prompts",
-];
+use std::path::PathBuf;
+
+/// Expands the one command list into the names tauri-build makes `allow-<name>` and
+/// `deny-<name>` permissions for.
+macro_rules! command_list {
+    ($($area:ident::$name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+include!("command_list.rs");
+
+/// The permission set naming every command; `capabilities/main-window.json` grants only this.
+const COMMAND_SET: &str = "app-commands";
 
 fn main() {
     println!("cargo:rerun-if-changed=ui");
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=src-tauri/command_list.rs");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(
+            tauri_build::AppManifest::new()
+                .commands(COMMANDS)
+                .permissions_path_pattern(write_command_set()),
+        );
     tauri_build::try_build(attributes).expect("tauri-build failed; see the message above");
+}
+
+/// Writes the permission set that allows every listed command, and returns the glob that finds
+/// it. The file is rewritten only when the list changed, so an unchanged list rebuilds nothing.
+fn write_command_set() -> &'static str {
+    let dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("app-set");
+    std::fs::create_dir_all(&dir).expect("the build folder is writable");
+    let allowed: Vec<String> = COMMANDS
+        .iter()
+        .map(|name| format!("\"allow-{}\"", name.replace('_', "-")))
+        .collect();
+    let toml = format!(
+        "[[set]]\nidentifier = \"{COMMAND_SET}\"\n\
+         description = \"Every command of the app, as listed in src-tauri/command_list.rs.\"\n\
+         permissions = [{}]\n",
+        allowed.join(", ")
+    );
+    let path = dir.join(format!("{COMMAND_SET}.toml"));
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(toml.as_str()) {
+        std::fs::write(&path, toml).expect("the permission set is written");
+    }
+    // tauri-build takes a `'static` pattern; a build script runs once, so the leak is bounded.
+    Box::leak(format!("{}/*.toml", dir.display()).into_boxed_str())
 }

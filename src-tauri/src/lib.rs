@@ -14,6 +14,14 @@ use std::path::PathBuf;
 
 use tauri::{Manager, Runtime};
 
+/// Expands the one command list (`src-tauri/command_list.rs`) into the invoke handler, so a
+/// command is registered exactly when `build.rs` grants it.
+macro_rules! command_list {
+    ($($area:ident::$name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$area::$name),*]
+    };
+}
+
 pub use commands::restore::Restoring;
 pub use error::Error;
 pub use state::AppState;
@@ -108,90 +116,7 @@ pub fn run_app<R: Runtime>(
 ) -> tauri::Result<tauri::App<R>> {
     let app = builder
         .plugin(tauri_plugin_dialog::init())
-        .invoke_handler(tauri::generate_handler![
-            commands::home::get_home,
-            commands::settings::get_settings,
-            commands::settings::set_setting,
-            commands::journal::list_kinds,
-            commands::journal::add_kind,
-            commands::journal::update_kind,
-            commands::journal::set_kind_hidden,
-            commands::journal::list_babies,
-            commands::journal::add_baby,
-            commands::journal::update_baby,
-            commands::journal::archive_baby,
-            commands::journal::feeling_suggestions,
-            commands::journal::tag_suggestions,
-            commands::journal::log_moment,
-            commands::journal::get_moment,
-            commands::journal::update_moment,
-            commands::journal::delete_moment,
-            commands::journal::restore_moment,
-            commands::journal::purge_moment,
-            commands::journal::list_trash,
-            commands::journal::list_moments,
-            commands::journal::search_moments,
-            commands::journal::list_timers,
-            commands::journal::start_timer,
-            commands::journal::stop_timer,
-            commands::journal::cancel_timer,
-            commands::journal::list_drafts,
-            commands::journal::save_draft,
-            commands::journal::discard_draft,
-            commands::library::list_articles,
-            commands::library::search_articles,
-            commands::library::get_article,
-            commands::library::reading_state,
-            commands::library::mark_opened,
-            commands::library::set_progress,
-            commands::library::all_progress,
-            commands::library::recently_read,
-            commands::library::toggle_bookmark,
-            commands::library::list_bookmarks,
-            commands::library::add_highlight,
-            commands::library::set_highlight_note,
-            commands::library::delete_highlight,
-            commands::library::import_article,
-            commands::library::delete_imported_article,
-            commands::export::export_candidates,
-            commands::export::export_preview,
-            commands::export::export_save,
-            commands::export::export_cancel,
-            commands::privacy::lock_state,
-            commands::privacy::unlock,
-            commands::privacy::lock,
-            commands::privacy::still_here,
-            commands::privacy::privacy,
-            commands::privacy::set_passphrase,
-            commands::privacy::change_passphrase,
-            commands::privacy::remove_passphrase,
-            commands::privacy::new_recovery_code,
-            commands::privacy::backup_now,
-            commands::privacy::restore_backup,
-            commands::privacy::recovery_state,
-            commands::privacy::recover_from_backup,
-            commands::privacy::export_everything,
-            commands::restore::restore_choose,
-            commands::restore::restore_preview,
-            commands::restore::restore_apply,
-            commands::privacy::erase_everything,
-            commands::privacy::remove_plain_set_asides,
-            commands::privacy::abandon_unfinished_passphrase,
-            commands::care::help_lines,
-            commands::care::list_contacts,
-            commands::care::add_contact,
-            commands::care::update_contact,
-            commands::care::remove_contact,
-            commands::care::reorder_contacts,
-            commands::check_in::add_check_in,
-            commands::check_in::get_check_in,
-            commands::check_in::update_check_in,
-            commands::check_in::delete_check_in,
-            commands::check_in::restore_check_in,
-            commands::check_in::list_check_ins,
-            commands::check_in::list_trashed_check_ins,
-            commands::check_in::check_in_prompts,
-        ])
+        .invoke_handler(include!("../command_list.rs"))
         .build(context)?;
     // Managed right after build, before the event loop delivers the page's first command.
     let dir = match data_dir {

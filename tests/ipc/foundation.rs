@@ -24,11 +24,12 @@ fn get_home_returns_version_schema_folder_and_settings() {
 }
 
 #[test]
-fn get_settings_returns_defaults_on_a_new_journal() {
+fn a_new_journal_starts_with_the_default_settings() {
     let tmp = folder();
     let app = open(tmp.path());
     assert_eq!(
-        app.call("get_settings", json!({})),
+        app.call("get_home", json!({}))
+            .map(|home| home["settings"].clone()),
         Ok(
             json!({"theme": "system", "text_size": "medium", "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null, "help_region": null, "check_in": null, "low_mood_card": true, "low_mood_card_dismissed_on": null})
         )
@@ -47,7 +48,7 @@ fn set_setting_saves_and_the_choice_survives_a_restart() {
     }
     let app = open(tmp.path());
     assert_eq!(
-        app.call("get_settings", json!({})).expect("read")["theme"],
+        app.call("get_home", json!({})).expect("read")["settings"]["theme"],
         "night"
     );
 }
@@ -77,7 +78,7 @@ fn set_setting_with_a_bad_value_is_invalid_input_and_lists_the_choices() {
         "The setting \u{201c}theme\u{201d} can be one of: system, light, dark, night."
     );
     assert_eq!(
-        app.call("get_settings", json!({})).expect("read")["theme"],
+        app.call("get_home", json!({})).expect("read")["settings"]["theme"],
         "system"
     );
 }
@@ -92,7 +93,7 @@ fn a_file_that_is_not_a_database_is_reported_by_every_command_and_kept() {
     )
     .expect("write");
     let app = open(tmp.path());
-    for cmd in ["get_home", "get_settings"] {
+    for cmd in ["get_home", "list_kinds"] {
         let (kind, message) = error_kind(app.call(cmd, json!({})));
         assert_eq!(kind, "not_a_database", "{cmd}");
         assert!(message.contains("left exactly as it is"), "{message}");

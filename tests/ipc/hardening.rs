@@ -12,18 +12,21 @@ fn read(path: &str) -> String {
         .unwrap_or_else(|err| panic!("{path}: {err}"))
 }
 
-/// The commands `build.rs` registers: the quoted names in its `COMMANDS` list.
-fn registered_commands() -> BTreeSet<String> {
-    let build = read("src-tauri/build.rs");
-    let list = build
-        .split("const COMMANDS")
-        .nth(1)
-        .expect("a COMMANDS list");
-    let list = &list[..list.find("];").expect("the list ends")];
-    list.split('"')
+/// Expands the one command list into the names it declares.
+macro_rules! command_list {
+    ($($area:ident::$name:ident),* $(,)?) => {
+        const LISTED: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+include!("../../src-tauri/command_list.rs");
+
+/// The commands `ui/js/api.js` calls: every `call('name'` in it, in order.
+fn called_by_api() -> Vec<String> {
+    read("ui/js/api.js")
+        .split("call('")
         .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
+        .map(|rest| rest[..rest.find('\'').expect("a closing quote")].to_owned())
         .collect()
 }
 
@@ -31,23 +34,10 @@ fn registered_commands() -> BTreeSet<String> {
 fn the_window_is_granted_exactly_the_apps_own_commands_and_no_plugin() {
     let capability: Value =
         serde_json::from_str(&read("src-tauri/capabilities/main-window.json")).expect("JSON");
-    let granted: BTreeSet<String> = capability["permissions"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|p| p.as_str().expect("a plain permission name").to_owned())
-        .collect();
-    assert!(
-        granted.iter().all(|p| !p.contains(':')),
-        "a plugin or core permission is granted: {granted:?}"
-    );
-    let expected: BTreeSet<String> = registered_commands()
-        .iter()
-        .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .collect();
     assert_eq!(
-        granted, expected,
-        "every registered command is granted, and nothing else"
+        capability["permissions"],
+        json!(["app-commands"]),
+        "the window is granted the set derived from the command list, and nothing else"
     );
     assert_eq!(capability["windows"], json!(["main"]));
     let files: Vec<_> = std::fs::read_dir(concat!(
@@ -61,6 +51,78 @@ fn the_window_is_granted_exactly_the_apps_own_commands_and_no_plugin() {
     assert_eq!(
         config["app"]["security"]["capabilities"],
         json!(["main-window"])
+    );
+}
+
+#[test]
+fn every_listed_command_is_granted_to_the_main_window_only() {
+    let mut context: tauri::Context<tauri::test::MockRuntime> =
+        tauri::generate_context!(test = true, assets = tauri::test::noop_assets());
+    let authority = context.runtime_authority_mut();
+    let local = tauri::ipc::Origin::Local;
+    for command in LISTED {
+        assert!(
+            authority
+                .resolve_access(command, "main", "main", &local)
+                .is_some(),
+            "{command} is listed but not granted to the main window"
+        );
+        assert!(
+            authority
+                .resolve_access(command, "other", "other", &local)
+                .is_none(),
+            "{command} is granted to a window that is not the main one"
+        );
+    }
+    for unlisted in [
+        "plugin:dialog|save",
+        "plugin:dialog|open",
+        "no_such_command",
+    ] {
+        assert!(
+            authority
+                .resolve_access(unlisted, "main", "main", &local)
+                .is_none(),
+            "{unlisted} is granted"
+        );
+    }
+}
+
+#[test]
+fn the_invoke_handler_is_expanded_from_the_command_list_alone() {
+    // Calling every command to see it answer would run the ones that open a file dialog, so
+    // this checks the one place that registers commands instead.
+    let lib = read("src-tauri/src/lib.rs");
+    assert_eq!(lib.matches("generate_handler!").count(), 1, "one handler");
+    assert!(lib.contains("tauri::generate_handler![$(commands::$area::$name),*]"));
+    assert!(lib.contains(".invoke_handler(include!(\"../command_list.rs\"))"));
+    let tmp = folder();
+    let app = open(tmp.path());
+    let unknown = app.call("no_such_command", json!({})).expect_err("refused");
+    assert!(unknown.to_string().contains("not"), "{unknown}");
+    // A listed command answers: wrong arguments are reported as such, not as an unknown command.
+    let wrong = app
+        .call("get_article", json!({ "slug": 7 }))
+        .expect_err("refused");
+    assert!(wrong.to_string().contains("invalid args"), "{wrong}");
+}
+
+#[test]
+fn the_ui_calls_exactly_the_listed_commands_once_each() {
+    let called = called_by_api();
+    let mut unique = called.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        called.len(),
+        "a command has two functions in api.js"
+    );
+    let listed: BTreeSet<String> = LISTED.iter().map(|&c| c.to_owned()).collect();
+    assert_eq!(
+        called.into_iter().collect::<BTreeSet<_>>(),
+        listed,
+        "api.js calls exactly the commands in src-tauri/command_list.rs"
     );
 }
 

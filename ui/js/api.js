@@ -42,9 +42,6 @@ export function toAppError(err) {
 /** @returns {Promise<Home>} */
 export const getHome = () => call('get_home');
 
-/** @returns {Promise<Settings>} */
-export const getSettings = () => call('get_settings');
-
 /**
  * @param {string} key
  * @param {string} value

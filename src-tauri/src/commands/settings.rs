@@ -6,12 +6,6 @@ use tauri::State;
 use crate::error::Result;
 use crate::AppState;
 
-/// Returns every setting.
-#[tauri::command]
-pub(crate) async fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
-    state.with_store(|store| Ok(settings::get_all(store.conn())?))
-}
-
 /// Changes one setting and returns every setting afterwards.
 #[tauri::command]
 pub(crate) async fn set_setting(

@@ -1,4 +1,4 @@
-// Settings for the journal: babies (add, rename, archive) and kinds (add your own, hide).
+// Settings for the journal: babies (add, rename, archive) and kinds (add and rename your own, hide).
 
 import { el } from '../dom.js';
 
@@ -60,11 +60,22 @@ function kindsSection(api, catalog, attempt) {
   return el('fieldset', { class: 'choice' },
     el('legend', { text: 'Kinds of moment' }),
     el('p', { class: 'hint', text: 'Hide the ones you never use. Hidden kinds keep every moment logged with them.' }),
-    el('ul', { class: 'plain-list', id: 'kind-list' }, ...catalog.data.kinds.map((k) => el('li', { class: 'manage-row' },
-      el('span', { text: `${k.emoji} ${k.name}` }),
-      el('button', {
-        type: 'button', class: 'button quiet small', text: k.hidden ? 'Show' : 'Hide',
-        onclick: () => attempt(async () => { await api.setKindHidden(k.id, !k.hidden); await catalog.load(); }),
-      })))),
+    el('ul', { class: 'plain-list', id: 'kind-list' }, ...catalog.data.kinds.map((k) => kindRow(api, catalog, attempt, k))),
     form);
+}
+
+/** Built-in kinds keep their names; the parent's own can be renamed, as babies can. */
+function kindRow(api, catalog, attempt, kind) {
+  const hide = el('button', {
+    type: 'button', class: 'button quiet small', text: kind.hidden ? 'Show' : 'Hide',
+    onclick: () => attempt(async () => { await api.setKindHidden(kind.id, !kind.hidden); await catalog.load(); }),
+  });
+  if (kind.builtIn) return el('li', { class: 'manage-row' }, el('span', { text: `${kind.emoji} ${kind.name}` }), hide);
+  const rename = el('input', { type: 'text', value: kind.name, maxlength: 40, 'aria-label': `New name for ${kind.name}` });
+  const save = () => attempt(async () => {
+    await api.updateKind(kind.id, { name: rename.value, emoji: kind.emoji, timed: kind.timed });
+    await catalog.load();
+  });
+  return el('li', { class: 'manage-row' }, el('span', { text: kind.emoji }), rename,
+    el('button', { type: 'button', class: 'button quiet small', onclick: save, text: 'Rename' }), hide);
 }
