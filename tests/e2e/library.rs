@@ -192,3 +192,45 @@ fn the_reader_in_the_night_theme() {
         page.screenshot("library-night").await;
     });
 }
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn an_imported_article_can_be_read_then_removed_from_the_library() {
+    let data = data_folder();
+    journey(data.path(), |page| async move {
+        page.click("a[data-nav='library']").await;
+        page.wait("#import-file").await;
+        page.script(
+            "const text = '+++\\ntitle = \"Notes from the clinic\"\\nsummary = \"What the midwife said.\"\\n\
+             topics = [\"getting-help\"]\\norder = 1\\npublished = 2026-11-01\\nrelated = []\\n+++\\n\\n\
+             A short word from the clinic.\\n\\n## First weeks\\n\\nRest when you can.\\n'; \
+             const file = new File([text], 'clinic-notes.md', { type: 'text/markdown' }); \
+             const transfer = new DataTransfer(); transfer.items.add(file); \
+             const input = document.getElementById('import-file'); input.files = transfer.files; \
+             input.dispatchEvent(new Event('change', { bubbles: true })); return null;",
+        )
+        .await;
+        page.text_containing("#toast", "Imported").await;
+        page.text_containing("#library-results", "Notes from the clinic")
+            .await;
+        let shipped = page.count("a.article-link").await;
+        page.script(
+            "[...document.querySelectorAll('a.article-link')].find((a) => a.textContent.includes('Notes from the clinic')).click(); return null;",
+        )
+        .await;
+        page.text_containing("#article-title", "Notes from the clinic")
+            .await;
+        page.click("#remove-article").await;
+        page.text_containing("#remove-article", "Yes, remove").await;
+        page.click("#remove-article").await;
+        page.text_containing("#toast", "Removed").await;
+        page.wait("#import-file").await;
+        let after = page.count("a.article-link").await;
+        assert!(
+            after < shipped,
+            "the shelf lost the imported article: {shipped} then {after}"
+        );
+        let listed = page.text("#library-results").await;
+        assert!(!listed.contains("Notes from the clinic"), "{listed}");
+    });
+}

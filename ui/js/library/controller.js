@@ -56,6 +56,12 @@ export function createLibrary({ api, toast, notice, redraw, settings, changeSett
       const summary = await api.importArticle(file.name, await file.text());
       toast.show(`Imported \u201c${summary.title}\u201d.`);
     }),
+    /** @param {import('../api.js').ArticleSummary} article an article the parent imported */
+    removeImported: (article) => attempt(async () => {
+      await api.deleteImportedArticle(article.slug);
+      toast.show(`Removed \u201c${article.title}\u201d from your library.`);
+      location.hash = '#library';
+    }),
     /** @param {string} slug */
     toggleBookmark: (slug) => attempt(async () => {
       const now = await api.toggleBookmark(slug);

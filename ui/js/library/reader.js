@@ -37,6 +37,7 @@ export function readerView(ctx, { rendered, state }) {
       el('button', { type: 'button', class: 'button quiet small', id: 'text-smaller', 'aria-label': 'Smaller text', text: 'A\u2212', onclick: () => ctx.textSize(-1) }),
       el('button', { type: 'button', class: 'button quiet small', id: 'text-larger', 'aria-label': 'Larger text', text: 'A+', onclick: () => ctx.textSize(1) }),
       highlightButton,
+      article.source === 'imported' ? removeButton(ctx, article) : null,
     ),
     el('header', { class: 'reader-head' },
       el('h1', { id: 'article-title', text: article.title }),
@@ -47,6 +48,20 @@ export function readerView(ctx, { rendered, state }) {
       el('div', { class: 'reader-main' }, body, highlightsList(ctx, state.highlights), nextSteps(rendered)),
     ),
   );
+}
+
+/**
+ * Takes an article the parent imported off the shelf, after a second click that confirms it.
+ * @param {LibraryContext} ctx @param {import('../api.js').ArticleSummary} article
+ */
+function removeButton(ctx, article) {
+  const button = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', class: 'button quiet small', id: 'remove-article', text: 'Remove from my library' }));
+  button.addEventListener('click', () => {
+    if (button.dataset.confirm === 'yes') return ctx.removeImported(article);
+    button.dataset.confirm = 'yes';
+    button.textContent = 'Yes, remove this article';
+  });
+  return button;
 }
 
 /** @param {import('../api.js').ArticleSummary} article */
