@@ -256,18 +256,28 @@ pub(crate) fn insert_checked(
     now: DateTime<Utc>,
 ) -> Result<Moment> {
     validate::check_references(conn, c, keep_baby)?;
-    let id = insert_row(conn, c, now)?;
+    let id = insert_row(conn, None, c, [now, now], None)?;
     write_labels(conn, id, c, now)?;
     get(conn, id)
 }
 
-fn insert_row(conn: &Connection, c: &Checked, now: DateTime<Utc>) -> Result<i64> {
+/// Inserts a checked moment with `id` (a new one when `None`), created and updated at `times`,
+/// in the trash since `deleted_at` when set; returns its id. Labels are written apart.
+pub(crate) fn insert_row(
+    conn: &Connection,
+    id: Option<i64>,
+    c: &Checked,
+    [created_at, updated_at]: [DateTime<Utc>; 2],
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO moment (kind_id, detail, started_at, utc_offset, ended_at, baby_id, who,
-                             caregiver, connection, energy, note, private, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        "INSERT INTO moment (id, kind_id, detail, started_at, utc_offset, ended_at, baby_id, who,
+                             caregiver, connection, energy, note, private, created_at,
+                             updated_at, deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
+        id,
         c.kind_id,
         c.detail,
         c.started_at,
@@ -280,7 +290,9 @@ fn insert_row(conn: &Connection, c: &Checked, now: DateTime<Utc>) -> Result<i64>
         c.energy,
         c.note,
         c.private,
-        now.timestamp()
+        created_at.timestamp(),
+        updated_at.timestamp(),
+        deleted_at.map(|t| t.timestamp())
     ])?;
     Ok(conn.last_insert_rowid())
 }

@@ -241,7 +241,8 @@ impl<'c> Writer<'c> {
         validate::check_references(self.conn, &c, c.baby_id)?;
         let duplicate = self.merging() && same_moment(self.conn, &c)?;
         if !duplicate {
-            let id = insert_moment(self.conn, self.own_id(m.id), &c, m)?;
+            let times = [m.created_at, m.updated_at];
+            let id = moment::insert_row(self.conn, self.own_id(m.id), &c, times, m.deleted_at)?;
             moment::write_labels(self.conn, id, &c, self.now)?;
         }
         self.count(duplicate, |c| &mut c.moments);
@@ -391,34 +392,6 @@ fn same_moment(conn: &Connection, c: &Checked) -> Result<bool> {
         })
         .optional()?
         .is_some())
-}
-
-fn insert_moment(conn: &Connection, id: Option<i64>, c: &Checked, m: &MomentRecord) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO moment (id, kind_id, detail, started_at, utc_offset, ended_at, baby_id, who,
-                             caregiver, connection, energy, private, created_at, updated_at,
-                             deleted_at, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?
-    .execute(params![
-        id,
-        c.kind_id,
-        c.detail,
-        c.started_at,
-        c.utc_offset,
-        c.ended_at,
-        c.baby_id,
-        c.who,
-        c.caregiver,
-        c.connection,
-        c.energy,
-        c.private,
-        m.created_at.timestamp(),
-        m.updated_at.timestamp(),
-        m.deleted_at.map(|t| t.timestamp()),
-        c.note,
-    ])?;
-    Ok(conn.last_insert_rowid())
 }
 
 fn insert_timer(conn: &Connection, id: Option<i64>, c: &Checked) -> Result<()> {
