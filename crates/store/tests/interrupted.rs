@@ -370,10 +370,16 @@ fn crash_check_and_retry(op: Op, at: &str) -> bool {
 /// Every occurrence of every step `op` reaches, crashed, checked and retried; returns the steps
 /// reached.
 fn every_step(op: Op) -> Vec<&'static str> {
+    steps_reached(|at| crash_check_and_retry(op, at))
+}
+
+/// Runs `crash` at every occurrence (`step#n`) of every fault step until it reports the child
+/// never got there; returns the steps reached at least once, in the order of [`ALL_STEPS`].
+fn steps_reached(mut crash: impl FnMut(&str) -> bool) -> Vec<&'static str> {
     let mut reached = Vec::new();
     for step in ALL_STEPS {
         let mut n = 1;
-        while crash_check_and_retry(op, &format!("{step}#{n}")) {
+        while crash(&format!("{step}#{n}")) {
             n += 1;
         }
         if n > 1 {
@@ -657,17 +663,7 @@ fn crash_a_restore(encrypted: bool, at: &str) -> bool {
 
 /// Every occurrence of every step a restore reaches, crashed and checked; the steps reached.
 fn every_restore_step(encrypted: bool) -> Vec<&'static str> {
-    let mut reached = Vec::new();
-    for step in ALL_STEPS {
-        let mut n = 1;
-        while crash_a_restore(encrypted, &format!("{step}#{n}")) {
-            n += 1;
-        }
-        if n > 1 {
-            reached.push(*step);
-        }
-    }
-    reached
+    steps_reached(|at| crash_a_restore(encrypted, at))
 }
 
 /// The steps of a restore: the backup's verified copy, the current journal backed up, the swap.
@@ -847,16 +843,7 @@ fn crash_a_restore_over_damage(at: &str) -> bool {
 /// left no journal at all, and the next start opened a new, empty one.
 #[test]
 fn a_crash_at_any_step_of_restoring_over_a_damaged_journal_never_leaves_it_missing() {
-    let mut reached = Vec::new();
-    for step in ALL_STEPS {
-        let mut n = 1;
-        while crash_a_restore_over_damage(&format!("{step}#{n}")) {
-            n += 1;
-        }
-        if n > 1 {
-            reached.push(*step);
-        }
-    }
+    let reached = steps_reached(crash_a_restore_over_damage);
     let expected = [
         fault::COPY_WRITTEN,
         fault::RESTORE_STAGED,
@@ -873,16 +860,7 @@ fn a_crash_at_any_step_of_restoring_over_a_damaged_journal_never_leaves_it_missi
 /// leaves every backup readable with it.
 #[test]
 fn a_crash_at_any_step_of_giving_up_an_interrupted_passphrase_loses_nothing() {
-    let mut reached = Vec::new();
-    for step in ALL_STEPS {
-        let mut n = 1;
-        while crash_giving_up(&format!("{step}#{n}")) {
-            n += 1;
-        }
-        if n > 1 {
-            reached.push(*step);
-        }
-    }
+    let reached = steps_reached(crash_giving_up);
     let expected = [
         fault::JOURNAL_BACKED_UP,
         fault::BACKUP_COPIED,
