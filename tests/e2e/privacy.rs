@@ -12,7 +12,8 @@ use crate::support::{app_log, data_folder, journey, Page};
 pub(crate) const PASSPHRASE: &str = "slow mornings, warm hands";
 const MARKER: &str = "Only in the journal: marker LOG-9T4 she held my finger";
 
-async fn log_note(page: &Page, note: &str) {
+/// Logs a moment with `note` from Today through the editor.
+pub(crate) async fn log_note(page: &Page, note: &str) {
     page.wait(".quick-grid").await;
     page.press('n').await;
     page.wait("#editor[open]").await;

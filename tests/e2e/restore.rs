@@ -3,18 +3,10 @@
 //! restore it; the counts and a distinctive note come back.
 
 use crate::export::answer_file_dialog;
-use crate::support::{data_folder, journey, Page};
+use crate::privacy::log_note;
+use crate::support::{data_folder, journey};
 
 const MARKER: &str = "Restored whole: marker BACK-7Q2 the first bath";
-
-async fn log_note(page: &Page, note: &str) {
-    page.wait(".quick-grid").await;
-    page.press('n').await;
-    page.wait("#editor[open]").await;
-    page.fill("#editor-note", note).await;
-    page.click("#editor-save").await;
-    page.gone("#editor[open]").await;
-}
 
 #[test]
 #[ignore = "needs a display: run under xvfb-run with --ignored"]
