@@ -150,9 +150,11 @@ pub struct Lines {
 }
 
 impl Lines {
-    /// The list shipped in the binary, validated against `today` (the caller's local date).
-    pub fn shipped(today: NaiveDate) -> Result<Lines> {
-        Lines::parse(SHIPPED, today)
+    /// The list shipped in the binary, validated in every way but one: its `checked` dates are
+    /// not compared with the computer's clock. A clock set wrong must never hide a crisis line;
+    /// the content tests check the dates against the real date instead.
+    pub fn shipped() -> Result<Lines> {
+        Lines::parse(SHIPPED, NaiveDate::MAX)
     }
 
     /// Parses and validates a file in the format above. `today` bounds the `checked` dates.
@@ -227,7 +229,7 @@ pub(crate) struct RawText {
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Line, Lines};
+    use super::{Kind, Line, Lines, SHIPPED};
     use crate::locale::SUPPORTED_REGIONS;
     use chrono::NaiveDate;
 
@@ -236,15 +238,15 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_file_validates_today() {
-        if let Err(err) = Lines::shipped(today()) {
+    fn the_shipped_file_validates() {
+        if let Err(err) = Lines::shipped() {
             panic!("{err}");
         }
     }
 
     #[test]
     fn the_shipped_file_covers_every_supported_region_with_emergency_and_crisis() {
-        let lines = Lines::shipped(today()).expect("valid");
+        let lines = Lines::shipped().expect("valid");
         let mut codes: Vec<&str> = lines.regions().iter().map(|r| r.code.as_str()).collect();
         codes.sort_unstable();
         assert_eq!(codes, SUPPORTED_REGIONS);
@@ -266,7 +268,7 @@ mod tests {
     fn every_region_but_ireland_has_a_perinatal_or_parent_line() {
         // No such line for Ireland could be confirmed on a page of its own service; the file says
         // why. When one is added, Ireland joins this list.
-        let lines = Lines::shipped(today()).expect("valid");
+        let lines = Lines::shipped().expect("valid");
         let covered: Vec<&str> = lines
             .regions()
             .iter()
@@ -280,18 +282,35 @@ mod tests {
     }
 
     #[test]
-    fn rejects_the_shipped_file_on_a_day_before_it_was_checked() {
-        // The shipped copy goes through the same date check as any other file.
-        let before = NaiveDate::from_ymd_opt(2026, 12, 1).expect("a real date");
+    fn the_shipped_file_was_checked_no_later_than_the_real_date() {
+        let real_today = chrono::Utc::now().date_naive();
+        if let Err(err) = Lines::parse(SHIPPED, real_today) {
+            panic!("{err}");
+        }
+    }
+
+    #[test]
+    fn a_clock_set_before_the_checked_dates_still_shows_every_line() {
+        // Regression: the shipped list was checked against the computer's date, so a clock set
+        // to a day before the newest `checked` date hid every line, crisis lines included.
+        let before = NaiveDate::from_ymd_opt(2020, 1, 1).expect("a real date");
         assert!(matches!(
-            Lines::shipped(before),
+            Lines::parse(SHIPPED, before),
             Err(crate::Error::FutureDate { .. })
         ));
+        let lines = Lines::shipped().expect("loads whatever the clock says");
+        assert_eq!(
+            lines.regions().len(),
+            Lines::parse(SHIPPED, today())
+                .expect("valid")
+                .regions()
+                .len()
+        );
     }
 
     #[test]
     fn finds_a_region_by_code_ignoring_case_and_uk() {
-        let lines = Lines::shipped(today()).expect("valid");
+        let lines = Lines::shipped().expect("valid");
         for code in ["GB", "gb", "UK", "uk"] {
             assert_eq!(
                 lines.region(code).map(|r| r.code.as_str()),
@@ -305,7 +324,7 @@ mod tests {
 
     #[test]
     fn serializes_in_camel_case_for_the_ui() {
-        let lines = Lines::shipped(today()).expect("valid");
+        let lines = Lines::shipped().expect("valid");
         let json = serde_json::to_value(lines.region("US").expect("US")).expect("json");
         assert_eq!(json["emergency"]["numbers"][0]["dial"], "911");
         assert_eq!(json["lines"][0]["kind"], "crisis");
