@@ -25,7 +25,7 @@ pub(crate) struct HelpLines {
 /// The shipped lines and the region the page's languages (most preferred first) suggest.
 #[tauri::command]
 pub(crate) async fn help_lines(locales: Vec<String>) -> Result<HelpLines> {
-    let lines = Lines::shipped(Utc::now().date_naive())?;
+    let lines = Lines::shipped()?;
     let suggested = locales.iter().find_map(|locale| region_for_locale(locale));
     Ok(HelpLines {
         regions: lines.regions().to_vec(),
