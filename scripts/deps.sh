@@ -19,6 +19,10 @@ done
 if command -v node >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs}")
 fi
+# The test command installs its JavaScript tools with npm, which Debian packages on its own.
+if [ "${1:-build}" = test ] && ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
 read -r -a missing <<<"${missing[*]:-}"
 [ "${#missing[@]}" -eq 0 ] && exit 0
 

@@ -13,6 +13,13 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --quiet
 fi
 
+# JavaScript tools the tests use, kept in .tools/ (ignored by git), pinned to exact versions.
+tools=(axe-core@4.14.1)
+if [ ! -f .tools/node_modules/axe-core/axe.min.js ]; then
+  step "Installing the JavaScript test tools"
+  npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools "${tools[@]}"
+fi
+
 # Property tests draw their cases from one fixed seed here, so a run can be repeated exactly;
 # set PROPTEST_RNG_SEED to another number to explore, or to an empty value for random seeds.
 export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED-20261204}"

@@ -2,6 +2,7 @@
 //! WebKitWebDriver. They need a display, so they are ignored by a plain `cargo test`; the README's
 //! test command runs them under `xvfb-run` with `-- --ignored`.
 
+mod a11y;
 mod check_in;
 mod export;
 mod foundation;

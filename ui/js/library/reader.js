@@ -34,8 +34,8 @@ export function readerView(ctx, { rendered, state }) {
         type: 'button', class: 'button quiet small', id: 'bookmark', 'aria-pressed': String(state.bookmarked),
         text: state.bookmarked ? 'Bookmarked' : 'Bookmark', onclick: () => ctx.toggleBookmark(article.slug),
       }),
-      el('button', { type: 'button', class: 'button quiet small', id: 'text-smaller', 'aria-label': 'Smaller text', text: 'A\u2212', onclick: () => ctx.textSize(-1) }),
-      el('button', { type: 'button', class: 'button quiet small', id: 'text-larger', 'aria-label': 'Larger text', text: 'A+', onclick: () => ctx.textSize(1) }),
+      sizeButton('text-smaller', 'A\u2212', 'Smaller text', () => ctx.textSize(-1)),
+      sizeButton('text-larger', 'A+', 'Larger text', () => ctx.textSize(1)),
       highlightButton,
       article.source === 'imported' ? removeButton(ctx, article) : null,
     ),
@@ -195,4 +195,18 @@ function highlightNote(ctx, highlight) {
     ctx.noteHighlight(highlight, /** @type {HTMLTextAreaElement} */ (area).value);
   });
   return form;
+}
+
+/**
+ * A text-size button: the short glyph is what the eye reads, the words are its name for a screen
+ * reader, so the visible text never contradicts the accessible name.
+ * @param {string} id
+ * @param {string} glyph
+ * @param {string} name
+ * @param {() => void} onclick
+ */
+function sizeButton(id, glyph, name, onclick) {
+  return el('button', { type: 'button', class: 'button quiet small', id, title: name, onclick },
+    el('span', { 'aria-hidden': 'true', text: glyph }),
+    el('span', { class: 'visually-hidden', text: name }));
 }
