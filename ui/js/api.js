@@ -195,7 +195,7 @@ export const deleteImportedArticle = (slug) => call('delete_imported_article', {
  *   checkIns: ReportCheckIn[]}} Report
  * @typedef {{id: number, date: string, time: string, mood: number|null, closeness: number|null,
  *   worry: number|null, sleepMinutes: number|null, supported: 'yes'|'somewhat'|'no'|null,
- *   note: string|null}} ReportCheckIn
+ *   note: string|null, answers: string[]}} ReportCheckIn the answers given, worded once by Rust
  */
 
 /** @param {Selection} selection @returns {Promise<Candidates>} */

@@ -60,7 +60,7 @@ fn shared_check_ins(conn: &Connection, sel: &Resolved) -> Result<Vec<CheckInAnsw
 }
 
 fn answers(c: &CheckIn, include: Include) -> CheckInAnswers {
-    CheckInAnswers {
+    let mut answers = CheckInAnswers {
         id: c.id,
         taken_at: c.taken_local,
         date: c.local_date,
@@ -71,7 +71,10 @@ fn answers(c: &CheckIn, include: Include) -> CheckInAnswers {
         sleep_minutes: c.sleep_minutes,
         supported: c.supported,
         note: c.note.clone().filter(|_| include.notes),
-    }
+        answers: Vec::new(),
+    };
+    answers.answers = answers.worded();
+    answers
 }
 
 /// The moments a resolved selection shares: shareable and not unticked, oldest first.

@@ -19,8 +19,6 @@
 
 use std::fmt::Write;
 
-use nestling_journal::Supported;
-
 use crate::report::{CheckInAnswers, Day, Entry, Report};
 
 /// The report as Markdown.
@@ -130,37 +128,12 @@ fn check_ins(out: &mut String, check_ins: &[CheckInAnswers]) {
 
 fn check_in(out: &mut String, c: &CheckInAnswers) {
     let _ = writeln!(out, "### {}, {}\n", long_date(c.date), c.time);
-    let scales = [
-        ("Mood", c.mood, "1 very low to 5 very good"),
-        (
-            "Closeness to my baby",
-            c.closeness,
-            "1 far away to 5 very close",
-        ),
-        ("Worry", c.worry, "1 hardly any to 5 a great deal"),
-    ];
-    for (question, answer, scale) in scales {
-        if let Some(n) = answer {
-            let _ = writeln!(out, "- {question}: I chose {n}, on a scale from {scale}");
-        }
-    }
-    if let Some(m) = c.sleep_minutes {
-        let _ = writeln!(out, "- My sleep in the 24 hours before: {}", minutes(m));
-    }
-    if let Some(s) = c.supported {
-        let _ = writeln!(out, "- Felt supported: {}", supported(s));
+    for line in &c.answers {
+        let _ = writeln!(out, "- {line}");
     }
     out.push('\n');
     if let Some(note) = &c.note {
         let _ = writeln!(out, "{}\n", quote(note));
-    }
-}
-
-fn supported(answer: Supported) -> &'static str {
-    match answer {
-        Supported::Yes => "yes",
-        Supported::Somewhat => "somewhat",
-        Supported::No => "no",
     }
 }
 

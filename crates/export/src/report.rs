@@ -74,6 +74,53 @@ pub struct CheckInAnswers {
     pub supported: Option<Supported>,
     /// The note; `None` when empty or notes are not shared.
     pub note: Option<String>,
+    /// The answers above worded as every format prints them, one line each, in the order of
+    /// the form (see [`CheckInAnswers::worded`]). The PDF, the Markdown and the app's preview
+    /// print these lines, so the wording is written once.
+    #[serde(default)]
+    pub answers: Vec<String>,
+}
+
+/// The check-in's scales as the report words them: each number is the answer the parent chose
+/// on that scale, printed as such, never a score.
+const SCALES: [(&str, &str); 3] = [
+    ("Mood", "1 very low to 5 very good"),
+    ("Closeness to my baby", "1 far away to 5 very close"),
+    ("Worry", "1 hardly any to 5 a great deal"),
+];
+
+impl CheckInAnswers {
+    /// The answers given, worded in the parent's own voice; skipped questions print nothing.
+    pub fn worded(&self) -> Vec<String> {
+        let chosen = [self.mood, self.closeness, self.worry];
+        let scales = SCALES
+            .iter()
+            .zip(chosen)
+            .filter_map(|((question, scale), n)| {
+                n.map(|n| format!("{question}: I chose {n}, on a scale from {scale}"))
+            });
+        let sleep = self
+            .sleep_minutes
+            .map(|m| format!("My sleep in the 24 hours before: {}", hours_and_minutes(m)));
+        let supported = self.supported.map(|s| {
+            let word = match s {
+                Supported::Yes => "yes",
+                Supported::Somewhat => "somewhat",
+                Supported::No => "no",
+            };
+            format!("Felt supported: {word}")
+        });
+        scales.chain(sleep).chain(supported).collect()
+    }
+}
+
+/// `45 min`, `4 h`, `4 h 45 min`: a length of time as the report and the app write it.
+fn hours_and_minutes(total: i64) -> String {
+    match (total / 60, total % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
 }
 
 impl fmt::Debug for CheckInAnswers {

@@ -100,13 +100,6 @@ function bar(fraction, title, tone = '') {
   return node;
 }
 
-/** The check-in scales, as the report words them: each number is the answer chosen, never a score. */
-const SCALES = [
-  ['mood', 'Mood', '1 very low to 5 very good'],
-  ['closeness', 'Closeness to my baby', '1 far away to 5 very close'],
-  ['worry', 'Worry', '1 hardly any to 5 a great deal'],
-];
-
 /** @param {import('../api.js').ReportCheckIn[]} checkIns */
 function checkInsPart(checkIns) {
   return el('section', { class: 'report-day', 'aria-label': 'How I felt — my own check-in answers' },
@@ -118,13 +111,9 @@ function checkInsPart(checkIns) {
 
 /** @param {import('../api.js').ReportCheckIn} c */
 function checkInPart(c) {
-  const answers = SCALES.filter(([key]) => c[key] !== null)
-    .map(([key, question, scale]) => `${question}: I chose ${c[key]}, on a scale from ${scale}`);
-  if (c.sleepMinutes !== null) answers.push(`My sleep in the 24 hours before: ${formatMinutes(c.sleepMinutes)}`);
-  if (c.supported !== null) answers.push(`Felt supported: ${c.supported}`);
   return el('li', { class: 'report-entry' },
     el('p', { class: 'moment-title', text: `${longDate(c.date)}, ${c.time}` }),
-    ...answers.map((a) => el('p', { text: a })),
+    ...c.answers.map((a) => el('p', { text: a })),
     c.note ? el('p', { class: 'moment-note report-note', text: c.note }) : null,
   );
 }
