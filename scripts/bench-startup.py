@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Start-up time and memory of Nestling against a blank Tauri window, measured side by side.
+
+Usage (builds both release binaries first, then needs a display):
+    scripts/bench-startup.sh [runs]
+
+Both apps are built with `--release --features custom-protocol` in this workspace, so they use
+the same Tauri and the same profile. Runs alternate (blank, Nestling, blank, …) so that a busy
+moment of the machine falls on both. For each run:
+
+- start-up: from the WebDriver request that launches the app to the moment its first screen can
+  be used (Nestling's Today grid of kinds; the blank window's one line of text), found by polling
+  the page every 10 ms. The driver's own overhead is the same for both, so the ratio is fair;
+  the absolute figures include it.
+- memory: 3 s after ready, the proportional set size (PSS, from /proc/PID/smaps_rollup) summed
+  over the app's process and every process below it (WebKit's web and network processes), and
+  reported per process name as well.
+
+Nestling opens an empty journal in a fresh temporary data folder on every run. Prints medians,
+minimum and maximum, and the ratios Nestling / blank. Nothing is written anywhere else.
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = {
+    "blank": (ROOT / "target/release/nestling-blank-window", "#ready"),
+    "nestling": (ROOT / "target/release/nestling", ".quick-grid"),
+}
+SETTLE_SECONDS = 3.0
+PATIENCE_SECONDS = 60.0
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port, method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}",
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=PATIENCE_SECONDS) as resp:
+        return json.loads(resp.read() or b"{}")
+
+
+def wait_listening(port):
+    deadline = time.monotonic() + PATIENCE_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    sys.exit(f"tauri-driver never listened on {port}")
+
+
+def children(pid):
+    """Direct children of `pid`, from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def tree(pid):
+    """`pid` and every process below it."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += children(p)
+    return out
+
+
+def pss_kib(pid):
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def name(pid):
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return "?"
+
+
+def app_pid(driver_pid, binary):
+    """The app's process: somewhere below tauri-driver, running `binary`."""
+    for pid in tree(driver_pid):
+        try:
+            if Path(f"/proc/{pid}/exe").resolve() == binary.resolve():
+                return pid
+        except OSError:
+            pass
+    return None
+
+
+def measure(label):
+    binary, ready = APPS[label]
+    data = tempfile.mkdtemp(prefix="nestling-bench-")
+    port, native = free_port(), free_port()
+    env = dict(os.environ, NESTLING_DATA_DIR=data)
+    driver = subprocess.Popen(
+        ["tauri-driver", "--port", str(port), "--native-port", str(native)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_listening(port)
+        caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": str(binary), "args": []}}}}
+        start = time.monotonic()
+        session = request(port, "POST", "/session", caps)["value"]["sessionId"]
+        find = {"using": "css selector", "value": ready}
+        while True:
+            try:
+                request(port, "POST", f"/session/{session}/element", find)
+                break
+            except urllib.error.HTTPError:
+                if time.monotonic() - start > PATIENCE_SECONDS:
+                    sys.exit(f"{label}: {ready} never appeared")
+                time.sleep(0.01)
+        startup_ms = (time.monotonic() - start) * 1000
+        time.sleep(SETTLE_SECONDS)
+        pid = app_pid(driver.pid, binary)
+        if pid is None:
+            sys.exit(f"{label}: could not find the app's process")
+        parts = {}
+        for p in tree(pid):
+            parts[name(p)] = parts.get(name(p), 0) + pss_kib(p)
+        request(port, "DELETE", f"/session/{session}")
+        return startup_ms, parts
+    finally:
+        os.killpg(driver.pid, signal.SIGTERM)
+        try:
+            driver.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(driver.pid, signal.SIGKILL)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def summary(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def main():
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    for label, (binary, _) in APPS.items():
+        if not binary.exists():
+            sys.exit(f"{binary} is missing: build it first (scripts/bench-startup.sh does)")
+    results = {label: {"startup": [], "pss": [], "parts": []} for label in APPS}
+    for run in range(runs):
+        for label in APPS:
+            startup, parts = measure(label)
+            results[label]["startup"].append(startup)
+            results[label]["pss"].append(sum(parts.values()) / 1024)
+            results[label]["parts"].append(parts)
+            print(f"run {run + 1} {label:9} start-up {startup:7.0f} ms  PSS {sum(parts.values()) / 1024:6.1f} MiB  "
+                  + ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(parts.items())), flush=True)
+    print(f"\nmedians of {runs} alternating runs (min–max):")
+    for label in APPS:
+        s, p = summary(results[label]["startup"]), summary(results[label]["pss"])
+        print(f"  {label:9} start-up {s[0]:6.0f} ms ({s[1]:.0f}–{s[2]:.0f})   PSS {p[0]:6.1f} MiB ({p[1]:.1f}–{p[2]:.1f})")
+        names = sorted({n for parts in results[label]["parts"] for n in parts})
+        for n in names:
+            per = [parts.get(n, 0) / 1024 for parts in results[label]["parts"]]
+            print(f"            {n:22} {statistics.median(per):6.1f} MiB")
+    ratio = lambda key: statistics.median(results["nestling"][key]) / statistics.median(results["blank"][key])
+    print(f"\nNestling / blank: start-up {ratio('startup'):.2f}x, memory {ratio('pss'):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
