@@ -46,7 +46,9 @@
 //!   the half-made copies a crash leaves, which may be plain, are removed at the next open.
 
 pub mod backups;
+mod connection;
 mod convert;
+mod data_key;
 mod erase;
 mod error;
 pub mod fault;
@@ -56,17 +58,23 @@ mod keys;
 mod migrate;
 mod open;
 mod passphrase;
+mod paths;
 pub mod recovery;
 mod rekey;
+mod restore;
 pub mod settings;
+mod store;
+mod swap;
 pub mod tries;
 mod unfinished;
 
 pub use backups::{BackupInfo, Reason};
 pub use erase::{erase_everything, plain_set_asides, remove_plain_set_asides};
 pub use error::{Error, Result};
-pub use folder_lock::{FolderLock, LOCK_FILE_NAME};
-pub use keys::{RecoveryCode, KEY_FILE_NAME, MIN_PASSPHRASE_CHARS};
+pub use folder_lock::FolderLock;
+pub use keys::{RecoveryCode, MIN_PASSPHRASE_CHARS};
 pub use migrate::{latest_version, Migration};
-pub use open::{data_dir, status, JournalStatus, Store, DATABASE_FILE_NAME, DATA_DIR_ENV};
+pub use open::{status, JournalStatus};
+pub use paths::{data_dir, DATABASE_FILE_NAME, DATA_DIR_ENV, KEY_FILE_NAME, LOCK_FILE_NAME};
 pub use rusqlite;
+pub use store::Store;
