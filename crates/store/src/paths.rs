@@ -1,4 +1,5 @@
-//! The names of everything Nestling keeps in its data folder, and where that folder is.
+//! The names of what Nestling keeps in its data folder, and where that folder is (the tries
+//! file's name stays with the `tries` module).
 //!
 //! The floor of the crate: it imports nothing of it. Every other module takes these names from
 //! here, so no module has to reach into another (backups, keys, recovery) for a file name. It
