@@ -262,11 +262,12 @@ impl Writer {
 
     /// Mostly the main topic, sometimes the second, now and then anything.
     fn object(&mut self) -> &'static str {
-        match self.rng.index(20) {
-            0..=14 => *self.rng.pick(OBJECTS[self.topics[0]]),
-            15..=17 => *self.rng.pick(OBJECTS[self.topics[1]]),
-            _ => *self.rng.pick(GENERAL),
-        }
+        let words: &[&'static str] = match self.rng.index(20) {
+            0..=14 => OBJECTS[self.topics[0]],
+            15..=17 => OBJECTS[self.topics[1]],
+            _ => GENERAL,
+        };
+        self.rng.pick::<&'static str>(words)
     }
 
     fn sentence(&mut self) -> String {
