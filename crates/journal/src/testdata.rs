@@ -14,66 +14,8 @@ use rusqlite::Connection;
 use crate::moment::{self, MomentInput, Who};
 use crate::{baby, trash, tx, BabyInput, Result};
 
-/// A small, fast, deterministic pseudo-random generator (SplitMix64).
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator that always yields the same sequence for the same seed.
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` must not be zero).
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next_u64() % n.max(1)
-    }
-
-    /// A number in `low..=high`.
-    pub fn between(&mut self, low: i64, high: i64) -> i64 {
-        low + self.below((high - low + 1).max(1) as u64) as i64
-    }
-
-    /// True `percent` times in a hundred.
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    /// A uniformly chosen item of a non-empty slice.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-
-    /// An item of a non-empty slice, the `k`-th about `1/k` as likely as the first (Zipf's law,
-    /// as words in real text follow).
-    pub fn skewed<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        let unit = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        let idx = ((items.len() + 1) as f64).powf(unit) as usize;
-        &items[idx.saturating_sub(1).min(items.len() - 1)]
-    }
-
-    /// An item of `(item, weight)` pairs, chosen in proportion to the weights.
-    pub fn weighted<'a, T>(&mut self, items: &'a [(T, u64)]) -> &'a T {
-        let total: u64 = items.iter().map(|(_, w)| w).sum();
-        let mut roll = self.below(total);
-        for (item, weight) in items {
-            if roll < *weight {
-                return item;
-            }
-            roll -= weight;
-        }
-        &items[items.len() - 1].0
-    }
-}
+/// The generator the journal is drawn from, shared with the other crates' test data.
+pub use nestling_testkit::Rng;
 
 /// What to generate.
 #[derive(Debug, Clone)]

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, TimeZone, Utc};
 use nestling_journal::moment::{self, MomentInput};
 use nestling_store::Store;
+use nestling_testkit::Rng;
 
 /// The journal file the child writes to; its absence means "not running as the child".
 const DB_ENV: &str = "NESTLING_CRASH_TEST_DB";
@@ -57,23 +58,6 @@ const HOLDING: &str = "@@HOLDING";
 /// The child that leaves a hot rollback journal behind.
 const HOT_JOURNAL_CHILD: &str = "child_holds_a_rollback_transaction_until_killed";
 const CONFIRMED: &str = "@@CONFIRMED ";
-
-/// A small, deterministic generator (SplitMix64), so every run kills at the same points.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn up_to(&mut self, max: u64) -> u64 {
-        self.next() % (max + 1)
-    }
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0)
@@ -428,7 +412,7 @@ fn moments_confirmed_before_a_kill_survive_it() {
     let started = Instant::now();
     let tmp = tempfile::tempdir().expect("temporary folder");
     let db = tmp.path().join("journal.sqlite3");
-    let mut rng = Rng(SEED);
+    let mut rng = Rng::new(SEED);
     let mut tally = Tally::default();
     for round in 0..ROUNDS {
         kill_and_check(
@@ -551,7 +535,7 @@ fn the_child_confirms_only_whole_lines() {
 #[test]
 fn the_seeded_generator_repeats_itself() {
     let draws = |seed| {
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         (0..5)
             .map(|_| rng.up_to(EARLY_MAX_DELAY_MS))
             .collect::<Vec<_>>()

@@ -6,6 +6,8 @@
 //! first topic, with hyphenated words), and ends with a "When to reach out" section, like the shipped ones. The same `count` always
 //! gives the same text.
 
+use nestling_testkit::Rng;
+
 use crate::Topic;
 
 const SUBJECTS: &[&str] = &[
@@ -181,27 +183,6 @@ const TITLE_WORDS: &[&str] = &[
     "Closeness",
 ];
 
-/// A small, fast, deterministic random number generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
-    }
-
-    fn pick(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
-    }
-}
-
 /// `count` articles as `(file name, text)`, valid as a library: unique slugs and orders, and
 /// `related` links that resolve.
 pub fn articles(count: usize) -> Vec<(String, String)> {
@@ -210,21 +191,21 @@ pub fn articles(count: usize) -> Vec<(String, String)> {
 
 /// The slug of generated article `index`.
 pub fn slug(index: usize) -> String {
-    let mut rng = Rng(index as u64);
+    let mut rng = Rng::new(index as u64);
     let a = rng.pick(TITLE_WORDS).to_lowercase();
     format!("generated-{index:04}-{a}")
 }
 
 /// Generated article `index` of `count`.
 pub fn article(index: usize, count: usize) -> (String, String) {
-    let mut rng = Rng(0x5EED ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-    let topics = [rng.below(OBJECTS.len()), rng.below(OBJECTS.len())];
+    let mut rng = Rng::new(0x5EED ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let topics = [rng.index(OBJECTS.len()), rng.index(OBJECTS.len())];
     let mut text = front_matter(&mut rng, index, count, topics);
     let mut writer = Writer { rng, topics };
     text.push_str(&writer.paragraph(3));
     let mut headings: Vec<&str> = HEADINGS.to_vec();
-    for _ in 0..5 + writer.rng.below(2) {
-        let heading = headings.remove(writer.rng.below(headings.len()));
+    for _ in 0..5 + writer.rng.index(2) {
+        let heading = headings.remove(writer.rng.index(headings.len()));
         writer.section(&mut text, heading);
     }
     text.push_str("## When to reach out\n\n");
@@ -266,10 +247,10 @@ impl Writer {
     fn section(&mut self, text: &mut String, heading: &str) {
         text.push_str(&format!("## {heading}\n\n"));
         for _ in 0..2 {
-            let sentences = 2 + self.rng.below(3);
+            let sentences = 2 + self.rng.index(3);
             text.push_str(&self.paragraph(sentences));
         }
-        if self.rng.below(3) == 0 {
+        if self.rng.index(3) == 0 {
             for sub in SUBHEADINGS.iter().take(2) {
                 text.push_str(&format!("### {heading}: {}\n\n", sub.to_lowercase()));
                 text.push_str(&self.paragraph(2));
@@ -281,11 +262,12 @@ impl Writer {
 
     /// Mostly the main topic, sometimes the second, now and then anything.
     fn object(&mut self) -> &'static str {
-        match self.rng.below(20) {
-            0..=14 => self.rng.pick(OBJECTS[self.topics[0]]),
-            15..=17 => self.rng.pick(OBJECTS[self.topics[1]]),
-            _ => self.rng.pick(GENERAL),
-        }
+        let words: &[&'static str] = match self.rng.index(20) {
+            0..=14 => OBJECTS[self.topics[0]],
+            15..=17 => OBJECTS[self.topics[1]],
+            _ => GENERAL,
+        };
+        self.rng.pick::<&'static str>(words)
     }
 
     fn sentence(&mut self) -> String {
@@ -297,7 +279,7 @@ impl Writer {
 
     fn paragraph(&mut self, sentences: usize) -> String {
         let mut out: Vec<String> = (0..sentences).map(|_| self.sentence()).collect();
-        if self.rng.below(4) == 0 {
+        if self.rng.index(4) == 0 {
             out.push("It is *okay* to take **one step** at a time.".to_owned());
         }
         format!("{}\n\n", out.join(" "))

@@ -7,7 +7,8 @@
 //! `backups_to_keep` setting asks for, so the newest kept backup is always a good one.
 //!
 //! Backups are made automatically once a day (when the journal holds anything), before
-//! migrations, before a passphrase is set, changed or removed, and before a restore.
+//! migrations, before a passphrase is set, changed or removed, and before a restore. Restoring
+//! one is the `restore` module's.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -17,18 +18,17 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use crate::connection;
 use crate::convert;
+use crate::data_key::DataKey;
 use crate::fault;
 use crate::fsutil;
-use crate::keys::{DataKey, KeyFile, Keys};
 use crate::migrate::{self, MIGRATIONS};
-use crate::open::{self, JournalStatus, DATABASE_FILE_NAME};
-use crate::recovery;
+use crate::paths::backups_dir;
 use crate::settings;
 use crate::{Error, Result, Store};
 
-/// The backups folder's name inside the data folder.
-pub const BACKUPS_DIR: &str = "backups";
+pub use crate::paths::BACKUPS_DIR;
 
 const PREFIX: &str = "nestling-";
 const SUFFIX: &str = ".sqlite3";
@@ -97,11 +97,6 @@ impl BackupInfo {
     }
 }
 
-/// `<dir>/backups`.
-pub(crate) fn backups_dir(dir: &Path) -> PathBuf {
-    dir.join(BACKUPS_DIR)
-}
-
 /// Every backup in `dir`'s backups folder, newest first. Files of other names are ignored.
 pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
     let folder = backups_dir(dir);
@@ -165,13 +160,6 @@ fn next_name(folder: &Path, reason: Reason) -> String {
     }
 }
 
-impl Store {
-    /// Makes a backup now, then prunes old ones to the `backups_to_keep` setting.
-    pub fn backup(&self, reason: Reason) -> Result<BackupInfo> {
-        backup_connection(&self.conn, self.dir(), self.key.as_ref(), reason)
-    }
-}
-
 /// Copies the database behind `conn` into a new, checked backup file in `dir`'s backups folder.
 pub(crate) fn backup_connection(
     conn: &Connection,
@@ -217,11 +205,11 @@ pub(crate) fn remove_leftovers(folder: &Path) {
 
 fn copy_to(conn: &Connection, dest: &Path, key: Option<&DataKey>) -> Result<()> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-    let mut out = open::connect(dest, key, flags)?;
+    let mut out = connection::connect(dest, key, flags)?;
     Backup::new(conn, &mut out)?.run_to_completion(1024, std::time::Duration::ZERO, None)?;
     // A backup is read on its own later: no write-ahead log beside it.
     out.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
-    open::quick_check(&out, dest)?;
+    connection::quick_check(&out, dest)?;
     drop(out);
     std::fs::File::open(dest)
         .and_then(|f| f.sync_all())
@@ -243,6 +231,11 @@ fn prune(dir: &Path, keep: usize) -> Result<()> {
 }
 
 impl Store {
+    /// Makes a backup now, then prunes old ones to the `backups_to_keep` setting.
+    pub fn backup(&self, reason: Reason) -> Result<BackupInfo> {
+        backup_connection(&self.conn, self.dir(), self.key.as_ref(), reason)
+    }
+
     /// The daily backup: made when the newest backup is more than a day old (or there is none)
     /// and the journal holds anything a fresh one does not. Opening checks it, and the app
     /// checks again while it stays open.
@@ -281,104 +274,6 @@ pub(crate) fn find(dir: &Path, name: &str) -> Result<BackupInfo> {
         .ok_or_else(|| Error::BackupNotFound {
             name: name.chars().filter(|c| !c.is_control()).take(80).collect(),
         })
-}
-
-impl Store {
-    /// Replaces the journal in `dir` with the backup called `backup_name` and opens it.
-    ///
-    /// The backup is integrity-checked first ([`Error::BackupDamaged`] otherwise, and nothing
-    /// changes). The current journal is then backed up (reason `restore`), or set aside into
-    /// `damaged/` when it cannot be read, and the backup's copy is swapped in atomically. An
-    /// encrypted journal or backup needs `secret` (passphrase or recovery code). Drop any open
-    /// [`Store`] of `dir` before calling this.
-    pub fn restore_in(dir: &Path, backup_name: &str, secret: Option<&str>) -> Result<Store> {
-        Self::recover_in(dir, backup_name, secret).map(|(store, _)| store)
-    }
-
-    /// Like [`Store::restore_in`], and also says where the current journal was set aside when
-    /// it could not be read (`None` when it was readable and backed up instead).
-    ///
-    /// The secret and the backup are verified before anything is moved: a wrong secret or a
-    /// damaged backup fails with the journal and its folder exactly as they were.
-    pub fn recover_in(
-        dir: &Path,
-        backup_name: &str,
-        secret: Option<&str>,
-    ) -> Result<(Store, Option<PathBuf>)> {
-        let backup = find(dir, backup_name)?;
-        let keys = unlock_for_restore(dir, &backup, secret)?;
-        let current_locked = open::status(dir)? == JournalStatus::Locked;
-        let target_key = (current_locked || backup.encrypted)
-            .then(|| keys.as_ref().map(|k| k.current.clone()))
-            .flatten();
-        let db = dir.join(DATABASE_FILE_NAME);
-        let staged = fsutil::with_suffix(&db, ".restoring");
-        let src = backup.path_in(dir);
-        let src_key = key_if(backup.encrypted, keys.as_ref(), &src);
-        convert::convert_file(&src, src_key, &staged, target_key.as_ref())?;
-        fault::point(fault::RESTORE_STAGED);
-        let current_key = key_if(current_locked, keys.as_ref(), &db);
-        let set_aside = match keep_current(dir, &db, current_key) {
-            Ok(set_aside) => set_aside,
-            Err(err) => {
-                let _ = fsutil::remove_database(&staged);
-                return Err(err);
-            }
-        };
-        fault::point(fault::CURRENT_KEPT);
-        swap_restored(&staged, &db)?;
-        Ok((Store::open_at(&db, target_key)?, set_aside))
-    }
-}
-
-/// Renames the restored copy `staged` over the journal `db`, whose side files go first (its
-/// log was checkpointed into it, or it was set aside).
-fn swap_restored(staged: &Path, db: &Path) -> Result<()> {
-    fsutil::remove_side_files(db)?;
-    fault::point(fault::JOURNAL_CLOSED);
-    fsutil::rename_synced(staged, db)?;
-    fault::point(fault::JOURNAL_SWAPPED);
-    Ok(())
-}
-
-/// Of `keys`, the one that reads the file at `path` when it is `encrypted`.
-fn key_if<'k>(encrypted: bool, keys: Option<&'k Keys>, path: &Path) -> Option<&'k DataKey> {
-    keys.filter(|_| encrypted)
-        .map(|keys| open::key_for_file(keys, path))
-}
-
-/// The data keys needed to read the backup or the current journal, when either is encrypted.
-fn unlock_for_restore(
-    dir: &Path,
-    backup: &BackupInfo,
-    secret: Option<&str>,
-) -> Result<Option<Keys>> {
-    let needed = backup.encrypted || open::status(dir)? == JournalStatus::Locked;
-    let Some(key_file) = KeyFile::read(dir)? else {
-        return Ok(None);
-    };
-    match secret {
-        Some(secret) => key_file.unlock_all(secret).map(|(_, keys)| Some(keys)),
-        None if needed => Err(Error::Locked),
-        None => Ok(None),
-    }
-}
-
-/// Backs up the current journal (reason `restore`), checkpointing its log so nothing stays
-/// behind in it; a journal that cannot be read is set aside instead, never deleted.
-/// Returns the folder it was set aside in, if it was.
-fn keep_current(dir: &Path, db: &Path, key: Option<&DataKey>) -> Result<Option<PathBuf>> {
-    if !fsutil::has_content(db) {
-        return Ok(None);
-    }
-    let readable = open::check_file(db, key).is_ok();
-    if !readable {
-        return recovery::keep_aside(dir).map(Some);
-    }
-    let conn = open::connect(db, key, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    backup_connection(&conn, dir, key, Reason::Restore)?;
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-    Ok(None)
 }
 
 #[cfg(test)]

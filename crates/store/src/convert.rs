@@ -10,11 +10,11 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::connection::{self, APPLICATION_ID};
+use crate::data_key::DataKey;
 use crate::fault;
 use crate::fsutil;
-use crate::keys::DataKey;
 use crate::migrate;
-use crate::open::{self, APPLICATION_ID};
 use crate::{Error, Result};
 
 /// Copies the database behind `conn` into the new file `dest`, keyed with `key` (plain when
@@ -46,8 +46,8 @@ pub(crate) fn convert_file(
 ) -> Result<()> {
     // The attached copy inherits these flags, so it may be created.
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-    let conn = open::connect(src, src_key, flags)?;
-    open::run_check(&conn, "PRAGMA integrity_check", src).map_err(|err| match err {
+    let conn = connection::connect(src, src_key, flags)?;
+    connection::run_check(&conn, "PRAGMA integrity_check", src).map_err(|err| match err {
         Error::Damaged { path } => Error::BackupDamaged { path },
         other => other,
     })?;
@@ -91,8 +91,8 @@ fn verify(conn: &Connection, original: &Path, dest: &Path, key: Option<&DataKey>
     let mismatch = || Error::CopyMismatch {
         path: original.to_path_buf(),
     };
-    let copy = open::connect(dest, key, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    open::run_check(&copy, "PRAGMA integrity_check", dest).map_err(|_| mismatch())?;
+    let copy = connection::connect(dest, key, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    connection::run_check(&copy, "PRAGMA integrity_check", dest).map_err(|_| mismatch())?;
     let same_version = migrate::current_version(conn)? == migrate::current_version(&copy)?;
     let app_id: i64 = copy.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if !same_version || app_id != APPLICATION_ID || row_counts(conn)? != row_counts(&copy)? {

@@ -2,11 +2,10 @@
 
 use std::path::Path;
 
-use crate::backups::{self, BACKUPS_DIR};
+use crate::backups;
 use crate::fsutil;
 use crate::keys::KeyFile;
-use crate::open::DATABASE_FILE_NAME;
-use crate::recovery::DAMAGED_DIR;
+use crate::paths::{BACKUPS_DIR, DAMAGED_DIR, DATABASE_FILE_NAME};
 use crate::{Error, Result};
 
 /// Removes the journal, its side files, the key file, every backup and every set-aside damaged

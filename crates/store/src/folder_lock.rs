@@ -9,10 +9,8 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
+use crate::paths::LOCK_FILE_NAME;
 use crate::{Error, Result};
-
-/// The lock file's name inside the data folder. It holds no data.
-pub const LOCK_FILE_NAME: &str = "nestling.lock";
 
 /// The held lock on a data folder; dropping it lets another copy of Nestling open the folder.
 #[derive(Debug)]

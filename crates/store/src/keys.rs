@@ -47,19 +47,16 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
-use crate::backups::BACKUPS_DIR;
+use crate::data_key::{hex, random_bytes, DataKey, Keys, KEY_LEN};
 use crate::fault;
 use crate::fsutil;
+use crate::paths;
 use crate::{Error, Result};
-
-/// The key file's name inside the data folder.
-pub const KEY_FILE_NAME: &str = "nestling.keys";
 
 /// The fewest characters a passphrase may have.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
 const FORMAT: u32 = 1;
-const KEY_LEN: usize = 32;
 const SALT_LEN: usize = 16;
 const NONCE_LEN: usize = 24;
 
@@ -81,63 +78,6 @@ const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// 28 symbols × 5 bits = 140 random bits, shown as seven groups of four.
 const CODE_SYMBOLS: usize = 28;
 const CODE_GROUP: usize = 4;
-
-/// Fills `buf` from the operating system's random number generator.
-pub(crate) fn random_bytes(buf: &mut [u8]) -> Result<()> {
-    getrandom::fill(buf).map_err(|err| Error::Io {
-        path: PathBuf::from("<system random number generator>"),
-        source: std::io::Error::other(err.to_string()),
-    })
-}
-
-/// The random key the database is encrypted with. Wiped from memory when dropped.
-#[derive(Clone, ZeroizeOnDrop)]
-pub(crate) struct DataKey(Zeroizing<[u8; KEY_LEN]>);
-
-impl DataKey {
-    /// A fresh random data key.
-    pub(crate) fn generate() -> Result<Self> {
-        let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        random_bytes(key.as_mut())?;
-        Ok(Self(key))
-    }
-
-    /// A data key from exactly [`KEY_LEN`] bytes; `None` for any other length.
-    fn from_slice(bytes: &[u8]) -> Option<Self> {
-        let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        (bytes.len() == KEY_LEN).then(|| {
-            key.copy_from_slice(bytes);
-            Self(key)
-        })
-    }
-
-    /// Whether two data keys are the same key.
-    pub(crate) fn same_as(&self, other: &DataKey) -> bool {
-        self.0.as_ref() == other.0.as_ref()
-    }
-
-    /// The cipher that seals a retiring key under this one: keyed BLAKE2b of this key, so the
-    /// data key itself is only ever used by the database engine.
-    fn sealing_cipher(&self) -> XChaCha20Poly1305 {
-        use blake2::digest::{consts::U32, Mac};
-        let mut mac = <blake2::Blake2bMac<U32> as Mac>::new_from_slice(self.0.as_ref())
-            .expect("a 32-byte key is a valid BLAKE2b key");
-        mac.update(RETIRING_AAD);
-        let derived = Zeroizing::new(<[u8; KEY_LEN]>::from(mac.finalize().into_bytes()));
-        XChaCha20Poly1305::new(derived.as_ref().into())
-    }
-
-    /// The key as the engine's raw-key literal: `x'<64 hex digits>'`.
-    pub(crate) fn sql_literal(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", hex(self.0.as_ref()).as_str()))
-    }
-}
-
-impl fmt::Debug for DataKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("DataKey(<redacted>)")
-    }
-}
 
 /// A recovery code: shown to the parent once, only its seal of the data key is stored.
 ///
@@ -282,7 +222,7 @@ impl Seal {
         let wrapping = kdf.derive(secret, &salt).ok_or(Error::WrongPassphrase)?;
         let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
         let payload = Payload {
-            msg: key.0.as_ref(),
+            msg: key.bytes(),
             aad: slot.associated_data(),
         };
         let sealed = cipher
@@ -348,12 +288,12 @@ impl KeyFile {
 
     /// The key file's path in `dir`.
     pub(crate) fn path_in(dir: &Path) -> PathBuf {
-        dir.join(KEY_FILE_NAME)
+        paths::key_file_in(dir)
     }
 
     /// The spare copy's path: in the backups folder of `dir`.
     pub(crate) fn spare_path_in(dir: &Path) -> PathBuf {
-        dir.join(BACKUPS_DIR).join(KEY_FILE_NAME)
+        paths::spare_key_file_in(dir)
     }
 
     /// Whether `dir` has the key file or its spare copy.
@@ -502,16 +442,6 @@ pub(crate) enum Secret {
     RecoveryCode,
 }
 
-/// The data keys a secret opens: the current one, and the retiring one while a change of key is
-/// under way.
-#[derive(Debug, Clone)]
-pub(crate) struct Keys {
-    /// The key every file is (or will be) encrypted with.
-    pub(crate) current: DataKey,
-    /// The key files may still be under until the change of key finishes.
-    pub(crate) retiring: Option<DataKey>,
-}
-
 /// The retiring data key, sealed under a key derived from the current data key.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Retiring {
@@ -526,11 +456,10 @@ impl Retiring {
         let mut nonce = [0u8; NONCE_LEN];
         random_bytes(&mut nonce)?;
         let payload = Payload {
-            msg: old.0.as_ref(),
+            msg: old.bytes(),
             aad: RETIRING_AAD,
         };
-        let sealed = under
-            .sealing_cipher()
+        let sealed = sealing_cipher(under)
             .encrypt(XNonce::from_slice(&nonce), payload)
             .map_err(|_| Error::WrongPassphrase)?;
         Ok(Self {
@@ -547,8 +476,7 @@ impl Retiring {
             aad: RETIRING_AAD,
         };
         let plain = Zeroizing::new(
-            under
-                .sealing_cipher()
+            sealing_cipher(under)
                 .decrypt(XNonce::from_slice(&nonce), payload)
                 .ok()?,
         );
@@ -556,19 +484,20 @@ impl Retiring {
     }
 }
 
+/// The cipher that seals a retiring key under `under`: keyed BLAKE2b of that key, so the data
+/// key itself is only ever used by the database engine.
+fn sealing_cipher(under: &DataKey) -> XChaCha20Poly1305 {
+    use blake2::digest::{consts::U32, Mac};
+    let mut mac = <blake2::Blake2bMac<U32> as Mac>::new_from_slice(under.bytes())
+        .expect("a 32-byte key is a valid BLAKE2b key");
+    mac.update(RETIRING_AAD);
+    let derived = Zeroizing::new(<[u8; KEY_LEN]>::from(mac.finalize().into_bytes()));
+    XChaCha20Poly1305::new(derived.as_ref().into())
+}
+
 /// Writes `path` atomically, with the fault point `written` before the rename.
 fn write_step(path: &Path, bytes: &[u8], written: &str) -> Result<()> {
     fsutil::write_atomically_then(path, bytes, || fault::point(written))
-}
-
-fn hex(bytes: &[u8]) -> Zeroizing<String> {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = Zeroizing::new(String::with_capacity(bytes.len() * 2));
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    out
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
@@ -637,8 +566,8 @@ mod tests {
         let by_code = file
             .unlock(&code.as_str().to_lowercase().replace('-', " "))
             .expect("code");
-        assert_eq!(by_pass.0.as_ref(), key.0.as_ref());
-        assert_eq!(by_code.0.as_ref(), key.0.as_ref());
+        assert_eq!(by_pass.bytes(), key.bytes());
+        assert_eq!(by_code.bytes(), key.bytes());
         assert!(matches!(
             file.unlock("correct horsE"),
             Err(Error::WrongPassphrase)
@@ -673,7 +602,7 @@ mod tests {
         let mut json = serde_json::to_value(&file).expect("json");
         edit(&mut json);
         let tmp = tempfile::tempdir().expect("folder");
-        let path = tmp.path().join(KEY_FILE_NAME);
+        let path = KeyFile::path_in(tmp.path());
         std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("written");
         (tmp, path)
     }

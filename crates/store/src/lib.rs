@@ -26,6 +26,26 @@
 //! [`recovery::set_aside`], then [`recovery::newest_good_backup`] (or lets the parent pick from
 //! [`backups::list`]) and [`Store::restore_in`].
 //!
+//! # Layers
+//! Each module imports only modules above it in this list, so the crate has no import cycle;
+//! every `impl Store` block sits with its concern, one block per concern.
+//! 1. the floor, importing nothing of the crate but the error and the file helpers:
+//!    `error`, `fsutil`, [`fault`], `paths` (the file and folder names of the data folder; only
+//!    the tries file's stays with [`tries`]), `data_key` (the data key), `migrate` (the
+//!    schema's versions);
+//! 2. `connection`: connecting with a key, pragmas, application id and integrity checks (it
+//!    builds on the data key and the schema version only);
+//! 3. `keys` (the key file), [`settings`], [`tries`], `folder_lock`, and `store` (the
+//!    [`Store`] type and its accessors);
+//! 4. `convert`: verified copies in another form;
+//! 5. [`backups`]: making, listing and pruning backups (`impl Store`: backing up);
+//! 6. `open` (`impl Store`: opening), [`recovery`] (setting aside, finding a good backup),
+//!    `erase`, `unfinished` (`impl Store`: giving up an interrupted passphrase);
+//! 7. `swap` (`impl Store`: converting in place, reopening through `open`), `restore`
+//!    (`impl Store`: restoring);
+//! 8. `passphrase` (`impl Store`: setting and removing it), `rekey` (`impl Store`: changing
+//!    the key).
+//!
 //! # Files in the data folder
 //! - `nestling.sqlite3` (+ `-wal`, `-shm`): the journal, encrypted with a random data key when a
 //!   passphrase is set;
@@ -46,7 +66,9 @@
 //!   the half-made copies a crash leaves, which may be plain, are removed at the next open.
 
 pub mod backups;
+mod connection;
 mod convert;
+mod data_key;
 mod erase;
 mod error;
 pub mod fault;
@@ -56,17 +78,23 @@ mod keys;
 mod migrate;
 mod open;
 mod passphrase;
+mod paths;
 pub mod recovery;
 mod rekey;
+mod restore;
 pub mod settings;
+mod store;
+mod swap;
 pub mod tries;
 mod unfinished;
 
 pub use backups::{BackupInfo, Reason};
 pub use erase::{erase_everything, plain_set_asides, remove_plain_set_asides};
 pub use error::{Error, Result};
-pub use folder_lock::{FolderLock, LOCK_FILE_NAME};
-pub use keys::{RecoveryCode, KEY_FILE_NAME, MIN_PASSPHRASE_CHARS};
+pub use folder_lock::FolderLock;
+pub use keys::{RecoveryCode, MIN_PASSPHRASE_CHARS};
 pub use migrate::{latest_version, Migration};
-pub use open::{data_dir, status, JournalStatus, Store, DATABASE_FILE_NAME, DATA_DIR_ENV};
+pub use open::{status, JournalStatus};
+pub use paths::{data_dir, DATABASE_FILE_NAME, DATA_DIR_ENV, KEY_FILE_NAME, LOCK_FILE_NAME};
 pub use rusqlite;
+pub use store::Store;

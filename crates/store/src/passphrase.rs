@@ -1,8 +1,8 @@
 //! Setting, changing and removing the passphrase of an open journal.
 //!
-//! Encrypting or decrypting happens in place, safely: a backup first; then a verified copy in
-//! the new form (see the `convert` module); every backup converted the same way into staged
-//! copies; and only then the swaps, each an atomic rename. Any failure before the swap leaves the
+//! Encrypting or decrypting happens in place, safely (the steps are the `swap` module's): a
+//! backup first; then a verified copy in the new form (see the `convert` module); every backup
+//! converted the same way into staged copies; and only then the swaps, each an atomic rename. Any failure before the swap leaves the
 //! journal and its backups exactly as they were. Changing the passphrase or the recovery code
 //! changes the data key itself, with the same steps (see the `rekey` module).
 //!
@@ -15,14 +15,13 @@
 //! (see [`Store::recovery_code_unseen`]); one before it, with a passphrase since forgotten, can
 //! be given up (see [`Store::abandon_unfinished_passphrase`]).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::backups::{self, BackupInfo, Reason};
-use crate::convert;
-use crate::fault;
+use crate::backups;
+use crate::data_key::{DataKey, Keys};
 use crate::fsutil;
-use crate::keys::{self, DataKey, KeyFile, Keys, RecoveryCode, Secret};
-use crate::open;
+use crate::keys::{self, KeyFile, RecoveryCode};
+use crate::swap::{stage_backups, swap_backups};
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -94,53 +93,6 @@ impl Store {
         decrypt_backups(self.dir(), &keys)?;
         forget_key(self.dir())
     }
-
-    /// The backup made before any change of passphrase.
-    pub(crate) fn backup_first(&self) -> Result<()> {
-        self.backup(Reason::Passphrase)?;
-        fault::point(fault::JOURNAL_BACKED_UP);
-        Ok(())
-    }
-
-    /// Which secret `secret` is and the keys it opens, for an encrypted journal.
-    pub(crate) fn unlocked_keys(&self, secret: &str) -> Result<(Secret, Keys)> {
-        if self.key.is_none() {
-            return Err(Error::NotEncrypted);
-        }
-        let key_file = KeyFile::read(self.dir())?.ok_or(Error::NotEncrypted)?;
-        key_file.unlock_all(secret)
-    }
-
-    /// A verified copy of the journal beside it, keyed with `key` (plain when `None`).
-    pub(crate) fn staged_copy(&self, key: Option<&DataKey>) -> Result<PathBuf> {
-        let staged = fsutil::with_suffix(&self.path, ".converting");
-        convert::export_verified(&self.conn, &self.path, &staged, key)?;
-        fault::point(fault::JOURNAL_STAGED);
-        Ok(staged)
-    }
-
-    /// Closes the journal, renames `staged` over it and reopens it with `key`. When the rename
-    /// fails, the original journal is reopened as it was.
-    pub(crate) fn swap_in(&mut self, staged: &Path, key: Option<DataKey>) -> Result<()> {
-        self.conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        fault::point(fault::JOURNAL_CHECKPOINTED);
-        let old_key = self.key.take();
-        // Closing the only connection folds and removes the write-ahead log.
-        self.conn = rusqlite::Connection::open_in_memory()?;
-        let renamed = fsutil::remove_side_files(&self.path).and_then(|()| {
-            fault::point(fault::JOURNAL_CLOSED);
-            fsutil::rename_synced(staged, &self.path)
-        });
-        let path = self.path.clone();
-        if let Err(err) = renamed {
-            *self = Store::open_at(&path, old_key)?;
-            return Err(err);
-        }
-        fault::point(fault::JOURNAL_SWAPPED);
-        *self = Store::open_at(&path, key)?;
-        Ok(())
-    }
 }
 
 /// The data key to set a passphrase with.
@@ -174,53 +126,4 @@ fn decrypt_backups(dir: &Path, keys: &Keys) -> Result<()> {
 fn forget_key(dir: &Path) -> Result<()> {
     KeyFile::remove_in(dir)?;
     fsutil::sync_parent(&KeyFile::path_in(dir))
-}
-
-/// Converts every backup in `dir` that is not yet keyed with `to` (plain when `None`) into a
-/// staged copy beside it; returns (staged, final) pairs. An encrypted backup is read with the
-/// one of `keys` that opens it, and left as it is when there are no `keys` (setting a
-/// passphrase, where any encrypted backup is already under the key being set). On failure the
-/// staged copies are removed and the backups are untouched.
-pub(crate) fn stage_backups(
-    dir: &Path,
-    keys: Option<&Keys>,
-    to: Option<&DataKey>,
-) -> Result<Vec<(PathBuf, PathBuf)>> {
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for backup in backups::list(dir)? {
-        let path = backup.path_in(dir);
-        let from = match (backup.encrypted, keys) {
-            _ if in_form(&backup, &path, to) => continue,
-            (false, _) => None,
-            (true, Some(keys)) => Some(open::key_for_file(keys, &path)),
-            (true, None) => continue,
-        };
-        let tmp = fsutil::with_suffix(&path, ".converting");
-        if let Err(err) = convert::convert_file(&path, from, &tmp, to) {
-            for (tmp, _) in &staged {
-                let _ = fsutil::remove_database(tmp);
-            }
-            return Err(err);
-        }
-        fault::point(fault::BACKUP_STAGED);
-        staged.push((tmp, path));
-    }
-    Ok(staged)
-}
-
-/// Whether the backup at `path` is already keyed with `to` (plain when `None`).
-fn in_form(backup: &BackupInfo, path: &Path, to: Option<&DataKey>) -> bool {
-    match to {
-        None => !backup.encrypted,
-        Some(key) => backup.encrypted && open::opens_with(path, key),
-    }
-}
-
-/// Renames each staged backup over its original, in order.
-pub(crate) fn swap_backups(staged: &[(PathBuf, PathBuf)]) -> Result<()> {
-    for (tmp, path) in staged {
-        fsutil::rename_synced(tmp, path)?;
-        fault::point(fault::BACKUP_SWAPPED);
-    }
-    Ok(())
 }

@@ -10,14 +10,15 @@ use std::path::{Path, PathBuf};
 use rusqlite::OpenFlags;
 
 use crate::backups::{self, BackupInfo};
+use crate::connection;
+use crate::data_key::Keys;
 use crate::fault;
 use crate::fsutil;
-use crate::keys::{KeyFile, Keys};
-use crate::open::{self, DATABASE_FILE_NAME};
+use crate::keys::KeyFile;
+use crate::paths::DATABASE_FILE_NAME;
 use crate::{Error, Result};
 
-/// The folder, inside the data folder, where damaged journals are kept.
-pub const DAMAGED_DIR: &str = "damaged";
+pub use crate::paths::DAMAGED_DIR;
 
 /// Moves the journal file and its side files into `<dir>/damaged/<timestamp>/` and returns that
 /// folder. Nothing is deleted; the key file stays where it is (backups still need it).
@@ -127,13 +128,13 @@ fn keys_for(dir: &Path, all: &[BackupInfo], secret: Option<&str>) -> Result<Opti
 /// encrypted) and passes a full integrity check.
 fn is_good(path: &Path, encrypted: bool, keys: Option<&Keys>) -> bool {
     let key = match (encrypted, keys) {
-        (true, Some(keys)) => Some(open::key_for_file(keys, path)),
+        (true, Some(keys)) => Some(connection::key_for_file(keys, path)),
         _ => None,
     };
     if encrypted && key.is_none() {
         return false;
     }
-    open::connect(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|conn| open::run_check(&conn, "PRAGMA integrity_check", path))
+    connection::connect(path, key, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|conn| connection::run_check(&conn, "PRAGMA integrity_check", path))
         .is_ok()
 }

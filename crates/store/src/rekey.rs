@@ -28,10 +28,11 @@
 //! only what is still under the retiring key, and makes a fresh recovery code (the one sealed
 //! by the interrupted attempt was never shown).
 
+use crate::data_key::{DataKey, Keys};
 use crate::fault;
 use crate::fsutil;
-use crate::keys::{self, DataKey, KeyFile, Keys, RecoveryCode, Secret};
-use crate::passphrase::{stage_backups, swap_backups};
+use crate::keys::{self, KeyFile, RecoveryCode, Secret};
+use crate::swap::{stage_backups, swap_backups};
 use crate::{Error, Result, Store};
 
 impl Store {

@@ -24,6 +24,7 @@ use crate::backups::{self, Reason};
 use crate::fault;
 use crate::fsutil;
 use crate::keys::KeyFile;
+use crate::paths;
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -52,7 +53,7 @@ impl Store {
 
 /// Deletes every encrypted backup in `dir` (and any half-made copy); returns how many.
 fn remove_sealed_backups(dir: &Path) -> Result<usize> {
-    backups::remove_leftovers(&backups::backups_dir(dir));
+    backups::remove_leftovers(&paths::backups_dir(dir));
     let sealed: Vec<_> = backups::list(dir)?
         .into_iter()
         .filter(|b| b.encrypted)
