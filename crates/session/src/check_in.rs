@@ -26,3 +26,20 @@ fn plan(settings: &Settings) -> Plan {
         dismissed_on: settings.low_mood_card_dismissed_on,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn daily_and_weekly_check_ins_become_one_and_seven_days_and_off_becomes_none() {
+        let store = Store::open_in_memory().expect("opened");
+        let mut settings = settings::get_all(store.conn()).expect("settings");
+        settings.check_in = Some(CheckInFrequency::Daily);
+        assert_eq!(plan(&settings).every_days, Some(1));
+        settings.check_in = Some(CheckInFrequency::Weekly);
+        assert_eq!(plan(&settings).every_days, Some(7));
+        settings.check_in = Some(CheckInFrequency::Off);
+        assert_eq!(plan(&settings).every_days, None);
+    }
+}

@@ -19,6 +19,8 @@ mod restoring;
 mod saving;
 mod session;
 mod shelf;
+#[cfg(test)]
+mod testing;
 
 pub use atomic::write_atomically;
 pub use check_in::check_in_prompts;

@@ -154,3 +154,163 @@ fn offered_backup(dir: &Path, encrypted: bool) -> Result<Option<BackupInfo>> {
         Ok(recovery::newest_good_backup(dir, None)?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{backup, damage, fill, folder, log, moments, open, PASSPHRASE};
+
+    #[tokio::test]
+    async fn restoring_a_backup_brings_back_the_journal_as_it_was() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        log(&session, "before the backup");
+        let saved = backup(&session);
+        log(&session, "after the backup");
+        session
+            .restore_backup(&saved.name, None)
+            .await
+            .expect("restored");
+        assert_eq!(moments(&session), 1);
+    }
+
+    #[tokio::test]
+    async fn a_backup_that_does_not_exist_leaves_the_journal_open_as_it_was() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        log(&session, "kept");
+        let err = session
+            .restore_backup("no-such-backup", None)
+            .await
+            .expect_err("none");
+        assert!(matches!(
+            err,
+            Error::Store(nestling_store::Error::BackupNotFound { .. })
+        ));
+        assert_eq!(moments(&session), 1);
+    }
+
+    #[test]
+    fn a_failed_replace_of_a_locked_journal_leaves_it_locked() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        session.set_passphrase(PASSPHRASE).expect("set");
+        session.lock().expect("locked");
+        let failed = session.replace_journal(None, |_| Err(Error::NothingToRestore));
+        assert!(matches!(failed, Err(Error::NothingToRestore)));
+        assert!(session.is_locked().expect("state"));
+    }
+
+    #[test]
+    fn a_failed_replace_of_an_open_encrypted_journal_opens_it_again_with_the_secret() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        log(&session, "kept");
+        session.set_passphrase(PASSPHRASE).expect("set");
+        let _ = session.replace_journal(Some(PASSPHRASE), |_| Err(Error::NothingToRestore));
+        assert_eq!(moments(&session), 1);
+    }
+
+    #[test]
+    fn a_replace_by_a_copy_that_does_not_hold_the_folder_moves_nothing() {
+        let tmp = folder();
+        let _first = open(tmp.path());
+        let second = open(tmp.path());
+        let mut ran = false;
+        let refused = second.replace_journal(None, |_| {
+            ran = true;
+            Err(Error::NothingToRestore)
+        });
+        assert!(matches!(
+            refused,
+            Err(Error::Store(nestling_store::Error::InUse { .. }))
+        ));
+        assert!(!ran);
+    }
+
+    #[test]
+    fn erasing_needs_the_typed_words_and_then_leaves_an_empty_journal() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        log(&session, "to be erased");
+        backup(&session);
+        let refused = session.erase_everything("delete");
+        assert!(matches!(refused, Err(Error::NotConfirmed)));
+        assert_eq!(moments(&session), 1);
+        session
+            .erase_everything("  Delete Everything ")
+            .expect("erased");
+        assert_eq!(moments(&session), 0);
+        assert!(nestling_store::backups::list(tmp.path())
+            .expect("listed")
+            .is_empty());
+    }
+
+    #[test]
+    fn recovery_is_refused_while_the_journal_opened_normally() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        assert!(matches!(
+            session.recovery_choice(),
+            Err(Error::NothingToRecover)
+        ));
+    }
+
+    /// A plain journal with one backup, damaged after the backup, then opened again.
+    fn damaged_plain_journal(dir: &Path) -> (Session, BackupInfo) {
+        let session = open(dir);
+        fill(&session);
+        let saved = backup(&session);
+        session.close();
+        drop(session);
+        damage(dir);
+        (open(dir), saved)
+    }
+
+    #[test]
+    fn a_damaged_plain_journal_is_offered_its_newest_good_backup() {
+        let tmp = folder();
+        let (session, saved) = damaged_plain_journal(tmp.path());
+        let choice = session.recovery_choice().expect("a choice");
+        assert!(!choice.encrypted);
+        assert_eq!(choice.newest_good.map(|b| b.name), Some(saved.name));
+    }
+
+    #[test]
+    fn a_plain_backup_that_is_damaged_too_is_not_offered() {
+        let tmp = folder();
+        let (session, saved) = damaged_plain_journal(tmp.path());
+        std::fs::write(saved.path_in(tmp.path()), b"not a journal").expect("spoiled");
+        let choice = session.recovery_choice().expect("a choice");
+        assert_eq!(choice.newest_good, None);
+    }
+
+    #[tokio::test]
+    async fn a_damaged_encrypted_journal_is_offered_its_newest_backup_unchecked() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        fill(&session);
+        session.set_passphrase(PASSPHRASE).expect("set");
+        let saved = backup(&session);
+        session.close();
+        drop(session);
+        damage(tmp.path());
+        let session = open(tmp.path());
+        let _ = session.unlock(PASSPHRASE).await.expect_err("damaged");
+        let choice = session.recovery_choice().expect("a choice");
+        assert!(choice.encrypted);
+        assert_eq!(choice.newest_good.map(|b| b.name), Some(saved.name));
+    }
+
+    #[tokio::test]
+    async fn recovering_from_a_backup_opens_it_and_sets_the_damaged_journal_aside() {
+        let tmp = folder();
+        let (session, saved) = damaged_plain_journal(tmp.path());
+        let kept = session
+            .recover_from_backup(&saved.name, None)
+            .await
+            .expect("recovered");
+        assert!(kept.is_some_and(|path| path.exists()));
+        assert_eq!(moments(&session), 60);
+    }
+}

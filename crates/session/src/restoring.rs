@@ -75,3 +75,79 @@ impl Session {
         Ok(done)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{folder, log, moments, open};
+
+    fn exported(session: &Session) -> String {
+        session
+            .with_store(|store| -> Result<_> {
+                let scope = nestling_export::Scope::Everything;
+                Ok(nestling_export::journal_json(
+                    store.conn(),
+                    scope,
+                    chrono::Utc::now(),
+                )?)
+            })
+            .expect("exported")
+    }
+
+    #[test]
+    fn nothing_is_previewed_or_restored_before_a_file_is_chosen() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let restoring = Restoring::default();
+        assert!(matches!(
+            session.restore_preview(&restoring),
+            Err(Error::NothingToRestore)
+        ));
+        assert!(matches!(
+            session.restore_apply(&restoring, Mode::Merge),
+            Err(Error::NothingToRestore)
+        ));
+    }
+
+    #[test]
+    fn a_restore_backs_up_first_and_then_forgets_the_file() {
+        let (from, into) = (folder(), folder());
+        let source = open(from.path());
+        log(&source, "from the other journal");
+        let restoring = Restoring::default();
+        restoring.hold(exported(&source));
+        let session = open(into.path());
+        let backups = || {
+            nestling_store::backups::list(into.path())
+                .expect("listed")
+                .len()
+        };
+        let before = backups();
+        session
+            .restore_apply(&restoring, Mode::Merge)
+            .expect("restored");
+        assert_eq!(moments(&session), 1);
+        assert_eq!(backups(), before + 1);
+        assert!(matches!(
+            session.restore_preview(&restoring),
+            Err(Error::NothingToRestore)
+        ));
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_not_a_journal_and_a_missing_one_cannot_be_read() {
+        let tmp = folder();
+        let binary = tmp.path().join("photo.json");
+        std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x80]).expect("written");
+        let restoring = Restoring::default();
+        let err = restoring.hold_file(&binary).expect_err("not text");
+        assert!(matches!(
+            err,
+            Error::Export(nestling_export::Error::NotAJournal)
+        ));
+        let err = restoring
+            .hold_file(&tmp.path().join("gone.json"))
+            .expect_err("missing");
+        assert!(matches!(err, Error::Open { .. }));
+    }
+}

@@ -300,4 +300,158 @@ mod tests {
         exports.begin();
         assert!(exports.check().is_ok());
     }
+
+    use std::cell::RefCell;
+
+    use nestling_export::Range;
+
+    use crate::testing::{folder, log, open};
+
+    fn last_week() -> Selection {
+        Selection::new(Range::Last { days: 7 })
+    }
+
+    /// Saves the last week in `format` to `name` in `out`, noting the stages.
+    fn save(
+        session: &Session,
+        format: Format,
+        out: &Path,
+        name: &str,
+    ) -> (Saved, Vec<&'static str>) {
+        let stages = RefCell::new(Vec::new());
+        let saved = session
+            .save_export(
+                &last_week(),
+                format,
+                Paper::A4,
+                |p| stages.borrow_mut().push(p.stage),
+                |_| Some(out.join(name)),
+            )
+            .expect("saved");
+        (saved, stages.into_inner())
+    }
+
+    #[test]
+    fn each_text_format_is_written_in_its_own_shape() {
+        let (tmp, out) = (folder(), folder());
+        let session = open(tmp.path());
+        log(&session, "held her for an hour");
+        save(&session, Format::Markdown, out.path(), "r.md");
+        save(&session, Format::Csv, out.path(), "r.csv");
+        save(&session, Format::Json, out.path(), "r.json");
+        let read = |name: &str| std::fs::read_to_string(out.path().join(name)).expect("read");
+        assert!(
+            read("r.md").starts_with('#'),
+            "Markdown opens with a heading"
+        );
+        assert_eq!(read("r.csv").lines().count(), 2, "a header and one row");
+        let json: serde_json::Value = serde_json::from_str(&read("r.json")).expect("JSON");
+        assert!(json.is_object());
+    }
+
+    #[test]
+    fn a_save_goes_through_its_stages_in_order_and_names_the_file() {
+        let (tmp, out) = (folder(), folder());
+        let session = open(tmp.path());
+        let (saved, stages) = save(&session, Format::Markdown, out.path(), "report.md");
+        assert_eq!(stages, ["collecting", "choosing", "typesetting", "writing"]);
+        assert_eq!(saved.file_name.as_deref(), Some("report.md"));
+    }
+
+    #[test]
+    fn the_dialog_is_offered_the_report_s_name_and_format() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let mut offered = None;
+        let saved = session
+            .save_export(
+                &last_week(),
+                Format::Csv,
+                Paper::A4,
+                |_| {},
+                |offer| {
+                    offered = Some(offer);
+                    None
+                },
+            )
+            .expect("nothing saved");
+        assert_eq!(saved, Saved::nothing());
+        let offer = offered.expect("offered");
+        assert_eq!(
+            (offer.title, offer.filter, offer.extension),
+            ("Save the report", "CSV", "csv")
+        );
+        assert!(
+            offer.file_name.starts_with("Nestling report ") && offer.file_name.ends_with(".csv")
+        );
+    }
+
+    #[test]
+    fn a_cancel_during_the_dialog_writes_nothing() {
+        let (tmp, out) = (folder(), folder());
+        let session = open(tmp.path());
+        let path = out.path().join("report.md");
+        let result = session.save_export(
+            &last_week(),
+            Format::Markdown,
+            Paper::A4,
+            |_| {},
+            |_| {
+                session.cancel_export();
+                Some(path.clone())
+            },
+        );
+        assert!(matches!(result, Err(Error::Cancelled)));
+        assert_eq!(std::fs::read_dir(out.path()).expect("list").count(), 0);
+    }
+
+    #[test]
+    fn everything_is_saved_as_json_with_private_moments() {
+        let (tmp, out) = (folder(), folder());
+        let session = open(tmp.path());
+        log(&session, "ours");
+        let mut title = "";
+        let saved = session
+            .save_everything(|offer| {
+                title = offer.title;
+                Some(out.path().join(offer.file_name))
+            })
+            .expect("saved");
+        assert_eq!(title, "Save everything");
+        let name = saved.file_name.expect("a name");
+        assert!(name.starts_with("Nestling journal ") && name.ends_with(".json"));
+        let text = std::fs::read_to_string(out.path().join(name)).expect("read");
+        assert!(text.contains("skin_to_skin"));
+    }
+
+    #[test]
+    fn a_save_into_a_missing_folder_fails_and_leaves_no_leftover_list() {
+        let (tmp, out) = (folder(), folder());
+        let session = open(tmp.path());
+        let missing = out.path().join("gone").join("report.md");
+        let result = session.save_export(
+            &last_week(),
+            Format::Markdown,
+            Paper::A4,
+            |_| {},
+            |_| Some(missing),
+        );
+        assert!(matches!(result, Err(Error::Save { .. })));
+        assert!(!tmp.path().join("exports.pending").exists());
+    }
+
+    #[test]
+    fn a_pdf_is_left_to_the_typesetter_and_the_text_formats_are_ready_after_collecting() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let ready = |format| {
+            session
+                .with_store(|store| collect(store, &last_week(), format))
+                .expect("collected")
+                .ready
+                .is_some()
+        };
+        assert!(!ready(Format::Pdf));
+        assert!(ready(Format::Markdown) && ready(Format::Csv) && ready(Format::Json));
+    }
 }

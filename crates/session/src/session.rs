@@ -193,3 +193,185 @@ fn idle_limit(store: &Store) -> Result<Option<Duration>> {
     let chosen = nestling_store::settings::get_all(store.conn())?.lock_after_minutes;
     Ok(chosen.map(|minutes| Duration::from_secs(u64::from(minutes) * 60)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{folder, log, moments, open, PASSPHRASE};
+
+    fn encrypted_and_reopened(dir: &Path) -> Session {
+        let session = open(dir);
+        log(&session, "first cuddle");
+        session.set_passphrase(PASSPHRASE).expect("set");
+        session.close();
+        open(dir)
+    }
+
+    #[test]
+    fn a_new_folder_opens_a_plain_journal_ready_for_moments() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        assert!(!session.is_locked().expect("state"));
+        assert!(session.failure().expect("state").is_none());
+        log(&session, "a first moment");
+        assert_eq!(moments(&session), 1);
+    }
+
+    #[test]
+    fn an_encrypted_journal_opens_locked_and_refuses_every_call_until_unlocked() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        assert!(session.is_locked().expect("state"));
+        let refused = session.with_store(|_| Ok::<_, Error>(()));
+        assert!(matches!(
+            refused,
+            Err(Error::Store(nestling_store::Error::Locked))
+        ));
+    }
+
+    #[tokio::test]
+    async fn the_passphrase_unlocks_the_journal_with_its_moments() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        session.unlock(PASSPHRASE).await.expect("unlocked");
+        assert!(!session.is_locked().expect("state"));
+        assert_eq!(moments(&session), 1);
+    }
+
+    #[tokio::test]
+    async fn lock_closes_an_encrypted_journal_and_unlock_opens_it_again() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        session.unlock(PASSPHRASE).await.expect("unlocked");
+        session.lock().expect("locked");
+        assert!(session.is_locked().expect("state"));
+        session.unlock(PASSPHRASE).await.expect("unlocked again");
+        assert_eq!(moments(&session), 1);
+    }
+
+    #[test]
+    fn lock_leaves_a_plain_journal_open() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        session.lock().expect("asked");
+        assert!(!session.is_locked().expect("state"));
+    }
+
+    #[tokio::test]
+    async fn unlocking_an_open_journal_is_refused() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let err = session.unlock(PASSPHRASE).await.expect_err("open already");
+        assert!(matches!(err, Error::NotLocked), "{err:?}");
+    }
+
+    #[tokio::test]
+    async fn wrong_passphrases_are_counted_on_disk_and_survive_a_restart() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        for _ in 0..2 {
+            let err = session.unlock("wrong horse").await.expect_err("wrong");
+            assert!(err.is_wrong_secret(), "{err:?}");
+        }
+        assert!(session.is_locked().expect("still locked"));
+        session.close();
+        let restarted = open(tmp.path());
+        assert_eq!(restarted.tries.read().failures, 2);
+        let next_wait = nestling_store::tries::delay_after(3);
+        assert!(next_wait > Duration::ZERO, "a fourth wrong try waits");
+    }
+
+    #[tokio::test]
+    async fn the_right_passphrase_resets_the_count_of_wrong_ones() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        let _ = session.unlock("wrong horse").await.expect_err("wrong");
+        assert_eq!(session.tries.read().failures, 1);
+        session.unlock(PASSPHRASE).await.expect("unlocked");
+        assert_eq!(session.tries.read().failures, 0);
+    }
+
+    #[tokio::test]
+    async fn a_try_that_checks_no_secret_is_not_counted() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let _ = session.unlock(PASSPHRASE).await.expect_err("not locked");
+        assert_eq!(session.tries.read().failures, 0);
+    }
+
+    #[tokio::test]
+    async fn an_encrypted_journal_locks_after_the_idle_time_and_not_before() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        session.unlock(PASSPHRASE).await.expect("unlocked");
+        let later = |minutes: u64| Instant::now() + Duration::from_secs(minutes * 60);
+        assert!(!session.lock_if_idle(later(4)).expect("checked"));
+        assert!(session.lock_if_idle(later(6)).expect("checked"));
+        assert!(session.is_locked().expect("state"));
+    }
+
+    #[test]
+    fn a_plain_journal_never_locks_when_idle() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let much_later = Instant::now() + Duration::from_secs(600 * 60);
+        assert!(!session.lock_if_idle(much_later).expect("checked"));
+    }
+
+    #[test]
+    fn a_second_session_on_the_same_folder_opens_nothing_and_says_why() {
+        let tmp = folder();
+        let first = open(tmp.path());
+        let second = open(tmp.path());
+        assert!(second.folder_in_use());
+        assert!(!first.folder_in_use());
+        let failure = second.failure().expect("state").expect("failed");
+        assert!(matches!(
+            failure.original(),
+            Error::Store(nestling_store::Error::InUse { .. })
+        ));
+    }
+
+    #[test]
+    fn after_close_every_call_is_refused_and_the_folder_is_free() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        session.close();
+        let refused = session.with_store(|_| Ok::<_, Error>(()));
+        assert!(matches!(
+            refused.map_err(|e| matches!(e.original(), Error::Closed)),
+            Err(true)
+        ));
+        assert!(!open(tmp.path()).folder_in_use());
+    }
+
+    #[test]
+    fn opening_removes_moments_in_the_trash_for_more_than_thirty_days() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let id = log(&session, "an old moment");
+        let long_ago = chrono::Utc::now() - chrono::TimeDelta::days(31);
+        session
+            .with_store(|store| -> Result<_> {
+                Ok(nestling_journal::trash::soft_delete(
+                    store.conn(),
+                    id,
+                    long_ago,
+                )?)
+            })
+            .expect("deleted");
+        session.close();
+        let reopened = open(tmp.path());
+        let trash = reopened
+            .with_store(|store| -> Result<_> { Ok(nestling_journal::trash::list(store.conn())?) })
+            .expect("listed");
+        assert!(trash.is_empty());
+    }
+
+    #[test]
+    fn no_daily_backup_is_made_while_the_journal_is_locked() {
+        let tmp = folder();
+        let session = encrypted_and_reopened(tmp.path());
+        assert_eq!(session.daily_backup_if_due().expect("checked"), None);
+    }
+}

@@ -68,3 +68,56 @@ impl Session {
         self.shelf.lock().map(|s| s.is_some()).unwrap_or(false)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{folder, open, PASSPHRASE};
+
+    fn article_count(session: &Session) -> usize {
+        session
+            .with_shelf(|_, shelf| Ok::<_, Error>(shelf.library.summaries().len()))
+            .expect("shelf")
+    }
+
+    #[test]
+    fn the_shelf_is_built_on_first_use_and_kept() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        assert!(!session.shelf_is_cached());
+        assert!(article_count(&session) > 0, "the shipped articles");
+        assert!(session.shelf_is_cached());
+    }
+
+    #[test]
+    fn a_change_to_the_imports_rebuilds_the_shelf() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        let before = article_count(&session);
+        let text = "+++\ntitle = \"Our own notes\"\nsummary = \"What helped us.\"\n\
+            topics = [\"getting-help\"]\norder = 1\npublished = 2026-11-01\nrelated = []\n+++\n\n\
+            A few words of our own.\n\n## Later\n\nThings settle.\n";
+        let imported = session.change_shelf(|store, shelf| -> Result<_> {
+            Ok(nestling_library::imported::import(
+                store.conn(),
+                &shelf.library,
+                "ours.md",
+                text,
+                chrono::Utc::now(),
+            )?)
+        });
+        imported.expect("imported");
+        assert!(!session.shelf_is_cached());
+        assert_eq!(article_count(&session), before + 1);
+    }
+
+    #[test]
+    fn locking_forgets_the_shelf() {
+        let tmp = folder();
+        let session = open(tmp.path());
+        session.set_passphrase(PASSPHRASE).expect("set");
+        article_count(&session);
+        session.lock().expect("locked");
+        assert!(!session.shelf_is_cached());
+    }
+}
