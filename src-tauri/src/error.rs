@@ -1,8 +1,10 @@
 //! The one error type that crosses to the UI, serialized as `{ "kind": "...", "message": "..." }`.
 //!
 //! The UI branches on `kind` (a stable snake_case code) and shows `message` as it is. Messages
-//! come from the domain crates, which never put journal text in them.
+//! come from the domain crates, which never put journal text in them; the session's own
+//! failures carry only ids and paths and are worded here.
 
+use nestling_session::Error as SessionError;
 use serde::ser::SerializeStruct;
 
 /// Everything a command can fail with.
@@ -23,58 +25,13 @@ pub enum Error {
     /// What to export was not valid, or a JSON journal could not be read or restored.
     #[error(transparent)]
     Export(#[from] nestling_export::Error),
-    /// The PDF report could not be typeset.
-    #[error(transparent)]
-    Pdf(#[from] nestling_report_pdf::Error),
-    /// An export file could not be written; nothing was left half-written.
-    #[error("Nestling could not save the file in {}: {source}. Nothing was written there; please choose another folder.", path.parent().unwrap_or(path).display())]
-    Save {
-        /// Where the file was to go.
-        path: std::path::PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The parent cancelled a save; no file was written.
-    #[error("The save was cancelled. No file was written.")]
-    Cancelled,
-    /// Recovery was asked for while the journal is fine.
-    #[error("Your journal opened normally; there is nothing to recover.")]
-    NothingToRecover,
-    /// The app is closing and has let go of the journal.
-    #[error("Nestling is closing; nothing more can be changed in this window.")]
-    Closed,
-    /// An unlock was asked for while the journal is already open.
-    #[error("Your journal is already open; there is nothing to unlock.")]
-    NotLocked,
-    /// The file chosen to restore from could not be read.
-    #[error("Nestling could not read the file {}: {source}. Nothing was restored; please choose the file again.", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())]
-    Open {
-        /// The file that was chosen.
-        path: std::path::PathBuf,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// A restore was asked for before a file was chosen.
-    #[error("Please choose a Nestling file to restore from first. Nothing was restored.")]
-    NothingToRestore,
-    /// "Delete everything" without the typed confirmation.
-    #[error("Please type \u{201c}delete everything\u{201d} to confirm. Nothing was deleted.")]
-    NotConfirmed,
-    /// The journal could not be opened at start; every command repeats why.
-    #[error("{message}")]
-    Unavailable {
-        /// The kind of the original failure.
-        kind: &'static str,
-        /// The original, readable message.
-        message: String,
-    },
+    /// A failure of the session: the journal's state, a secret, a save, a restore.
+    #[error("{}", session_message(.0))]
+    Session(#[from] nestling_session::Error),
     /// Everything was erased but the window's own storage (a dismissed offer, drafts an older
     /// version kept there) could not be cleared.
     #[error("Your journal, its key and its backups were deleted, but the window's own stored choices could not be cleared. Please close and reopen Nestling.")]
     WebviewStorage,
-    /// A previous command panicked while holding the journal; restarting the app recovers.
-    #[error("Nestling hit an internal problem. Please close and reopen it; nothing saved has been lost.")]
-    StatePoisoned,
 }
 
 /// The result type of every command.
@@ -89,32 +46,63 @@ impl Error {
             Error::Library(err) => err.kind(),
             Error::Export(err) => err.kind(),
             Error::Help(_) => "help_lines",
-            Error::Pdf(_) => "typesetting",
-            Error::Save { .. } => "save_failed",
-            Error::Cancelled => "cancelled",
-            Error::NothingToRecover => "nothing_to_recover",
-            Error::Open { .. } => "open_failed",
-            Error::NothingToRestore => "nothing_to_restore",
-            Error::NotConfirmed => "not_confirmed",
-            Error::NotLocked => "not_locked",
-            Error::Closed => "closed",
-            Error::Unavailable { kind, .. } => kind,
+            Error::Session(err) => session_kind(err),
             Error::WebviewStorage => "webview_storage",
-            Error::StatePoisoned => "internal",
         }
     }
+}
 
-    /// Whether a passphrase or recovery code did not match.
-    pub(crate) fn is_wrong_secret(&self) -> bool {
-        matches!(self, Error::Store(nestling_store::Error::WrongPassphrase))
+/// The stable code of a session failure; a journal that could not be opened keeps the code of
+/// the original failure.
+fn session_kind(err: &SessionError) -> &'static str {
+    match err.original() {
+        SessionError::Store(err) => err.kind(),
+        SessionError::Journal(err) => err.kind(),
+        SessionError::Library(err) => err.kind(),
+        SessionError::Export(err) => err.kind(),
+        SessionError::Pdf(_) => "typesetting",
+        SessionError::Save { .. } => "save_failed",
+        SessionError::Cancelled => "cancelled",
+        SessionError::NothingToRecover => "nothing_to_recover",
+        SessionError::Open { .. } => "open_failed",
+        SessionError::NothingToRestore => "nothing_to_restore",
+        SessionError::NotConfirmed => "not_confirmed",
+        SessionError::NotLocked => "not_locked",
+        SessionError::Closed => "closed",
+        SessionError::Unavailable(_) | SessionError::StatePoisoned => "internal",
     }
+}
 
-    /// The same failure as a value that can be handed to every later command.
-    pub(crate) fn unavailable(&self) -> Error {
-        Error::Unavailable {
-            kind: self.kind(),
-            message: self.to_string(),
+/// What the parent reads about a session failure: the domain crates' own messages, and ours
+/// for the session's own failures.
+fn session_message(err: &SessionError) -> String {
+    match err.original() {
+        SessionError::Save { path, source } => format!(
+            "Nestling could not save the file in {}: {source}. Nothing was written there; please choose another folder.",
+            path.parent().unwrap_or(path).display()
+        ),
+        SessionError::Cancelled => "The save was cancelled. No file was written.".into(),
+        SessionError::NothingToRecover => {
+            "Your journal opened normally; there is nothing to recover.".into()
         }
+        SessionError::Closed => {
+            "Nestling is closing; nothing more can be changed in this window.".into()
+        }
+        SessionError::NotLocked => "Your journal is already open; there is nothing to unlock.".into(),
+        SessionError::Open { path, source } => format!(
+            "Nestling could not read the file {}: {source}. Nothing was restored; please choose the file again.",
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ),
+        SessionError::NothingToRestore => {
+            "Please choose a Nestling file to restore from first. Nothing was restored.".into()
+        }
+        SessionError::NotConfirmed => {
+            "Please type \u{201c}delete everything\u{201d} to confirm. Nothing was deleted.".into()
+        }
+        SessionError::Unavailable(_) | SessionError::StatePoisoned => {
+            "Nestling hit an internal problem. Please close and reopen it; nothing saved has been lost.".into()
+        }
+        domain => domain.to_string(),
     }
 }
 
@@ -142,14 +130,34 @@ mod tests {
     }
 
     #[test]
-    fn an_unavailable_journal_keeps_the_original_kind_and_message() {
-        let original = Error::from(nestling_store::Error::TooNew {
-            path: "/data/nestling.sqlite3".into(),
-            found: 9,
-            supported: 1,
+    fn a_journal_that_could_not_be_opened_keeps_the_original_kind_and_message() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let _first = nestling_session::Session::open(tmp.path().to_path_buf());
+        let second = nestling_session::Session::open(tmp.path().to_path_buf());
+        let failure = second.failure().expect("state").expect("failed");
+        let original = Error::from(nestling_store::Error::InUse {
+            path: tmp.path().to_path_buf(),
         });
-        let copy = original.unavailable();
-        assert_eq!(copy.kind(), "too_new");
-        assert_eq!(copy.to_string(), original.to_string());
+        let shown = Error::from(failure);
+        assert_eq!(shown.kind(), original.kind());
+        assert_eq!(shown.to_string(), original.to_string());
+    }
+
+    #[test]
+    fn the_session_s_own_failures_keep_their_kind_and_wording() {
+        let cancelled = Error::from(SessionError::Cancelled);
+        assert_eq!(cancelled.kind(), "cancelled");
+        assert_eq!(
+            cancelled.to_string(),
+            "The save was cancelled. No file was written."
+        );
+        let save = Error::from(SessionError::Save {
+            path: "/reports/report.pdf".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        });
+        assert_eq!(save.kind(), "save_failed");
+        assert!(save
+            .to_string()
+            .starts_with("Nestling could not save the file in /reports: "));
     }
 }

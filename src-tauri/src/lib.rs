@@ -1,14 +1,17 @@
-//! Nestling's Tauri shell: window, state and the thin commands the UI calls.
+//! Nestling's Tauri shell: the window, the native dialogs, navigation, and the thin commands
+//! the UI calls.
 //!
-//! Everything with logic lives in the crates under `crates/`; this crate only opens the journal
-//! at start, keeps it in managed state and adapts domain calls to IPC. [`run_app`] builds the
-//! app on any runtime so the IPC tests can run the real setup on the mock runtime.
+//! Everything with logic lives in the crates under `crates/`: the session (the open or locked
+//! journal, secrets, replacing the journal, the shelf, saving exports) is `nestling_session`.
+//! This crate only opens the session at start, keeps it in managed state, runs its timers
+//! (daily backup, idle lock), words its errors for the UI and adapts domain calls to IPC.
+//! [`run_app`] builds the app on any runtime so the IPC tests can run the real setup on the
+//! mock runtime.
 
 mod commands;
+mod dialog;
 mod error;
 mod navigation;
-mod saving;
-mod state;
 
 use std::path::PathBuf;
 
@@ -22,9 +25,10 @@ macro_rules! command_list {
     };
 }
 
-pub use commands::restore::Restoring;
 pub use error::Error;
-pub use state::AppState;
+pub use nestling_session::Restoring;
+/// The session the commands share, kept in managed state.
+pub use nestling_session::Session as AppState;
 
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
@@ -127,7 +131,6 @@ pub fn run_app<R: Runtime>(
         ),
     };
     app.manage(AppState::open(dir));
-    app.manage(saving::Exports::default());
     app.manage(Restoring::default());
     Ok(app)
 }

@@ -1,10 +1,10 @@
 //! The gentle check-in: saving, changing and listing the parent's check-ins, and what Today may
-//! offer from them. Each command calls one function of `nestling_journal`.
+//! offer from them. Each command calls one function of `nestling_journal`, or of
+//! `nestling_session` for what the settings make Today offer.
 
 use chrono::{NaiveDate, Utc};
 use nestling_journal::check_in::{self, CheckIn, CheckInInput};
-use nestling_journal::prompts::{self, Plan, Prompts};
-use nestling_store::settings::{self, CheckInFrequency, Settings};
+use nestling_journal::prompts::Prompts;
 use tauri::State;
 
 use crate::error::Result;
@@ -69,21 +69,5 @@ pub(crate) async fn check_in_prompts(
     state: State<'_, AppState>,
     today: NaiveDate,
 ) -> Result<Prompts> {
-    state.with_store(|store| {
-        let plan = plan(&settings::get_all(store.conn())?);
-        Ok(prompts::prompts(store.conn(), &plan, today)?)
-    })
-}
-
-/// The parent's check-in settings as the journal's [`Plan`].
-fn plan(settings: &Settings) -> Plan {
-    Plan {
-        every_days: match settings.check_in {
-            Some(CheckInFrequency::Daily) => Some(1),
-            Some(CheckInFrequency::Weekly) => Some(7),
-            Some(CheckInFrequency::Off) | None => None,
-        },
-        low_mood_card: settings.low_mood_card,
-        dismissed_on: settings.low_mood_card_dismissed_on,
-    }
+    state.with_store(|store| Ok(nestling_session::check_in_prompts(store, today)?))
 }
