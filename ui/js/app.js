@@ -167,7 +167,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
       applySettings(home.settings);
       showDataFolder(home.dataDir);
       await journal.loadCatalog();
-      await loadDrafts(api);
+      await loadDrafts({ listDrafts: api.listDrafts, saveDraft: api.saveDraft, discardDraft: api.discardDraft });
       idle.configure(home.encrypted ? String(home.settings.lock_after_minutes ?? 'never') : 'never');
       state.update({ home, settings: home.settings });
     } catch (err) {

@@ -17,3 +17,22 @@ export function makeAttempt(notice, toAppError, redraw) {
     redraw();
   };
 }
+
+/**
+ * Like `makeAttempt`, but draws the screen again only after a failure: for actions that open a
+ * dialog over the screen and leave the screen itself unchanged.
+ * @param {{show: (err: import('./api.js').AppError) => void}} notice
+ * @param {(err: unknown) => import('./api.js').AppError} toAppError
+ * @param {() => void} redraw
+ * @returns {(action: () => Promise<unknown>) => Promise<void>}
+ */
+export function makeQuietAttempt(notice, toAppError, redraw) {
+  return async (action) => {
+    try {
+      await action();
+    } catch (err) {
+      notice.show(toAppError(err));
+      redraw();
+    }
+  };
+}

@@ -1,7 +1,8 @@
 // The check-in's behaviour: what each action sends to Rust, when Help opens after a save, and
 // what Today, Settings and the Journal show of it.
 
-import { makeAttempt } from '../attempt.js';
+import { makeAttempt, makeQuietAttempt } from '../attempt.js';
+import { loadForEditing } from '../editing.js';
 import { el } from '../dom.js';
 import { toLocalDate, withOffset } from '../format.js';
 import { currentOffsetSeconds } from '../journal/catalog.js';
@@ -39,11 +40,17 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
   // Help (F1) opens over anything: a check-in left open must not hide it.
   window.addEventListener('hashchange', () => { if (dialog.open) dialog.close(); });
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
+  const attemptQuietly = makeQuietAttempt(notice, api.toAppError, () => redraw());
   /** The local day on which the parent said "not now" to the invitation. */
   let putAwayOn = '';
 
+  /** Opens the form on a new check-in, or on the whole of an existing one read afresh. */
+  const open = (/** @type {CheckIn|null} */ listed) => attemptQuietly(async () => {
+    showForm(listed && (await loadForEditing(() => api.getCheckIn(listed.id), 'This check-in')));
+  });
+
   /** @param {CheckIn|null} checkIn */
-  function open(checkIn) {
+  function showForm(checkIn) {
     dialog.replaceChildren(checkInForm(checkIn, {
       when: { takenAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds() },
       onSave: (input) => save(input, checkIn),

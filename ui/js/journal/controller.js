@@ -1,6 +1,7 @@
 // The journal's behaviour: what each action sends to Rust and which screen is drawn afterwards.
 
-import { makeAttempt } from '../attempt.js';
+import { makeAttempt, makeQuietAttempt } from '../attempt.js';
+import { loadForEditing } from '../editing.js';
 import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js';
 import { createCatalog, currentOffsetSeconds } from './catalog.js';
 import { createEditor } from './editor.js';
@@ -36,6 +37,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
   const local = { baby: /** @type {number|null} */ (null), query: '', filter: {}, days: PAGE_DAYS, kept: new Set() };
 
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
+  const attemptQuietly = makeQuietAttempt(notice, api.toAppError, () => redraw());
 
   const editor = createEditor(catalog, {
     async save(input, id) {
@@ -53,8 +55,17 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     currentBaby: () => local.baby,
     /** @param {number|null} id */
     setCurrentBaby(id) { local.baby = id; },
-    /** @param {Moment|null} moment */
-    openEditor(moment, defaults = {}) { editor.open(moment, { babyId: local.baby, ...defaults }); },
+    /**
+     * Opens the editor on a new moment, or on the whole of an existing one read afresh.
+     * @param {Moment|null} moment
+     * @param {Partial<import('../api.js').MomentInput>} [defaults]
+     */
+    openEditor(moment, defaults = {}) {
+      if (!moment) return editor.open(null, { babyId: local.baby, ...defaults });
+      return attemptQuietly(async () => {
+        editor.open(await loadForEditing(() => api.getMoment(moment.id), 'This moment'), { babyId: local.baby, ...defaults });
+      });
+    },
     editorOpen: () => editor.isOpen(),
     closeEditor: () => editor.close(),
     /** @param {Kind} kind */
