@@ -78,7 +78,7 @@ test('an edit opens Help only when its safety answer changed', () => {
   assert.equal(helpAfterSave(saved('unwanted_thoughts', 'soon'), saved('might_act', 'now')), '#help/now');
 });
 
-const settings = (checkIn) => ({ check_in: checkIn, low_mood_card: true, low_mood_card_dismissed_on: null });
+const settings = (checkIn) => ({ checkIn, lowMoodCard: true, lowMoodCardDismissedOn: null });
 const prompts = (checkInDue, lowMoodCard) => ({ checkInDue, lowMoodCard, lastCheckIn: null });
 
 test('Today offers the check-in only until the offer is answered', () => {

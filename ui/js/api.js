@@ -34,8 +34,8 @@ export function toAppError(err) {
 }
 
 /**
- * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null, help_region: string|null,
- *   check_in: 'off'|'daily'|'weekly'|null, low_mood_card: boolean, low_mood_card_dismissed_on: string|null}} Settings
+ * @typedef {{theme: 'system'|'light'|'dark'|'night', textSize: 'small'|'medium'|'large'|'larger', lockAfterMinutes: number|null, backupsToKeep: number, parentName: string|null, helpRegion: string|null,
+ *   checkIn: 'off'|'daily'|'weekly'|null, lowMoodCard: boolean, lowMoodCardDismissedOn: string|null}} Settings
  * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, encrypted: boolean, settings: Settings}} Home
  */
 

@@ -46,8 +46,8 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
   const help = createHelp({
     api, redraw: () => render(),
     journalOpen: () => Boolean(state.get().home) && !state.get().locked,
-    savedRegion: () => state.get().settings?.help_region ?? null,
-    saveRegion: (code) => changeSetting('help_region', code),
+    savedRegion: () => state.get().settings?.helpRegion ?? null,
+    saveRegion: (code) => changeSetting('helpRegion', code),
     languages: () => navigator.languages ?? [navigator.language],
   });
   const idle = createIdleLock(() => lockNow(), undefined, () => api.stillHere());
@@ -61,7 +61,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
     await attempt(async () => {
       const settings = await api.setSetting(key, value);
       applySettings(settings);
-      if (state.get().home?.encrypted) idle.configure(String(settings.lock_after_minutes ?? 'never'));
+      if (state.get().home?.encrypted) idle.configure(String(settings.lockAfterMinutes ?? 'never'));
       state.update({ settings });
     });
   }
@@ -168,7 +168,7 @@ export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
       showDataFolder(home.dataDir);
       await journal.loadCatalog();
       await loadDrafts({ listDrafts: api.listDrafts, saveDraft: api.saveDraft, discardDraft: api.discardDraft });
-      idle.configure(home.encrypted ? String(home.settings.lock_after_minutes ?? 'never') : 'never');
+      idle.configure(home.encrypted ? String(home.settings.lockAfterMinutes ?? 'never') : 'never');
       state.update({ home, settings: home.settings });
     } catch (err) {
       const problem = api.toAppError(err);

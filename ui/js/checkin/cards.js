@@ -63,12 +63,12 @@ export function checkInSettings(settings, onChange) {
     el('p', { class: 'hint', id: 'check-in-often', text: 'How often Nestling asks how you are. Your answers stay on this computer.' }),
     el('div', { class: 'choice-row', role: 'radiogroup', 'aria-labelledby': 'check-in-often' },
       ...FREQUENCIES.map(([value, label]) => el('label', {},
-        el('input', { type: 'radio', name: 'check_in', value, checked: settings.check_in === value, onchange: () => onChange('check_in', value) }),
+        el('input', { type: 'radio', name: 'checkIn', value, checked: settings.checkIn === value, onchange: () => onChange('checkIn', value) }),
         label))),
     el('label', { class: 'check' },
       el('input', {
-        type: 'checkbox', id: 'low-mood-setting', checked: settings.low_mood_card,
-        onchange: (/** @type {Event} */ e) => onChange('low_mood_card', /** @type {HTMLInputElement} */ (e.target).checked ? 'on' : 'off'),
+        type: 'checkbox', id: 'low-mood-setting', checked: settings.lowMoodCard,
+        onchange: (/** @type {Event} */ e) => onChange('lowMoodCard', /** @type {HTMLInputElement} */ (e.target).checked ? 'on' : 'off'),
       }),
       'When my check-ins have been low for two weeks, suggest talking to someone'),
   );

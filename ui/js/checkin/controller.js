@@ -84,7 +84,7 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
   });
 
   /** @param {string} today */
-  const putAwayLowMood = (today) => changeSetting('low_mood_card_dismissed_on', today);
+  const putAwayLowMood = (today) => changeSetting('lowMoodCardDismissedOn', today);
 
   return {
     open,
@@ -97,8 +97,8 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
       const prompts = await api.checkInPrompts(today);
       const shown = todayOffer(settings, prompts, putAwayOn === today);
       return [
-        shown.lowMood ? lowMoodCard({ onPutAway: () => putAwayLowMood(today), onSwitchOff: () => changeSetting('low_mood_card', 'off') }) : null,
-        shown.offer ? offerCard((frequency) => changeSetting('check_in', frequency)) : null,
+        shown.lowMood ? lowMoodCard({ onPutAway: () => putAwayLowMood(today), onSwitchOff: () => changeSetting('lowMoodCard', 'off') }) : null,
+        shown.offer ? offerCard((frequency) => changeSetting('checkIn', frequency)) : null,
         shown.invite ? invitation(() => open(null), () => { putAwayOn = today; redraw(); }) : null,
       ].filter((node) => node !== null);
     },

@@ -134,7 +134,7 @@ export function helpAfterSave(before, saved) {
  */
 export function todayOffer(settings, prompts, invitationPutAway) {
   return {
-    offer: settings.check_in === null,
+    offer: settings.checkIn === null,
     invite: Boolean(prompts?.checkInDue) && !invitationPutAway,
     lowMood: Boolean(prompts?.lowMoodCard),
   };

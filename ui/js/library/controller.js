@@ -69,9 +69,9 @@ export function createLibrary({ api, toast, notice, redraw, settings, changeSett
     }),
     /** @param {number} step */
     textSize(step) {
-      const current = TEXT_SIZES.indexOf(settings()?.text_size ?? 'medium');
+      const current = TEXT_SIZES.indexOf(settings()?.textSize ?? 'medium');
       const next = TEXT_SIZES[Math.min(TEXT_SIZES.length - 1, Math.max(0, current + step))];
-      return changeSetting('text_size', next);
+      return changeSetting('textSize', next);
     },
     /** @param {{slug: string, quote: string, anchor: string|null, offset: number}} input */
     highlight: (input) => attempt(async () => {

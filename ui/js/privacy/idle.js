@@ -35,7 +35,7 @@ export function createIdleLock(lock, clock = () => Date.now(), here = () => {}) 
     }
   }
   return {
-    /** @param {string} minutes a `lock_after_minutes` setting: "1"…"60" or "never" */
+    /** @param {string} minutes a `lockAfterMinutes` setting: "1"…"60" or "never" */
     configure(minutes) {
       window.clearInterval(timer);
       const value = Number(minutes);

@@ -132,7 +132,7 @@ function lockedControls(deps, settings) {
     el('div', { class: 'manage-row' },
       el('button', { type: 'button', class: 'button', id: 'lock-now', onclick: deps.lockNow }, 'Lock now'),
       el('span', { class: 'hint', text: 'Shortcut: Ctrl+L' })),
-    radios('lock_after_minutes', 'Lock after I have been away for', LOCK_AFTER, String(settings.lock_after_minutes ?? 'never'), deps.changeSetting),
+    radios('lockAfterMinutes', 'Lock after I have been away for', LOCK_AFTER, String(settings.lockAfterMinutes ?? 'never'), deps.changeSetting),
     el('details', {}, el('summary', { text: 'Change the passphrase' }), change),
     el('details', {}, el('summary', { text: 'Make a new recovery code' }), code),
     el('details', {}, el('summary', { text: 'Remove the passphrase' }), remove),
@@ -192,7 +192,7 @@ function backupsPart(deps, privacy, settings) {
       : el('ul', { class: 'plain-list', id: 'backup-list' }, ...backups.map((b) => backupRow(deps, b, encrypted))),
     el('div', { class: 'manage-row' },
       el('button', { type: 'button', class: 'button', id: 'backup-now', onclick: () => deps.attempt(async () => { await deps.api.backupNow(); deps.toast.show('Backup made.'); }) }, 'Back up now')),
-    radios('backups_to_keep', 'Backups to keep', KEEP, String(settings.backups_to_keep), deps.changeSetting),
+    radios('backupsToKeep', 'Backups to keep', KEEP, String(settings.backupsToKeep), deps.changeSetting),
   );
 }
 

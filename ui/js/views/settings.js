@@ -25,12 +25,12 @@ export function settingsView(settings, onChange) {
   return el('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
     el('h1', { id: 'settings-title', text: 'Settings' }),
     choice('theme', 'Colours', THEMES, settings.theme, onChange),
-    choice('text_size', 'Text size', TEXT_SIZES, settings.text_size, onChange),
+    choice('textSize', 'Text size', TEXT_SIZES, settings.textSize, onChange),
     el('label', { class: 'field parent-name' },
       el('span', { class: 'field-label', text: 'Your name on reports (optional)' }),
       el('input', {
-        type: 'text', id: 'parent-name', maxlength: 60, value: settings.parent_name ?? '',
-        autocomplete: 'name', onchange: (/** @type {Event} */ e) => onChange('parent_name', /** @type {HTMLInputElement} */ (e.target).value.trim()),
+        type: 'text', id: 'parent-name', maxlength: 60, value: settings.parentName ?? '',
+        autocomplete: 'name', onchange: (/** @type {Event} */ e) => onChange('parentName', /** @type {HTMLInputElement} */ (e.target).value.trim()),
       })),
   );
 }
@@ -65,5 +65,5 @@ export function applySettings(settings) {
   const root = document.documentElement;
   if (settings.theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = settings.theme;
-  root.dataset.textSize = settings.text_size;
+  root.dataset.textSize = settings.textSize;
 }
