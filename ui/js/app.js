@@ -1,3 +1,4 @@
+// @ts-check
 // The app's behaviour: loading, routing, keyboard shortcuts and drawing the current view.
 
 import { makeAttempt } from './attempt.js';

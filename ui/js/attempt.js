@@ -1,3 +1,4 @@
+// @ts-check
 // One way to run what a click asks for: a failure is shown calmly, and the screen is drawn
 // again either way so it never shows a state that was not saved.
 

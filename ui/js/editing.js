@@ -1,3 +1,4 @@
+// @ts-check
 // Opening a record for editing: lists may carry only part of a record (a short note preview),
 // so the editor always starts from the whole record as the journal holds it now.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Pure formatting of times, durations and days for the journal screens. No DOM, no clock.
 
 /**

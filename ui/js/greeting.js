@@ -1,3 +1,4 @@
+// @ts-check
 // Words for the top of the home screen, chosen from the local time. Pure: no DOM, no clock.
 
 /**

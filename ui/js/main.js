@@ -1,3 +1,4 @@
+// @ts-check
 // Composition root: wires state, API and views together.
 
 import * as api from './api.js';

@@ -1,7 +1,8 @@
+// @ts-check
 // Application state with no DOM: the current view, the home data and the settings.
 
-/** @typedef {import('./api.js').Home} Home */
-/** @typedef {import('./api.js').Settings} Settings */
+/** @typedef {import('./types.js').Home} Home */
+/** @typedef {import('./types.js').Settings} Settings */
 
 /** The views a person can be on; anything else falls back to home. */
 export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'export', 'settings', 'help'];
@@ -30,7 +31,7 @@ export function routeFromHash(hash) {
 export function createState() {
   /**
    * @type {{view: string, home: Home|null, settings: Settings|null, problem: import('./api.js').AppError|null,
-   *   locked: boolean, recovery: import('./api.js').Recovery|null, recoveryCode: string|null}}
+   *   locked: boolean, recovery: import('./types.js').Recovery|null, recoveryCode: string|null}}
    */
   const data = { view: 'home', home: null, settings: null, problem: null, locked: false, recovery: null, recoveryCode: null };
   /** @type {Set<() => void>} */

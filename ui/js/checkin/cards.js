@@ -1,3 +1,4 @@
+// @ts-check
 // What the check-in adds to other screens: the one-time offer, the quiet invitation and the
 // low-mood card on Today, the choices in Settings, and a check-in's row in the Journal.
 // Pure: builds DOM from what it is given.
@@ -6,7 +7,7 @@ import { el } from '../dom.js';
 import { clockOf } from '../format.js';
 import { FREQUENCIES, checkInFacts } from './model.js';
 
-/** @typedef {import('../api.js').CheckIn} CheckIn */
+/** @typedef {import('../types.js').CheckIn} CheckIn */
 
 /**
  * Asked once: would the parent like a check-in, and how often.
@@ -54,7 +55,7 @@ export function lowMoodCard({ onPutAway, onSwitchOff }) {
 
 /**
  * The check-in's choices in Settings.
- * @param {import('../api.js').Settings} settings
+ * @param {import('../types.js').Settings} settings
  * @param {(key: string, value: string) => void} onChange
  */
 export function checkInSettings(settings, onChange) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The check-in's behaviour: what each action sends to Rust, when Help opens after a save, and
 // what Today, Settings and the Journal show of it.
 
@@ -12,9 +13,9 @@ import { helpAfterSave, todayOffer } from './model.js';
 
 /**
  * @typedef {ReturnType<typeof createCheckIn>} CheckInContext
- * @typedef {import('../api.js').CheckIn} CheckIn
- * @typedef {import('../api.js').CheckInInput} CheckInInput
- * @typedef {import('../api.js').Settings} Settings
+ * @typedef {import('../types.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').CheckInInput} CheckInInput
+ * @typedef {import('../types.js').Settings} Settings
  */
 
 /** What a toast says after a save, by the help the answers call for. */

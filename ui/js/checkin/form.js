@@ -1,3 +1,4 @@
+// @ts-check
 // The check-in form: a few optional questions in one dialog, in the order they are read.
 // Pure: builds DOM from what it is given and hands the answers to `onSave`.
 
@@ -5,8 +6,8 @@ import { el } from '../dom.js';
 import { CHECK_IN_SCALES, SAFETY, SUPPORTED, readCheckIn, sleepHoursText } from './model.js';
 
 /**
- * @typedef {import('../api.js').CheckIn} CheckIn
- * @typedef {import('../api.js').CheckInInput} CheckInInput
+ * @typedef {import('../types.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').CheckInInput} CheckInInput
  * @typedef {{
  *   onSave: (input: CheckInInput) => Promise<void>,
  *   onClose: () => void,

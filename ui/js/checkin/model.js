@@ -1,12 +1,13 @@
+// @ts-check
 // The check-in's words and rules, with no DOM: the questions in Nestling's own words, reading a
 // filled-in form into what Rust saves, where Help opens after a save, and what Today offers.
 // None of these questions is taken from a screening questionnaire, and nothing here scores.
 
 /**
- * @typedef {import('../api.js').CheckIn} CheckIn
- * @typedef {import('../api.js').CheckInInput} CheckInInput
- * @typedef {import('../api.js').Settings} Settings
- * @typedef {import('../api.js').Prompts} Prompts
+ * @typedef {import('../types.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').CheckInInput} CheckInInput
+ * @typedef {import('../types.js').Settings} Settings
+ * @typedef {import('../types.js').Prompts} Prompts
  * @typedef {'mood'|'closeness'|'worry'} ScaleName
  * @typedef {{label: string, low: string, high: string, short: string}} Scale
  */
@@ -84,8 +85,8 @@ export function readCheckIn(values, when) {
     closeness: rating(values.closeness),
     worry: rating(values.worry),
     sleepMinutes,
-    supported: /** @type {import('../api.js').Supported|null} */ (oneOf(SUPPORTED, values.supported)),
-    safety: /** @type {import('../api.js').SafetyAnswer|null} */ (oneOf(SAFETY, values.safety)),
+    supported: /** @type {import('../types.js').Supported|null} */ (oneOf(SUPPORTED, values.supported)),
+    safety: /** @type {import('../types.js').SafetyAnswer|null} */ (oneOf(SAFETY, values.safety)),
     note: values.note.trim() === '' ? null : values.note,
     inReport: values.inReport,
   };

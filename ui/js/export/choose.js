@@ -1,11 +1,12 @@
+// @ts-check
 // The export's choices: dates, what to share, kinds, babies and single moments; then saving.
 
 import { el } from '../dom.js';
 import { formatMinutes, toLocalDate } from '../format.js';
 
 /**
- * @typedef {import('../api.js').Selection} Selection
- * @typedef {import('../api.js').Candidates} Candidates
+ * @typedef {import('../types.js').Selection} Selection
+ * @typedef {import('../types.js').Candidates} Candidates
  * @typedef {ReturnType<typeof import('./controller.js').createExport>} ExportContext
  */
 
@@ -49,7 +50,7 @@ export function rangeFor(key, current, today) {
 
 /**
  * @param {ExportContext} ctx
- * @param {{candidates: Candidates, babies: import('../api.js').Baby[], kinds: import('../api.js').Kind[]}} data
+ * @param {{candidates: Candidates, babies: import('../types.js').Baby[], kinds: import('../types.js').Kind[]}} data
  */
 export function chooseView(ctx, { candidates, babies, kinds }) {
   const selection = ctx.selection();
@@ -138,13 +139,13 @@ function idsField(legend, items, chosen, set) {
   );
 }
 
-/** @param {ExportContext} ctx @param {Selection} selection @param {import('../api.js').Kind[]} kinds */
+/** @param {ExportContext} ctx @param {Selection} selection @param {import('../types.js').Kind[]} kinds */
 function kindsField(ctx, selection, kinds) {
   const items = kinds.filter((k) => !k.hidden).map((k) => ({ id: k.id, label: `${k.emoji} ${k.name}` }));
   return idsField('Kinds of moment', items, selection.kindIds, (kindIds) => ctx.choose({ kindIds }));
 }
 
-/** @param {ExportContext} ctx @param {Selection} selection @param {import('../api.js').Baby[]} babies */
+/** @param {ExportContext} ctx @param {Selection} selection @param {import('../types.js').Baby[]} babies */
 function babiesField(ctx, selection, babies) {
   const items = babies.map((b) => ({ id: b.id, label: b.name }));
   return idsField('Babies', items, selection.babyIds, (babyIds) => ctx.choose({ babyIds }));
@@ -175,7 +176,7 @@ function momentsField(ctx, candidates) {
   );
 }
 
-/** @param {ExportContext} ctx @param {import('../api.js').Candidate} m */
+/** @param {ExportContext} ctx @param {import('../types.js').Candidate} m */
 function candidateRow(ctx, m) {
   const duration = m.durationMinutes === null ? '' : ` · ${formatMinutes(m.durationMinutes)}`;
   return el('li', {},
@@ -191,7 +192,7 @@ function candidateRow(ctx, m) {
 /**
  * The format, paper and Save button, with the progress of a save in progress.
  * @param {ExportContext} ctx
- * @param {import('../api.js').Report} report
+ * @param {import('../types.js').Report} report
  */
 export function saveView(ctx, report) {
   const saving = ctx.saving();

@@ -1,3 +1,4 @@
+// @ts-check
 // The export's behaviour: what the parent chose, what Rust previews for it, and saving a file.
 
 import { chooseView, saveView, STAGE_TEXT } from './choose.js';
@@ -5,7 +6,7 @@ import { previewView } from './preview.js';
 import { el } from '../dom.js';
 
 /**
- * @typedef {import('../api.js').Selection} Selection
+ * @typedef {import('../types.js').Selection} Selection
  * @typedef {{stage: string}} Progress
  */
 

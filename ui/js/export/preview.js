@@ -1,11 +1,12 @@
+// @ts-check
 // The preview: the report exactly as Rust built it for the file, drawn with element builders.
 
 import { el } from '../dom.js';
 import { formatMinutes } from '../format.js';
 
 /**
- * @typedef {import('../api.js').Report} Report
- * @typedef {import('../api.js').ReportEntry} ReportEntry
+ * @typedef {import('../types.js').Report} Report
+ * @typedef {import('../types.js').ReportEntry} ReportEntry
  */
 
 /** A date "2026-11-26" as "26 November 2026", in the parent's language. */
@@ -56,7 +57,7 @@ function summaryPart(report) {
   );
 }
 
-/** @param {import('../api.js').ReportKindTotal[]} kinds */
+/** @param {import('../types.js').ReportKindTotal[]} kinds */
 function kindsTable(kinds) {
   return el('table', { class: 'report-table' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Kind' }), el('th', { scope: 'col', text: 'Moments' }), el('th', { scope: 'col', text: 'Time' }))),
@@ -107,7 +108,7 @@ const SCALES = [
   ['worry', 'Worry', '1 hardly any to 5 a great deal'],
 ];
 
-/** @param {import('../api.js').ReportCheckIn[]} checkIns */
+/** @param {import('../types.js').ReportCheckIn[]} checkIns */
 function checkInsPart(checkIns) {
   return el('section', { class: 'report-day', 'aria-label': 'How I felt — my own check-in answers' },
     el('h4', { text: 'How I felt — my own check-in answers' }),
@@ -116,7 +117,7 @@ function checkInsPart(checkIns) {
   );
 }
 
-/** @param {import('../api.js').ReportCheckIn} c */
+/** @param {import('../types.js').ReportCheckIn} c */
 function checkInPart(c) {
   const answers = SCALES.filter(([key]) => c[key] !== null)
     .map(([key, question, scale]) => `${question}: I chose ${c[key]}, on a scale from ${scale}`);
@@ -129,7 +130,7 @@ function checkInPart(c) {
   );
 }
 
-/** @param {Report} report @param {import('../api.js').ReportDay} day */
+/** @param {Report} report @param {import('../types.js').ReportDay} day */
 function dayPart(report, day) {
   return el('section', { class: 'report-day' },
     el('h4', { text: longDate(day.date) }),

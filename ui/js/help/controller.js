@@ -1,3 +1,4 @@
+// @ts-check
 // The Help screen's controller: reads the shipped lines (once), the region, and the care team
 // when the journal is open. It works on the lock and recovery screens, where only the lines and
 // the region the computer suggests are known.
@@ -15,7 +16,7 @@ import { ELSEWHERE, helpView, tierHeading } from './view.js';
  * }} deps
  */
 export function createHelp({ api, journalOpen, savedRegion, saveRegion, languages, redraw }) {
-  /** @type {import('../api.js').HelpLines|null} */
+  /** @type {import('../types.js').HelpLines|null} */
   let lines = null;
   /** A choice made while the journal is closed: kept for this window only. */
   let chosen = null;

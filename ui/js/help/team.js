@@ -1,3 +1,4 @@
+// @ts-check
 // Settings: the parent's care team (add, change, remove, put in order). The Help screen shows
 // these people first, before any national line.
 
@@ -6,7 +7,7 @@ import { ROLE_NAMES } from './view.js';
 
 /**
  * @param {typeof import('../api.js')} api
- * @param {import('../api.js').Contact[]} contacts
+ * @param {import('../types.js').Contact[]} contacts
  * @param {(action: () => Promise<void>) => Promise<void>} attempt runs an action, shows failures, redraws
  * @returns {HTMLElement}
  */
@@ -28,7 +29,7 @@ export function teamSettings(api, contacts, attempt) {
 
 /**
  * @param {typeof import('../api.js')} api
- * @param {import('../api.js').Contact} contact
+ * @param {import('../types.js').Contact} contact
  * @param {(action: () => Promise<void>) => Promise<void>} attempt
  * @param {(() => void)|null} moveUp
  */
@@ -58,8 +59,8 @@ function contactRow(api, contact, attempt, moveUp) {
 /**
  * The form that adds a contact (`key` "new") or changes one.
  * @param {string} key
- * @param {import('../api.js').Contact|null} contact
- * @param {(input: import('../api.js').ContactInput) => void} save
+ * @param {import('../types.js').Contact|null} contact
+ * @param {(input: import('../types.js').ContactInput) => void} save
  */
 function contactForm(key, contact, save) {
   const id = (name) => `contact-${name}-${key}`;
@@ -77,7 +78,7 @@ function contactForm(key, contact, save) {
     el('button', { type: 'submit', class: 'button small', text: contact ? 'Save contact' : 'Add to my care team' }));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    save({ role: /** @type {import('../api.js').Role} */ (role.value), name: name.value, phone: phone.value, notes: notes.value });
+    save({ role: /** @type {import('../types.js').Role} */ (role.value), name: name.value, phone: phone.value, notes: notes.value });
   });
   return form;
 }

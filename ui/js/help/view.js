@@ -1,3 +1,4 @@
+// @ts-check
 // The Help screen: what to do now, today or tomorrow, and for support, with the parent's own
 // care team and the lines of their region. Pure: builds DOM from what it is given.
 
@@ -20,9 +21,9 @@ export const ELSEWHERE = 'elsewhere';
 
 /**
  * @typedef {{
- *   lines: import('../api.js').HelpLines,
+ *   lines: import('../types.js').HelpLines,
  *   region: string|null,
- *   contacts: import('../api.js').Contact[]|null,
+ *   contacts: import('../types.js').Contact[]|null,
  *   tier: string,
  *   onRegion: (code: string) => void,
  * }} HelpData contacts is null while the journal is closed
@@ -93,7 +94,7 @@ function teamSection(contacts) {
     el('h2', { id: 'help-team-title', text: 'Your care team' }), ...body);
 }
 
-/** @param {import('../api.js').Contact} contact */
+/** @param {import('../types.js').Contact} contact */
 function contactItem(contact) {
   return el('li', { class: 'help-contact' },
     el('span', { class: 'help-contact-name', text: contact.name }),
@@ -129,7 +130,7 @@ function supportSection(region) {
 
 /**
  * The region's lines of the given kinds, or nothing when there are none.
- * @param {import('../api.js').Region|null} region
+ * @param {import('../types.js').Region|null} region
  * @param {string[]} kinds
  * @param {string} intro
  */
@@ -141,7 +142,7 @@ function linesList(region, kinds, intro) {
     el('ul', { class: 'plain-list' }, ...lines.map(lineItem)));
 }
 
-/** @param {import('../api.js').Line} line */
+/** @param {import('../types.js').Line} line */
 function lineItem(line) {
   return el('li', { class: 'help-line', 'data-kind': line.kind },
     el('strong', { class: 'help-line-name', text: line.name }),
@@ -157,7 +158,7 @@ function sentence(text) {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** @param {import('../api.js').PhoneNumber} number */
+/** @param {import('../types.js').PhoneNumber} number */
 function numberText(number) {
   return number.alias ? `${number.display} (${number.alias})` : number.display;
 }

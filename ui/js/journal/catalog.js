@@ -1,7 +1,8 @@
+// @ts-check
 // The journal's reference data: kinds, babies, feeling words and tags. No DOM.
 
-/** @typedef {import('../api.js').Kind} Kind */
-/** @typedef {import('../api.js').Baby} Baby */
+/** @typedef {import('../types.js').Kind} Kind */
+/** @typedef {import('../types.js').Baby} Baby */
 
 /** Keyboard keys for quick-logging the built-in kinds on the Today screen. */
 export const KIND_KEYS = {

@@ -1,3 +1,4 @@
+// @ts-check
 // The journal's behaviour: what each action sends to Rust and which screen is drawn afterwards.
 
 import { makeAttempt, makeQuietAttempt } from '../attempt.js';
@@ -13,10 +14,10 @@ const PAGE_DAYS = 14;
 
 /**
  * @typedef {ReturnType<typeof createJournal>} JournalContext
- * @typedef {import('../api.js').Kind} Kind
- * @typedef {import('../api.js').Timer} Timer
- * @typedef {import('../api.js').Moment} Moment
- * @typedef {import('../api.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').Kind} Kind
+ * @typedef {import('../types.js').Timer} Timer
+ * @typedef {import('../types.js').Moment} Moment
+ * @typedef {import('../types.js').CheckIn} CheckIn
  * @typedef {{list: (from: string, to: string) => Promise<CheckIn[]>, row: (checkIn: CheckIn) => HTMLElement,
  *   open: (checkIn: CheckIn|null) => void, trashed: () => Promise<CheckIn[]>,
  *   restore: (checkIn: CheckIn) => Promise<void>}} CheckIns the check-ins shown beside moments and in the trash
@@ -58,7 +59,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     /**
      * Opens the editor on a new moment, or on the whole of an existing one read afresh.
      * @param {Moment|null} moment
-     * @param {Partial<import('../api.js').MomentInput>} [defaults]
+     * @param {Partial<import('../types.js').MomentInput>} [defaults]
      */
     openEditor(moment, defaults = {}) {
       if (!moment) return editor.open(null, { babyId: local.baby, ...defaults });

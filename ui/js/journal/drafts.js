@@ -1,3 +1,4 @@
+// @ts-check
 // Unsaved notes while the editor is open. They are kept in the journal itself, so a crash, a
 // lock or a restart loses none of them and they are encrypted with the journal when it is. A
 // copy in memory lets the editor read them at once. Saves go out one at a time; while one is

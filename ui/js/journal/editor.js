@@ -1,3 +1,4 @@
+// @ts-check
 // The moment editor: every field of a moment in one dialog. The note's draft is kept on every
 // keystroke so nothing typed is lost if the window closes before Save.
 
@@ -9,8 +10,8 @@ import { SCALES, currentOffsetSeconds } from './catalog.js';
 /** Where unsaved notes wait, per moment ("new" for one not saved yet). */
 
 /**
- * @typedef {import('../api.js').Moment} Moment
- * @typedef {import('../api.js').MomentInput} MomentInput
+ * @typedef {import('../types.js').Moment} Moment
+ * @typedef {import('../types.js').MomentInput} MomentInput
  * @typedef {import('./catalog.js').Catalog} Catalog
  * @typedef {{save: (input: MomentInput, id: number|null) => Promise<void>, remove: (moment: Moment) => Promise<void>}} EditorActions
  */
@@ -137,7 +138,8 @@ export function readForm(form, moment) {
   const endValue = value('end');
   const endedAt = endValue ? fromInputValue(endValue) : null;
   if (endValue && !endedAt) return 'Please enter a real date and time for the end, or leave it empty.';
-  const who = value('who') === 'caregiver' ? { caregiver: value('caregiver') } : value('who') || 'me';
+  /** @type {import('../types.js').Who} */
+  const who = value('who') === 'caregiver' ? { caregiver: value('caregiver') } : value('who') === 'partner' ? 'partner' : 'me';
   return {
     kindId: value('kind'),
     detail: value('detail') || null,
@@ -213,7 +215,7 @@ function babyField(catalog, babyId) {
     ...babies.map((b) => el('option', { value: b.id, text: b.name, selected: b.id === babyId }))));
 }
 
-/** @param {import('../api.js').Who} who */
+/** @param {import('../types.js').Who} who */
 function whoField(who) {
   const caregiver = typeof who === 'object' ? who.caregiver : '';
   const current = typeof who === 'object' ? 'caregiver' : who;

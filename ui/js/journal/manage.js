@@ -1,3 +1,4 @@
+// @ts-check
 // Settings for the journal: babies (add, rename, archive) and kinds (add and rename your own, hide).
 
 import { el } from '../dom.js';

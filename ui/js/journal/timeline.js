@@ -1,3 +1,4 @@
+// @ts-check
 // The timeline: days grouped newest first, filters, search with highlighted snippets, the trash.
 
 import { el } from '../dom.js';
@@ -8,11 +9,11 @@ import { checkInRow } from '../checkin/cards.js';
 
 /**
  * @typedef {import('./controller.js').JournalContext} JournalContext
- * @typedef {import('../api.js').Listing} Listing
- * @typedef {import('../api.js').SearchHit} SearchHit
- * @typedef {import('../api.js').Moment} Moment
- * @typedef {import('../api.js').Filter} Filter
- * @typedef {import('../api.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').Listing} Listing
+ * @typedef {import('../types.js').SearchHit} SearchHit
+ * @typedef {import('../types.js').Moment} Moment
+ * @typedef {import('../types.js').Filter} Filter
+ * @typedef {import('../types.js').CheckIn} CheckIn
  */
 
 /**

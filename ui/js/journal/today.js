@@ -1,3 +1,4 @@
+// @ts-check
 // Today: one-click logging, the timers, and what has been logged so far today.
 
 import { el } from '../dom.js';
@@ -8,8 +9,8 @@ import { momentRow } from './moment-row.js';
 
 /**
  * @typedef {import('./controller.js').JournalContext} JournalContext
- * @typedef {import('../api.js').Timer} Timer
- * @typedef {import('../api.js').Listing} Listing
+ * @typedef {import('../types.js').Timer} Timer
+ * @typedef {import('../types.js').Listing} Listing
  */
 
 /**
@@ -105,7 +106,7 @@ function quickLog(ctx, timers) {
 }
 
 /**
- * @param {import('../api.js').Kind} kind
+ * @param {import('../types.js').Kind} kind
  * @param {string} label
  * @param {() => void} run
  * @param {'start'|'log'} action

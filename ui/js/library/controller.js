@@ -1,5 +1,7 @@
+// @ts-check
 // The library's behaviour: the shelf, instant search, the reader and what it remembers.
 
+import { AppError } from '../api.js';
 import { makeAttempt } from '../attempt.js';
 import { replace } from '../dom.js';
 import { readerView, readingPosition, jumpTo } from './reader.js';
@@ -23,7 +25,7 @@ const TEXT_SIZES = ['small', 'medium', 'large', 'larger'];
  *   toast: ReturnType<typeof import('../views/toast.js').createToast>,
  *   notice: ReturnType<typeof import('../views/notice.js').createNotice>,
  *   redraw: () => void,
- *   settings: () => import('../api.js').Settings|null,
+ *   settings: () => import('../types.js').Settings|null,
  *   changeSetting: (key: string, value: string) => Promise<void>,
  *   writeInJournal: (note: string) => void,
  * }} deps
@@ -56,7 +58,7 @@ export function createLibrary({ api, toast, notice, redraw, settings, changeSett
       const summary = await api.importArticle(file.name, await file.text());
       toast.show(`Imported \u201c${summary.title}\u201d.`);
     }),
-    /** @param {import('../api.js').ArticleSummary} article an article the parent imported */
+    /** @param {import('../types.js').ArticleSummary} article an article the parent imported */
     removeImported: (article) => attempt(async () => {
       await api.deleteImportedArticle(article.slug);
       toast.show(`Removed \u201c${article.title}\u201d from your library.`);
@@ -79,23 +81,23 @@ export function createLibrary({ api, toast, notice, redraw, settings, changeSett
       document.getSelection()?.removeAllRanges();
       toast.show('Highlight kept.');
     }),
-    /** @param {import('../api.js').Highlight} highlight @param {string} note */
+    /** @param {import('../types.js').Highlight} highlight @param {string} note */
     noteHighlight: (highlight, note) => attempt(async () => {
       await api.setHighlightNote(highlight.id, note.trim() ? note : null);
       toast.show('Note saved.');
     }),
-    /** @param {import('../api.js').Highlight} highlight */
+    /** @param {import('../types.js').Highlight} highlight */
     removeHighlight: (highlight) => attempt(async () => {
       await api.deleteHighlight(highlight.id);
       toast.show('Highlight removed.', { label: 'Undo', run: () => ctx.highlight(highlight) });
     }),
-    /** @param {import('../api.js').Highlight} highlight */
+    /** @param {import('../types.js').Highlight} highlight */
     journalAbout(highlight) {
       const title = document.getElementById('article-title')?.textContent ?? '';
       writeInJournal(`From \u201c${title}\u201d:\n\u201c${highlight.quote}\u201d\n\nHow it landed: `);
     },
     refuseLink() {
-      notice.show({ kind: 'offline', message: 'Nestling does not open web pages: everything it shows stays on this computer.' });
+      notice.show(new AppError('offline', 'Nestling does not open web pages: everything it shows stays on this computer.'));
     },
 
     async shelf() {
@@ -127,7 +129,7 @@ export function createLibrary({ api, toast, notice, redraw, settings, changeSett
     return { articles, recent, bookmarks, progress: new Map(progress.map((p) => [p.slug, p.fraction])) };
   }
 
-  /** @param {import('../api.js').Progress|null} progress */
+  /** @param {import('../types.js').Progress|null} progress */
   function restore(progress) {
     if (!progress) return window.scrollTo(0, 0);
     if (progress.anchor && document.getElementById(progress.anchor)) return jumpTo(progress.anchor);

@@ -1,12 +1,13 @@
+// @ts-check
 // The reader: a comfortable column of text, its contents, bookmark, text size, highlights, and
 // where to go next. The article's HTML was rendered and sanitized in Rust.
 
 import { el, setSanitizedHtmlFromRust } from '../dom.js';
 
 /**
- * @typedef {import('../api.js').RenderedArticle} RenderedArticle
- * @typedef {import('../api.js').ReadingState} ReadingState
- * @typedef {import('../api.js').Highlight} Highlight
+ * @typedef {import('../types.js').RenderedArticle} RenderedArticle
+ * @typedef {import('../types.js').ReadingState} ReadingState
+ * @typedef {import('../types.js').Highlight} Highlight
  * @typedef {import('./controller.js').LibraryContext} LibraryContext
  */
 
@@ -52,7 +53,7 @@ export function readerView(ctx, { rendered, state }) {
 
 /**
  * Takes an article the parent imported off the shelf, after a second click that confirms it.
- * @param {LibraryContext} ctx @param {import('../api.js').ArticleSummary} article
+ * @param {LibraryContext} ctx @param {import('../types.js').ArticleSummary} article
  */
 function removeButton(ctx, article) {
   const button = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', class: 'button quiet small', id: 'remove-article', text: 'Remove from my library' }));
@@ -64,7 +65,7 @@ function removeButton(ctx, article) {
   return button;
 }
 
-/** @param {import('../api.js').ArticleSummary} article */
+/** @param {import('../types.js').ArticleSummary} article */
 function meta(article) {
   const parts = [`${article.readingMinutes} min read`];
   if (article.reviewed) parts.push(`reviewed ${article.reviewed}`);

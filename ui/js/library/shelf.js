@@ -1,10 +1,11 @@
+// @ts-check
 // The library: search with instant results, continue reading, bookmarks, topics, and imports.
 
 import { el } from '../dom.js';
 
 /**
- * @typedef {import('../api.js').ArticleSummary} ArticleSummary
- * @typedef {import('../api.js').ArticleHit} ArticleHit
+ * @typedef {import('../types.js').ArticleSummary} ArticleSummary
+ * @typedef {import('../types.js').ArticleHit} ArticleHit
  * @typedef {import('./controller.js').LibraryContext} LibraryContext
  */
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Locks an encrypted journal after the parent has been away for the time they chose.
 
 /** Events that count as the parent being here. */

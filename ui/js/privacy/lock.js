@@ -1,3 +1,4 @@
+// @ts-check
 // The lock screen: the only thing shown while the journal is encrypted and closed.
 
 import { el } from '../dom.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // A gentle, dismissible offer on Today to lock the journal with a passphrase.
 
 import { el } from '../dom.js';

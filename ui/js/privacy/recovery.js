@@ -1,10 +1,11 @@
+// @ts-check
 // The recovery screen: the journal file could not be opened safely. It is never overwritten;
 // the parent can set it aside and open the newest good backup instead.
 
 import { el } from '../dom.js';
 
 /**
- * @param {import('../api.js').Recovery} recovery
+ * @param {import('../types.js').Recovery} recovery
  * @param {(name: string, secret: string|null) => void} restore
  * @returns {HTMLElement}
  */

@@ -1,3 +1,4 @@
+// @ts-check
 // Restoring from a Nestling file: choose it, see what it holds, then restore or merge it.
 
 import { el } from '../dom.js';
@@ -5,7 +6,7 @@ import { el } from '../dom.js';
 /** @param {number} n @param {string} one @param {string} many */
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
-/** What the file holds, in the parent's words. @param {import('../api.js').RestoreCounts} c */
+/** What the file holds, in the parent's words. @param {import('../types.js').RestoreCounts} c */
 export function describe(c) {
   return [count(c.moments, 'moment', 'moments'), count(c.babies, 'baby', 'babies'),
     count(c.kinds, 'kind of your own', 'kinds of your own'), count(c.checkIns, 'check-in', 'check-ins'),
@@ -15,7 +16,7 @@ export function describe(c) {
 /**
  * The preview of a chosen file: what it holds, what is already here, and the one way on.
  * @param {string} fileName
- * @param {import('../api.js').RestorePreview} p
+ * @param {import('../types.js').RestorePreview} p
  * @param {(mode: 'empty'|'merge') => void} onRestore
  * @param {() => void} onCancel
  */

@@ -1,3 +1,4 @@
+// @ts-check
 // Settings for privacy and safety: the passphrase, locking, backups, and the parent's data.
 
 import { el } from '../dom.js';
@@ -21,8 +22,8 @@ export const ERASE_WORDS = 'delete everything';
 
 /**
  * @param {PrivacyDeps} deps
- * @param {import('../api.js').Privacy} privacy
- * @param {import('../api.js').Settings} settings
+ * @param {import('../types.js').Privacy} privacy
+ * @param {import('../types.js').Settings} settings
  */
 export function privacySection(deps, privacy, settings) {
   return el('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
@@ -107,7 +108,7 @@ function startAgainPart(deps, form) {
     el('div', {}, el('button', { type: 'button', class: 'button', id: 'start-again-button', onclick: startAgain }, 'Start again with a new passphrase')));
 }
 
-/** @param {PrivacyDeps} deps @param {Record<string, string>} settings */
+/** @param {PrivacyDeps} deps @param {import('../types.js').Settings} settings */
 function lockedControls(deps, settings) {
   const change = secretForm('passphrase-change-form', async (f) => {
     if (valueOf(f, 'change-new') !== valueOf(f, 'change-repeat')) throw new Error('The two new passphrases are not the same. Please type them again.');
@@ -181,7 +182,7 @@ function plainSetAsidesPart(deps, count) {
   return el('div', { class: 'card' }, el('h3', { text: 'Unencrypted copies' }), remove);
 }
 
-/** @param {PrivacyDeps} deps @param {import('../api.js').Privacy} privacy @param {import('../api.js').Settings} settings */
+/** @param {PrivacyDeps} deps @param {import('../types.js').Privacy} privacy @param {import('../types.js').Settings} settings */
 function backupsPart(deps, privacy, settings) {
   const { backups, encrypted } = privacy;
   return el('div', { class: 'card' },
@@ -199,7 +200,7 @@ function backupsPart(deps, privacy, settings) {
 /**
  * One backup with its Restore button; an encrypted journal, or an encrypted backup (even while
  * the journal is plain), asks for the passphrase first.
- * @param {PrivacyDeps} deps @param {import('../api.js').BackupInfo} b @param {boolean} journalEncrypted
+ * @param {PrivacyDeps} deps @param {import('../types.js').BackupInfo} b @param {boolean} journalEncrypted
  */
 function backupRow(deps, b, journalEncrypted) {
   const encrypted = journalEncrypted || b.encrypted;

@@ -1,3 +1,4 @@
+// @ts-check
 // The calm full-page explanation shown when the journal itself cannot be opened.
 
 import { el } from '../dom.js';

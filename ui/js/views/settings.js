@@ -1,3 +1,4 @@
+// @ts-check
 // Settings: theme, text size and the parent's name on reports, saved as soon as they change.
 
 import { el } from '../dom.js';
@@ -17,7 +18,7 @@ const TEXT_SIZES = [
 ];
 
 /**
- * @param {import('../api.js').Settings} settings
+ * @param {import('../types.js').Settings} settings
  * @param {(key: string, value: string) => void} onChange
  * @returns {HTMLElement}
  */
@@ -59,7 +60,7 @@ function choice(key, legend, options, current, onChange) {
 
 /**
  * Applies the settings to the document: theme and text size are attributes on <html>.
- * @param {import('../api.js').Settings} settings
+ * @param {import('../types.js').Settings} settings
  */
 export function applySettings(settings) {
   const root = document.documentElement;

@@ -1,3 +1,4 @@
+// @ts-check
 // A quiet status line at the bottom of the window, with at most one action (such as Undo).
 
 import { el } from '../dom.js';
