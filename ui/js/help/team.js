@@ -1,39 +1,49 @@
 // @ts-check
 // Settings: the parent's care team (add, change, remove, put in order). The Help screen shows
-// these people first, before any national line.
+// these people first, before any national line. Pure: builds DOM and reports what the parent
+// asks for through `intents`; the Help controller talks to Rust.
 
 import { el } from '../dom.js';
 import { ROLE_NAMES } from './view.js';
 
 /**
- * @param {typeof import('../api.js')} api
+ * @typedef {import('../types.js').ContactInput} ContactInput
+ * @typedef {{
+ *   add: (input: ContactInput) => Promise<void>,
+ *   update: (id: number, input: ContactInput) => Promise<void>,
+ *   remove: (id: number) => Promise<void>,
+ *   reorder: (ids: number[]) => Promise<void>,
+ * }} TeamIntents each shows its own failure and draws the screen again
+ */
+
+/**
  * @param {import('../types.js').Contact[]} contacts
- * @param {(action: () => Promise<void>) => Promise<void>} attempt runs an action, shows failures, redraws
+ * @param {TeamIntents} intents
  * @returns {HTMLElement}
  */
-export function teamSettings(api, contacts, attempt) {
+export function teamSettings(contacts, intents) {
   const ids = contacts.map((c) => c.id);
-  const move = (from, to) => attempt(async () => {
+  /** @param {number} from @param {number} to */
+  const move = (from, to) => {
     const order = [...ids];
     order.splice(to, 0, ...order.splice(from, 1));
-    await api.reorderContacts(order);
-  });
+    return intents.reorder(order);
+  };
   return el('fieldset', { class: 'choice care-team', id: 'care-team' },
     el('legend', { text: 'My care team' }),
     el('p', { class: 'hint', text: 'The people you would turn to: your GP, midwife, health visitor, therapist, partner or a friend. They are kept in your journal, encrypted with it, and shown first on the Help screen.' }),
     el('ul', { class: 'plain-list', id: 'contact-list' },
-      ...contacts.map((c, i) => contactRow(api, c, attempt, i > 0 ? () => move(i, i - 1) : null))),
-    contactForm('new', null, (input) => attempt(async () => { await api.addContact(input); })),
+      ...contacts.map((c, i) => contactRow(c, intents, i > 0 ? () => move(i, i - 1) : null))),
+    contactForm('new', null, (input) => intents.add(input)),
   );
 }
 
 /**
- * @param {typeof import('../api.js')} api
  * @param {import('../types.js').Contact} contact
- * @param {(action: () => Promise<void>) => Promise<void>} attempt
+ * @param {TeamIntents} intents
  * @param {(() => void)|null} moveUp
  */
-function contactRow(api, contact, attempt, moveUp) {
+function contactRow(contact, intents, moveUp) {
   const row = el('li', { class: 'manage-row contact-row', 'data-contact': contact.id });
   const summary = () => [
     el('span', { class: 'contact-summary' },
@@ -43,11 +53,11 @@ function contactRow(api, contact, attempt, moveUp) {
     el('button', { type: 'button', class: 'button quiet small', text: 'Remove', 'aria-label': `Remove ${contact.name}`, onclick: confirmRemove }),
   ];
   function edit() {
-    row.replaceChildren(contactForm(String(contact.id), contact, (input) => attempt(async () => { await api.updateContact(contact.id, input); })));
+    row.replaceChildren(contactForm(String(contact.id), contact, (input) => intents.update(contact.id, input)));
     row.querySelector('input')?.focus();
   }
   function confirmRemove() {
-    const yes = el('button', { type: 'button', class: 'button small', text: `Yes, remove ${contact.name}`, onclick: () => attempt(async () => { await api.removeContact(contact.id); }) });
+    const yes = el('button', { type: 'button', class: 'button small', text: `Yes, remove ${contact.name}`, onclick: () => intents.remove(contact.id) });
     row.replaceChildren(el('span', { text: 'Remove this contact from your care team?' }), yes,
       el('button', { type: 'button', class: 'button quiet small', text: 'Keep', onclick: () => { row.replaceChildren(...summary()); } }));
     yes.focus();

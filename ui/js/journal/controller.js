@@ -5,6 +5,7 @@ import { makeAttempt, makeQuietAttempt } from '../attempt.js';
 import { loadForEditing } from '../editing.js';
 import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js';
 import { createCatalog, currentOffsetSeconds } from './catalog.js';
+import { createDrafts } from './drafts.js';
 import { createEditor } from './editor.js';
 import { timelineView, trashView } from './timeline.js';
 import { todayView } from './today.js';
@@ -35,6 +36,7 @@ const PAGE_DAYS = 14;
  */
 export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
   const catalog = createCatalog(api);
+  const drafts = createDrafts({ listDrafts: api.listDrafts, saveDraft: api.saveDraft, discardDraft: api.discardDraft });
   const local = { baby: /** @type {number|null} */ (null), query: '', filter: {}, days: PAGE_DAYS, kept: new Set() };
 
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
@@ -48,11 +50,28 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       redraw();
     },
     remove: (moment) => ctx.remove(moment),
+  }, drafts);
+
+  /** Runs a change to the babies or the kinds, then reads them again. @param {() => Promise<unknown>} write */
+  const changeCatalog = (write) => attempt(async () => {
+    await write();
+    await catalog.load();
   });
 
   const ctx = {
     catalog,
     checkIns,
+    /** The unsaved notes: read when the journal opens, forgotten when it locks. */
+    drafts,
+    /** What Settings can change of the babies and the kinds. @type {import('./manage.js').ManageIntents} */
+    manage: {
+      addBaby: (input) => changeCatalog(() => api.addBaby(input)),
+      renameBaby: (baby, name) => changeCatalog(() => api.updateBaby(baby.id, { name, birthDate: baby.birthDate })),
+      archiveBaby: (baby) => changeCatalog(() => api.archiveBaby(baby.id)),
+      addKind: (input) => changeCatalog(() => api.addKind(input)),
+      renameKind: (kind, name) => changeCatalog(() => api.updateKind(kind.id, { name, emoji: kind.emoji, timed: kind.timed })),
+      setKindHidden: (kind, hidden) => changeCatalog(() => api.setKindHidden(kind.id, hidden)),
+    },
     currentBaby: () => local.baby,
     /** @param {number|null} id */
     setCurrentBaby(id) { local.baby = id; },

@@ -2,25 +2,24 @@
 // The moment editor: every field of a moment in one dialog. The note's draft is kept on every
 // keystroke so nothing typed is lost if the window closes before Save.
 
-import { getDraft, removeDraft, setDraft } from './drafts.js';
 import { el } from '../dom.js';
 import { fromInputValue, toInputValue, withOffset } from '../format.js';
 import { SCALES, currentOffsetSeconds } from './catalog.js';
-
-/** Where unsaved notes wait, per moment ("new" for one not saved yet). */
 
 /**
  * @typedef {import('../types.js').Moment} Moment
  * @typedef {import('../types.js').MomentInput} MomentInput
  * @typedef {import('./catalog.js').Catalog} Catalog
+ * @typedef {import('./drafts.js').Drafts} Drafts
  * @typedef {{save: (input: MomentInput, id: number|null) => Promise<void>, remove: (moment: Moment) => Promise<void>}} EditorActions
  */
 
 /**
  * @param {Catalog} catalog
  * @param {EditorActions} actions
+ * @param {Drafts} drafts where unsaved notes wait, per moment ("new" for one not saved yet)
  */
-export function createEditor(catalog, actions) {
+export function createEditor(catalog, actions, drafts) {
   const dialog = /** @type {HTMLDialogElement} */ (el('dialog', { id: 'editor', class: 'editor', 'aria-labelledby': 'editor-title' }));
   document.body.append(dialog);
   return {
@@ -29,7 +28,7 @@ export function createEditor(catalog, actions) {
      * @param {Partial<MomentInput>} [defaults]
      */
     open(moment, defaults = {}) {
-      const form = editorForm(catalog, actions, moment, defaults, () => dialog.close());
+      const form = editorForm({ catalog, actions, drafts }, moment, defaults, () => dialog.close());
       dialog.replaceChildren(form);
       dialog.showModal();
       /** @type {HTMLElement|null} */ (form.querySelector('#editor-kind'))?.focus();
@@ -44,16 +43,15 @@ export function createEditor(catalog, actions) {
 }
 
 /**
- * @param {Catalog} catalog
- * @param {EditorActions} actions
+ * @param {{catalog: Catalog, actions: EditorActions, drafts: Drafts}} deps
  * @param {Moment|null} moment
  * @param {Partial<MomentInput>} defaults
  * @param {() => void} close
  */
-function editorForm(catalog, actions, moment, defaults, close) {
+function editorForm({ catalog, actions, drafts }, moment, defaults, close) {
   const start = moment?.startLocal ?? defaults.startedAt ?? withOffset(new Date());
   const draftKey = moment ? String(moment.id) : 'new';
-  const draft = getDraft(draftKey);
+  const draft = drafts.get(draftKey);
   const note = draft ?? moment?.note ?? defaults.note ?? '';
   const error = el('p', { class: 'editor-error', id: 'editor-error', role: 'alert', hidden: true });
   const form = /** @type {HTMLFormElement} */ (el('form', { class: 'editor-form', novalidate: true },
@@ -71,7 +69,7 @@ function editorForm(catalog, actions, moment, defaults, close) {
     scaleField('connection', moment?.connection ?? null),
     scaleField('energy', moment?.energy ?? null),
     feelingsField(catalog, moment?.feelings ?? []),
-    noteField(note, draftKey),
+    noteField(note, (text) => drafts.set(draftKey, text)),
     field('Tags (separate with commas)', el('input', { type: 'text', id: 'editor-tags', name: 'tags', value: (moment?.tags ?? []).join(', '), autocomplete: 'off', list: 'tag-suggestions' })),
     el('datalist', { id: 'tag-suggestions' }, ...catalog.data.tags.map((t) => el('option', { value: t }))),
     el('label', { class: 'check' },
@@ -86,7 +84,7 @@ function editorForm(catalog, actions, moment, defaults, close) {
   ));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    submit(form, catalog, actions, moment, draftKey, error).then((ok) => ok && close());
+    submit(form, actions, moment, () => drafts.remove(draftKey), error).then((ok) => ok && close());
   });
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
@@ -96,18 +94,17 @@ function editorForm(catalog, actions, moment, defaults, close) {
 
 /**
  * @param {HTMLFormElement} form
- * @param {Catalog} catalog
  * @param {EditorActions} actions
  * @param {Moment|null} moment
- * @param {string} draftKey
+ * @param {() => Promise<void>} discardDraft
  * @param {HTMLElement} error
  */
-async function submit(form, catalog, actions, moment, draftKey, error) {
+async function submit(form, actions, moment, discardDraft, error) {
   const input = readForm(form, moment);
   if (typeof input === 'string') return showError(error, input);
   try {
     await actions.save(input, moment ? moment.id : null);
-    removeDraft(draftKey).catch(() => {}); // a leftover draft is only offered back, never lost
+    discardDraft().catch(() => {}); // a leftover draft is only offered back, never lost
     return true;
   } catch (err) {
     return showError(error, /** @type {Error} */ (err).message);
@@ -287,14 +284,14 @@ function feelingToggle(word, pressed) {
 
 /**
  * @param {string} note
- * @param {string} draftKey
+ * @param {(text: string) => Promise<void>} keepDraft
  */
-function noteField(note, draftKey) {
+function noteField(note, keepDraft) {
   const status = el('span', { class: 'draft-status', id: 'draft-status', 'aria-live': 'polite' });
   const area = el('textarea', { id: 'editor-note', name: 'note', rows: 6, maxlength: 100000 });
   area.value = note;
   area.addEventListener('input', () => {
-    setDraft(draftKey, area.value).then(
+    keepDraft(area.value).then(
       () => { status.textContent = 'Draft kept'; },
       () => { status.textContent = 'The draft could not be kept: save the moment to keep this note'; },
     );

@@ -158,3 +158,11 @@ export function totalsSentence(ctx, listing) {
   const moments = count === 1 ? '1 moment of care' : `${count} moments of care`;
   return timed.length ? `You logged ${moments} today, including ${timed.join(' and ')}.` : `You logged ${moments} today.`;
 }
+
+/** Running timers count up from their start, read again every second. */
+export function tickTimers() {
+  document.querySelectorAll('[data-timer-start]').forEach((node) => {
+    const start = Date.parse(/** @type {HTMLElement} */ (node).dataset.timerStart ?? '');
+    if (!Number.isNaN(start)) node.textContent = formatElapsed((Date.now() - start) / 1000);
+  });
+}

@@ -11,7 +11,7 @@ export function shouldOffer(encrypted, storage = localStorage) {
 }
 
 /** @returns {HTMLElement} */
-export function passphraseOffer(storage = localStorage) {
+export function passphraseOfferCard(storage = localStorage) {
   const card = el('aside', { class: 'card offer', id: 'passphrase-offer', 'aria-labelledby': 'offer-title' },
     el('h2', { id: 'offer-title', text: 'Keep your journal private' }),
     el('p', { text: 'If others use this computer, you can lock your journal with a passphrase. It is optional, and you can do it any time in Settings.' }),

@@ -1,6 +1,7 @@
 // @ts-check
-// The recovery screen: the journal file could not be opened safely. It is never overwritten;
-// the parent can set it aside and open the newest good backup instead.
+// The recovery screens: the journal file could not be opened safely (it is never overwritten;
+// the parent can set it aside and open the newest good backup instead), and the recovery code
+// shown once after a passphrase is set or changed.
 
 import { el } from '../dom.js';
 
@@ -27,5 +28,19 @@ export function recoveryView(recovery, restore) {
             restore(newestGood.name, input ? input.value : null);
           } }, 'Restore this backup'))
       : el('p', { id: 'recovery-none', text: 'There is no backup that reads correctly yet. Please keep the file as it is; closing Nestling changes nothing.' }),
+  );
+}
+
+/**
+ * The recovery code, shown once, until the parent says it is written down.
+ * @param {string} code
+ * @param {() => void} done
+ */
+export function recoveryCodeView(code, done) {
+  return el('section', { class: 'recovery-code card', role: 'dialog', 'aria-labelledby': 'code-title', id: 'recovery-code' },
+    el('h2', { id: 'code-title', text: 'Your recovery code' }),
+    el('p', { text: 'Write this down on paper and keep it somewhere safe, away from this computer. It opens your journal if you forget your passphrase. It is shown only this once.' }),
+    el('p', { class: 'code', id: 'recovery-code-text', text: code }),
+    el('button', { type: 'button', class: 'button', id: 'recovery-code-done', onclick: done }, 'I have written it down'),
   );
 }

@@ -1,5 +1,6 @@
 // @ts-check
 // Restoring from a Nestling file: choose it, see what it holds, then restore or merge it.
+// Pure: builds DOM and reports what the parent asks for through `intents`.
 
 import { el } from '../dom.js';
 
@@ -11,6 +12,12 @@ export function describe(c) {
   return [count(c.moments, 'moment', 'moments'), count(c.babies, 'baby', 'babies'),
     count(c.kinds, 'kind of your own', 'kinds of your own'), count(c.checkIns, 'check-in', 'check-ins'),
     count(c.contacts, 'contact', 'contacts')].join(', ');
+}
+
+/** What the toast says after a restore. @param {import('../types.js').Restored} done */
+export function restoredText(done) {
+  const skipped = done.duplicates.moments ? ` ${count(done.duplicates.moments, 'moment was', 'moments were')} already here.` : '';
+  return `Restored ${describe(done.added)}.${skipped}`;
 }
 
 /**
@@ -37,8 +44,17 @@ export function previewView(fileName, p, onRestore, onCancel) {
       el('button', { type: 'button', class: 'button', id: 'restore-cancel', onclick: onCancel }, 'Cancel')));
 }
 
-/** @param {import('./settings.js').PrivacyDeps} deps */
-export function restorePart(deps) {
+/**
+ * @typedef {{
+ *   choose: () => Promise<{fileName: string|null}>,
+ *   preview: () => Promise<import('../types.js').RestorePreview>,
+ *   apply: (mode: 'empty'|'merge') => Promise<void>,
+ *   toAppError: (err: unknown) => import('../api.js').AppError,
+ * }} RestoreIntents the steps of a restore; each throws what went wrong
+ */
+
+/** @param {RestoreIntents} intents */
+export function restorePart(intents) {
   const area = el('div', { id: 'restore-area' });
   const error = el('p', { class: 'editor-error', role: 'alert', id: 'restore-error', hidden: true });
   /** @param {() => Promise<void>} action */
@@ -48,21 +64,18 @@ export function restorePart(deps) {
       await action();
     } catch (err) {
       area.replaceChildren();
-      error.textContent = deps.api.toAppError(err).message;
+      error.textContent = intents.toAppError(err).message;
       error.hidden = false;
     }
   };
   const apply = (/** @type {'empty'|'merge'} */ mode) => guarded(async () => {
-    const done = await deps.api.restoreApply(mode);
+    await intents.apply(mode);
     area.replaceChildren();
-    const skipped = done.duplicates.moments ? ` ${count(done.duplicates.moments, 'moment was', 'moments were')} already here.` : '';
-    deps.toast.show(`Restored ${describe(done.added)}.${skipped}`);
-    deps.afterErase();
   });
   const choose = () => guarded(async () => {
-    const { fileName } = await deps.api.restoreChoose();
+    const { fileName } = await intents.choose();
     if (!fileName) return;
-    const preview = await deps.api.restorePreview();
+    const preview = await intents.preview();
     area.replaceChildren(previewView(fileName, preview, apply, () => area.replaceChildren()));
     area.scrollIntoView({ block: 'center' });
     /** @type {HTMLElement|null} */ (area.querySelector('#restore-confirm'))?.focus();

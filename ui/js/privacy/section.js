@@ -1,19 +1,29 @@
 // @ts-check
-// Settings for privacy and safety: the passphrase, locking, backups, and the parent's data.
+// The Privacy and safety part of Settings: the passphrase, locking, backups, and the parent's
+// data. Pure: builds DOM and reports what the parent asks for through `intents`; the privacy
+// controller (controller.js) talks to Rust.
 
 import { el } from '../dom.js';
 import { restorePart } from './restore.js';
 
 /**
+ * What the parent can ask for here. Those a form waits for throw, and the form shows the error
+ * inside it; the others show their own failures.
  * @typedef {{
- *   api: typeof import('../api.js'),
- *   attempt: (action: () => Promise<unknown>) => Promise<void>,
- *   toast: ReturnType<typeof import('../views/toast.js').createToast>,
- *   changeSetting: (key: string, value: string) => Promise<void>,
- *   showRecoveryCode: (code: string) => void,
+ *   setPassphrase: (passphrase: string) => Promise<void>,
+ *   startAgain: (passphrase: string) => Promise<void>,
+ *   changePassphrase: (current: string, next: string) => Promise<void>,
+ *   removePassphrase: (current: string) => Promise<void>,
+ *   newRecoveryCode: (current: string) => Promise<void>,
+ *   removePlainSetAsides: () => Promise<void>,
+ *   backupNow: () => Promise<void>,
+ *   restoreBackup: (name: string, secret: string|null, when: string) => Promise<void>,
+ *   exportEverything: () => Promise<void>,
+ *   erase: (words: string) => Promise<void>,
  *   lockNow: () => void,
- *   afterErase: () => void,
- * }} PrivacyDeps
+ *   change: (key: string, value: string) => Promise<void>,
+ *   restore: import('./restore.js').RestoreIntents,
+ * }} PrivacyIntents
  */
 
 const LOCK_AFTER = [['1', '1 minute'], ['5', '5 minutes'], ['15', '15 minutes'], ['30', '30 minutes'], ['60', '1 hour'], ['never', 'Never']];
@@ -21,18 +31,18 @@ const KEEP = [['3', '3'], ['7', '7'], ['14', '14'], ['30', '30']];
 export const ERASE_WORDS = 'delete everything';
 
 /**
- * @param {PrivacyDeps} deps
+ * @param {PrivacyIntents} intents
  * @param {import('../types.js').Privacy} privacy
  * @param {import('../types.js').Settings} settings
  */
-export function privacySection(deps, privacy, settings) {
+export function privacySection(intents, privacy, settings) {
   return el('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
     el('h2', { id: 'privacy-title', text: 'Privacy and safety' }),
-    privacy.encrypted && privacy.recoveryCodeUnseen ? unseenCodePart(deps) : null,
-    privacy.encrypted ? lockedControls(deps, settings) : passphraseOffer(deps),
-    privacy.encrypted && privacy.plainSetAsides > 0 ? plainSetAsidesPart(deps, privacy.plainSetAsides) : null,
-    backupsPart(deps, privacy, settings),
-    dataPart(deps),
+    privacy.encrypted && privacy.recoveryCodeUnseen ? unseenCodePart(intents) : null,
+    privacy.encrypted ? lockedControls(intents, settings) : setPassphraseCard(intents),
+    privacy.encrypted && privacy.plainSetAsides > 0 ? plainSetAsidesPart(intents, privacy.plainSetAsides) : null,
+    backupsPart(intents, privacy, settings),
+    dataPart(intents),
   );
 }
 
@@ -70,15 +80,14 @@ function secretForm(id, action, ...children) {
   return form;
 }
 
-/** @param {PrivacyDeps} deps */
-function passphraseOffer(deps) {
+/** The card that encrypts a plain journal. @param {PrivacyIntents} intents */
+function setPassphraseCard(intents) {
   const form = secretForm('passphrase-form', async (f) => {
     if (valueOf(f, 'passphrase-new') !== valueOf(f, 'passphrase-repeat')) throw new Error('The two passphrases are not the same. Please type them again.');
     try {
-      const { recoveryCode } = await deps.api.setPassphrase(valueOf(f, 'passphrase-new'));
-      deps.showRecoveryCode(recoveryCode);
+      await intents.setPassphrase(valueOf(f, 'passphrase-new'));
     } catch (err) {
-      if (/** @type {{kind?: string}} */ (err).kind === 'unfinished_passphrase' && !f.querySelector('#start-again')) f.append(startAgainPart(deps, f));
+      if (/** @type {{kind?: string}} */ (err).kind === 'unfinished_passphrase' && !f.querySelector('#start-again')) f.append(startAgainPart(intents, f));
       throw err;
     }
   },
@@ -94,36 +103,28 @@ function passphraseOffer(deps) {
 /**
  * The way out of an interrupted attempt whose passphrase is forgotten: give it up, then set the
  * passphrase typed in `form`.
- * @param {PrivacyDeps} deps @param {HTMLFormElement} form
+ * @param {PrivacyIntents} intents @param {HTMLFormElement} form
  */
-function startAgainPart(deps, form) {
-  const startAgain = () => deps.attempt(async () => {
-    const removed = await deps.api.abandonUnfinishedPassphrase();
-    const { recoveryCode } = await deps.api.setPassphrase(valueOf(form, 'passphrase-new'));
-    if (removed > 0) deps.toast.show(removed === 1 ? 'One older backup that only the forgotten passphrase could open was removed.' : `${removed} older backups that only the forgotten passphrase could open were removed.`);
-    deps.showRecoveryCode(recoveryCode);
-  });
+function startAgainPart(intents, form) {
+  const startAgain = () => intents.startAgain(valueOf(form, 'passphrase-new'));
   return el('div', { class: 'start-again', id: 'start-again' },
     el('p', { id: 'start-again-text', text: 'If you no longer know the passphrase you typed then, you can start again with this one. Your journal stays exactly as it is, and a fresh backup of it is made first. Older backups that were already locked with the forgotten passphrase cannot be opened by anyone, so they are removed.' }),
     el('div', {}, el('button', { type: 'button', class: 'button', id: 'start-again-button', onclick: startAgain }, 'Start again with a new passphrase')));
 }
 
-/** @param {PrivacyDeps} deps @param {import('../types.js').Settings} settings */
-function lockedControls(deps, settings) {
+/** @param {PrivacyIntents} intents @param {import('../types.js').Settings} settings */
+function lockedControls(intents, settings) {
   const change = secretForm('passphrase-change-form', async (f) => {
     if (valueOf(f, 'change-new') !== valueOf(f, 'change-repeat')) throw new Error('The two new passphrases are not the same. Please type them again.');
-    const { recoveryCode } = await deps.api.changePassphrase(valueOf(f, 'change-current'), valueOf(f, 'change-new'));
+    await intents.changePassphrase(valueOf(f, 'change-current'), valueOf(f, 'change-new'));
     f.reset();
-    deps.showRecoveryCode(recoveryCode);
   },
     el('p', { class: 'hint', text: 'Your journal and its backups are locked again with a new key, and you get a new recovery code to write down; the old code stops working. If you have forgotten the passphrase, type your recovery code as the current one.' }),
     el('div', { class: 'field-row' }, secretField('Current passphrase or recovery code', 'change-current', 'current-password'), secretField('New passphrase', 'change-new'), secretField('The same again', 'change-repeat')),
     el('div', {}, el('button', { type: 'submit', class: 'button' }, 'Change passphrase')));
-  const code = newCodeForm(deps, '');
+  const code = newCodeForm(intents, '');
   const remove = secretForm('passphrase-remove-form', async (f) => {
-    await deps.api.removePassphrase(valueOf(f, 'remove-current'));
-    deps.toast.show('Your journal is no longer encrypted.');
-    deps.afterErase();
+    await intents.removePassphrase(valueOf(f, 'remove-current'));
   },
     el('p', { class: 'hint', text: 'Your journal and its backups will be stored without encryption.' }),
     secretField('Current passphrase', 'remove-current', 'current-password'),
@@ -131,9 +132,9 @@ function lockedControls(deps, settings) {
   return el('div', { class: 'card' },
     el('h3', { text: 'Your journal is encrypted' }),
     el('div', { class: 'manage-row' },
-      el('button', { type: 'button', class: 'button', id: 'lock-now', onclick: deps.lockNow }, 'Lock now'),
+      el('button', { type: 'button', class: 'button', id: 'lock-now', onclick: () => intents.lockNow() }, 'Lock now'),
       el('span', { class: 'hint', text: 'Shortcut: Ctrl+L' })),
-    radios('lockAfterMinutes', 'Lock after I have been away for', LOCK_AFTER, String(settings.lockAfterMinutes ?? 'never'), deps.changeSetting),
+    radios('lockAfterMinutes', 'Lock after I have been away for', LOCK_AFTER, String(settings.lockAfterMinutes ?? 'never'), intents.change),
     el('details', {}, el('summary', { text: 'Change the passphrase' }), change),
     el('details', {}, el('summary', { text: 'Make a new recovery code' }), code),
     el('details', {}, el('summary', { text: 'Remove the passphrase' }), remove),
@@ -142,12 +143,11 @@ function lockedControls(deps, settings) {
 
 /**
  * The form that makes a new recovery code; `prefix` keeps its ids apart when it shows twice.
- * @param {PrivacyDeps} deps @param {string} prefix
+ * @param {PrivacyIntents} intents @param {string} prefix
  */
-function newCodeForm(deps, prefix) {
+function newCodeForm(intents, prefix) {
   return secretForm(`${prefix}recovery-code-form`, async (f) => {
-    const { recoveryCode } = await deps.api.newRecoveryCode(valueOf(f, `${prefix}code-current`));
-    deps.showRecoveryCode(recoveryCode);
+    await intents.newRecoveryCode(valueOf(f, `${prefix}code-current`));
   },
     el('p', { class: 'hint', text: 'A new recovery code replaces the old one, which stops working. Your journal and its backups are locked again with a new key; your passphrase stays the same.' }),
     secretField('Current passphrase', `${prefix}code-current`, 'current-password'),
@@ -156,60 +156,52 @@ function newCodeForm(deps, prefix) {
 
 /**
  * A passphrase change that was interrupted sealed a recovery code nobody saw: offer a new one.
- * @param {PrivacyDeps} deps
+ * @param {PrivacyIntents} intents
  */
-function unseenCodePart(deps) {
+function unseenCodePart(intents) {
   return el('div', { class: 'card', id: 'unseen-code' },
     el('h3', { text: 'One step left' }),
     el('p', { id: 'unseen-code-text', text: 'Your last passphrase change was interrupted; make a new recovery code to finish it. Your journal is safe and opens with your passphrase.' }),
-    newCodeForm(deps, 'unseen-'));
+    newCodeForm(intents, 'unseen-'));
 }
 
 /**
  * Journals once set aside as damaged stay unencrypted (a damaged file cannot be converted):
  * say so, and remove them only when the parent asks.
- * @param {PrivacyDeps} deps @param {number} count
+ * @param {PrivacyIntents} intents @param {number} count
  */
-function plainSetAsidesPart(deps, count) {
+function plainSetAsidesPart(intents, count) {
   const copies = count === 1 ? 'One copy of your journal that was' : `${count} copies of your journal that were`;
-  const remove = secretForm('set-aside-form', async () => {
-    const removed = await deps.api.removePlainSetAsides();
-    deps.toast.show(removed === 1 ? 'The unencrypted copy was removed.' : `${removed} unencrypted copies were removed.`);
-    deps.afterErase();
-  },
+  const remove = secretForm('set-aside-form', () => intents.removePlainSetAsides(),
     el('p', { id: 'set-aside-text', text: `${copies} set aside as damaged ${count === 1 ? 'is' : 'are'} still stored without encryption, in the “damaged” folder beside your journal. A damaged file cannot be encrypted. If your journal opens and holds what you need, you can remove ${count === 1 ? 'it' : 'them'}.` }),
     el('div', {}, el('button', { type: 'submit', class: 'button', id: 'set-aside-remove' }, count === 1 ? 'Remove the unencrypted copy' : 'Remove the unencrypted copies')));
   return el('div', { class: 'card' }, el('h3', { text: 'Unencrypted copies' }), remove);
 }
 
-/** @param {PrivacyDeps} deps @param {import('../types.js').Privacy} privacy @param {import('../types.js').Settings} settings */
-function backupsPart(deps, privacy, settings) {
+/** @param {PrivacyIntents} intents @param {import('../types.js').Privacy} privacy @param {import('../types.js').Settings} settings */
+function backupsPart(intents, privacy, settings) {
   const { backups, encrypted } = privacy;
   return el('div', { class: 'card' },
     el('h3', { text: 'Backups' }),
     el('p', { class: 'hint', text: 'Nestling keeps a copy of your journal every day, and before every big change, in a “backups” folder beside it. They are encrypted whenever your journal is.' }),
     backups.length === 0
       ? el('p', { class: 'empty', text: 'No backups yet.' })
-      : el('ul', { class: 'plain-list', id: 'backup-list' }, ...backups.map((b) => backupRow(deps, b, encrypted))),
+      : el('ul', { class: 'plain-list', id: 'backup-list' }, ...backups.map((b) => backupRow(intents, b, encrypted))),
     el('div', { class: 'manage-row' },
-      el('button', { type: 'button', class: 'button', id: 'backup-now', onclick: () => deps.attempt(async () => { await deps.api.backupNow(); deps.toast.show('Backup made.'); }) }, 'Back up now')),
-    radios('backupsToKeep', 'Backups to keep', KEEP, String(settings.backupsToKeep), deps.changeSetting),
+      el('button', { type: 'button', class: 'button', id: 'backup-now', onclick: () => intents.backupNow() }, 'Back up now')),
+    radios('backupsToKeep', 'Backups to keep', KEEP, String(settings.backupsToKeep), intents.change),
   );
 }
 
 /**
  * One backup with its Restore button; an encrypted journal, or an encrypted backup (even while
  * the journal is plain), asks for the passphrase first.
- * @param {PrivacyDeps} deps @param {import('../types.js').BackupInfo} b @param {boolean} journalEncrypted
+ * @param {PrivacyIntents} intents @param {import('../types.js').BackupInfo} b @param {boolean} journalEncrypted
  */
-function backupRow(deps, b, journalEncrypted) {
+function backupRow(intents, b, journalEncrypted) {
   const encrypted = journalEncrypted || b.encrypted;
   const when = new Date(b.createdAt).toLocaleString();
-  const restore = (/** @type {string|null} */ secret) => deps.attempt(async () => {
-    await deps.api.restoreBackup(b.name, secret);
-    deps.toast.show(`Restored the backup from ${when}.`);
-    deps.afterErase();
-  });
+  const restore = (/** @type {string|null} */ secret) => intents.restoreBackup(b.name, secret, when);
   const row = el('li', { class: 'manage-row backup-row', 'data-backup': b.name },
     el('span', { class: 'backup-when', text: `${when} · ${REASONS[b.reason] ?? b.reason} · ${Math.max(1, Math.round(b.bytes / 1024))} KB` }));
   const ask = secretForm(`restore-${b.name}`, async (f) => restore(encrypted ? valueOf(f, 'restore-secret') : null),
@@ -228,13 +220,12 @@ const REASONS = /** @type {Record<string, string>} */ ({
   restore: 'before a restore', manual: 'made by you',
 });
 
-/** @param {PrivacyDeps} deps */
-function dataPart(deps) {
+/** @param {PrivacyIntents} intents */
+function dataPart(intents) {
   const erase = secretForm('erase-form', async (f) => {
     const words = valueOf(f, 'erase-confirm');
     if (words.trim().toLowerCase() !== ERASE_WORDS) throw new Error(`Please type “${ERASE_WORDS}” to confirm.`);
-    await deps.api.eraseEverything(words);
-    deps.afterErase();
+    await intents.erase(words);
   },
     el('p', { text: 'This removes your journal, its key, every backup and what this window remembers from this computer. It cannot be undone. Export everything first if you may want it back.' }),
     el('label', { class: 'field' },
@@ -244,11 +235,8 @@ function dataPart(deps) {
   return el('div', { class: 'card' },
     el('h3', { text: 'Your data' }),
     el('div', { class: 'manage-row' },
-      el('button', { type: 'button', class: 'button', id: 'export-everything', onclick: () => deps.attempt(async () => {
-        const saved = await deps.api.exportEverything();
-        if (saved.fileName) deps.toast.show(`Saved ${saved.fileName}. It holds every moment, private ones too: keep it safe.`);
-      }) }, 'Export everything (JSON)')),
-    restorePart(deps),
+      el('button', { type: 'button', class: 'button', id: 'export-everything', onclick: () => intents.exportEverything() }, 'Export everything (JSON)')),
+    restorePart(intents.restore),
     el('details', {}, el('summary', { text: 'Delete everything' }), erase),
   );
 }
@@ -263,18 +251,4 @@ function radios(key, legend, options, current, onChange) {
     el('div', { class: 'choice-row' }, ...options.map(([value, label]) => el('label', {},
       el('input', { type: 'radio', name: key, value, checked: value === current, onchange: () => onChange(key, value) }),
       label))));
-}
-
-/**
- * The recovery code, shown once, until the parent says it is written down.
- * @param {string} code
- * @param {() => void} done
- */
-export function recoveryCodeView(code, done) {
-  return el('section', { class: 'recovery-code card', role: 'dialog', 'aria-labelledby': 'code-title', id: 'recovery-code' },
-    el('h2', { id: 'code-title', text: 'Your recovery code' }),
-    el('p', { text: 'Write this down on paper and keep it somewhere safe, away from this computer. It opens your journal if you forget your passphrase. It is shown only this once.' }),
-    el('p', { class: 'code', id: 'recovery-code-text', text: code }),
-    el('button', { type: 'button', class: 'button', id: 'recovery-code-done', onclick: done }, 'I have written it down'),
-  );
 }

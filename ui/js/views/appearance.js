@@ -1,5 +1,6 @@
 // @ts-check
-// Settings: theme, text size and the parent's name on reports, saved as soon as they change.
+// The top of Settings: theme, text size and the parent's name on reports, saved as soon as
+// they change; and applying theme and text size to the page. Pure: builds DOM.
 
 import { el } from '../dom.js';
 
@@ -22,7 +23,7 @@ const TEXT_SIZES = [
  * @param {(key: string, value: string) => void} onChange
  * @returns {HTMLElement}
  */
-export function settingsView(settings, onChange) {
+export function appearanceView(settings, onChange) {
   return el('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
     el('h1', { id: 'settings-title', text: 'Settings' }),
     choice('theme', 'Colours', THEMES, settings.theme, onChange),
@@ -62,7 +63,7 @@ function choice(key, legend, options, current, onChange) {
  * Applies the settings to the document: theme and text size are attributes on <html>.
  * @param {import('../types.js').Settings} settings
  */
-export function applySettings(settings) {
+export function applyAppearance(settings) {
   const root = document.documentElement;
   if (settings.theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = settings.theme;
