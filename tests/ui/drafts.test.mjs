@@ -6,9 +6,15 @@ import assert from 'node:assert/strict';
 import { createDrafts } from '../../ui/js/journal/drafts.js';
 
 class FakeStorage {
-  constructor(items) { this.items = { ...items }; }
-  getItem(k) { return k in this.items ? this.items[k] : null; }
-  removeItem(k) { delete this.items[k]; }
+  constructor(items) {
+    this.items = { ...items };
+  }
+  getItem(k) {
+    return k in this.items ? this.items[k] : null;
+  }
+  removeItem(k) {
+    delete this.items[k];
+  }
 }
 
 /** A storage whose keys Object.keys lists, as it does for a real Storage. */
@@ -30,16 +36,31 @@ function fakeJournal(initial = []) {
     rows,
     calls,
     failNext: false,
-    hold() { gate = new Promise((r) => { open = r; }); },
-    release() { open(); },
-    async listDrafts() { return [...rows].map(([key, note]) => ({ key, note })); },
+    hold() {
+      gate = new Promise((r) => {
+        open = r;
+      });
+    },
+    release() {
+      open();
+    },
+    async listDrafts() {
+      return [...rows].map(([key, note]) => ({ key, note }));
+    },
     async saveDraft(key, note) {
       calls.push(['save', key, note]);
       await gate;
-      if (journal.failNext) { journal.failNext = false; throw new Error('disk full'); }
+      if (journal.failNext) {
+        journal.failNext = false;
+        throw new Error('disk full');
+      }
       rows.set(key, note);
     },
-    async discardDraft(key) { calls.push(['discard', key]); await gate; rows.delete(key); },
+    async discardDraft(key) {
+      calls.push(['discard', key]);
+      await gate;
+      rows.delete(key);
+    },
   };
   return journal;
 }
@@ -73,7 +94,10 @@ test('typing fast sends the newest text once the earlier save is done', async ()
   journal.release();
   await Promise.all([first, middle, last]);
   await drafts.settled();
-  assert.deepEqual(journal.calls, [['save', 'new', 'S'], ['save', 'new', 'She slept 💤 <b>']]);
+  assert.deepEqual(journal.calls, [
+    ['save', 'new', 'S'],
+    ['save', 'new', 'She slept 💤 <b>'],
+  ]);
   assert.equal(journal.rows.get('new'), 'She slept 💤 <b>');
 });
 
@@ -109,7 +133,9 @@ test('settled waits for a save on its way', async () => {
   journal.hold();
   const saved = drafts.set('new', 'before the lock');
   let settled = false;
-  const waiting = drafts.settled().then(() => { settled = true; });
+  const waiting = drafts.settled().then(() => {
+    settled = true;
+  });
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(settled, false, 'still on its way');
   journal.release();

@@ -55,7 +55,8 @@ export class AppError extends Error {
  */
 
 /** @returns {TauriGlobal} */
-const tauri = () => /** @type {{__TAURI__: TauriGlobal}} */ (/** @type {unknown} */ (window)).__TAURI__;
+const tauri = () =>
+  /** @type {{__TAURI__: TauriGlobal}} */ (/** @type {unknown} */ (window)).__TAURI__;
 
 /**
  * @param {string} command
@@ -74,9 +75,11 @@ export function toAppError(err) {
   if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
     return new AppError(String(err.kind), String(err.message));
   }
-  return new AppError('internal', 'Nestling could not complete that. Nothing you saved has been changed.');
+  return new AppError(
+    'internal',
+    'Nestling could not complete that. Nothing you saved has been changed.',
+  );
 }
-
 
 /** @returns {Promise<Home>} */
 export const getHome = () => call('get_home');
@@ -87,7 +90,6 @@ export const getHome = () => call('get_home');
  * @returns {Promise<Settings>}
  */
 export const setSetting = (key, value) => call('set_setting', { key, value });
-
 
 /** @returns {Promise<Kind[]>} */
 export const listKinds = () => call('list_kinds');
@@ -148,7 +150,6 @@ export const saveDraft = (key, note) => call('save_draft', { key, note });
 /** @param {string} key @returns {Promise<null>} */
 export const discardDraft = (key) => call('discard_draft', { key });
 
-
 /** @returns {Promise<ArticleSummary[]>} */
 export const listArticles = () => call('list_articles');
 /** @param {string} query @returns {Promise<ArticleHit[]>} */
@@ -160,7 +161,8 @@ export const readingState = (slug) => call('reading_state', { slug });
 /** @param {string} slug @returns {Promise<null>} */
 export const markOpened = (slug) => call('mark_opened', { slug });
 /** @param {string} slug @param {number} fraction @param {string|null} anchor @returns {Promise<Progress>} */
-export const setProgress = (slug, fraction, anchor) => call('set_progress', { slug, fraction, anchor });
+export const setProgress = (slug, fraction, anchor) =>
+  call('set_progress', { slug, fraction, anchor });
 /** @returns {Promise<Progress[]>} */
 export const allProgress = () => call('all_progress');
 /** @returns {Promise<{article: ArticleSummary, openedAt: string}[]>} */
@@ -179,7 +181,6 @@ export const deleteHighlight = (id) => call('delete_highlight', { id });
 export const importArticle = (fileName, text) => call('import_article', { fileName, text });
 /** @param {string} slug @returns {Promise<null>} */
 export const deleteImportedArticle = (slug) => call('delete_imported_article', { slug });
-
 
 /** @param {Selection} selection @returns {Promise<Candidates>} */
 export const exportCandidates = (selection) => call('export_candidates', { selection });
@@ -200,7 +201,6 @@ export function exportSave(selection, format, paper, onProgress) {
 }
 /** Stops a save in progress before its file is written. @returns {Promise<null>} */
 export const exportCancel = () => call('export_cancel');
-
 
 /** Whether the journal is locked by a passphrase and not yet opened. @returns {Promise<{locked: boolean, encrypted: boolean}>} */
 export const lockState = () => call('lock_state');
@@ -228,7 +228,8 @@ export const restoreBackup = (name, secret = null) => call('restore_backup', { n
 /** Why the journal could not be opened, and the newest backup that can replace it. @returns {Promise<Recovery>} */
 export const recoveryState = () => call('recovery_state');
 /** Sets the damaged journal aside (never deleted) and opens the chosen backup instead. @param {string} name @param {string|null} [secret] needed when encrypted @returns {Promise<{setAside: string}>} */
-export const recoverFromBackup = (name, secret = null) => call('recover_from_backup', { name, secret });
+export const recoverFromBackup = (name, secret = null) =>
+  call('recover_from_backup', { name, secret });
 /** Saves the complete journal, private moments included, as JSON. @returns {Promise<{fileName: string|null}>} */
 export const exportEverything = () => call('export_everything');
 /** Opens the system's open dialog for a Nestling JSON file and keeps it for the preview. @returns {Promise<{fileName: string|null}>} */
@@ -244,7 +245,6 @@ export const removePlainSetAsides = () => call('remove_plain_set_asides');
 /** Gives up an interrupted attempt to set a passphrase whose passphrase is forgotten: a fresh backup first, then the backups locked with it and its key are removed. @returns {Promise<number>} how many backups were removed */
 export const abandonUnfinishedPassphrase = () => call('abandon_unfinished_passphrase');
 
-
 /** The shipped help lines; works while the journal is locked. @param {readonly string[]} locales most preferred first @returns {Promise<HelpLines>} */
 export const helpLines = (locales) => call('help_lines', { locales: [...locales] });
 /** The parent's care team, in their order. @returns {Promise<Contact[]>} */
@@ -257,7 +257,6 @@ export const updateContact = (id, input) => call('update_contact', { id, input }
 export const removeContact = (id) => call('remove_contact', { id });
 /** @param {number[]} ids every contact, in the new order @returns {Promise<Contact[]>} */
 export const reorderContacts = (ids) => call('reorder_contacts', { ids });
-
 
 /** Saves a check-in; its helpNeed says whether to open Help. @param {CheckInInput} input @returns {Promise<CheckIn>} */
 export const addCheckIn = (input) => call('add_check_in', { input });

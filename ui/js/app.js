@@ -29,20 +29,29 @@ export function createApp({ api, state, routeFromHash, now }) {
   const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   const notice = createNotice(/** @type {HTMLElement} */ (document.getElementById('notice')));
   const toast = createToast(/** @type {HTMLElement} */ (document.getElementById('toast')));
-  const redraw = () => { router.render(); };
-  const changeSetting = (/** @type {string} */ key, /** @type {string} */ value) => settings.change(key, value);
+  const redraw = () => {
+    router.render();
+  };
+  const changeSetting = (/** @type {string} */ key, /** @type {string} */ value) =>
+    settings.change(key, value);
   const attempt = makeAttempt(notice, api.toAppError, redraw);
 
   const checkIn = createCheckIn({ api, toast, notice, now, redraw, changeSetting });
   const journal = createJournal({ api, toast, notice, now, redraw, checkIns: checkIn });
   const library = createLibrary({
-    api, toast, notice, redraw, changeSetting,
+    api,
+    toast,
+    notice,
+    redraw,
+    changeSetting,
     settings: () => state.get().settings,
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
   const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw });
   const help = createHelp({
-    api, notice, redraw,
+    api,
+    notice,
+    redraw,
     journalOpen: () => Boolean(state.get().home) && !state.get().locked,
     savedRegion: () => state.get().settings?.helpRegion ?? null,
     saveRegion: (code) => changeSetting('helpRegion', code),
@@ -50,7 +59,13 @@ export function createApp({ api, state, routeFromHash, now }) {
   });
   const session = createSession({ api, state, toast, attempt, journal, checkIn });
   const settings = createSettings({
-    api, state, toast, notice, redraw, session, journal,
+    api,
+    state,
+    toast,
+    notice,
+    redraw,
+    session,
+    journal,
     checkInPart: (chosen) => checkIn.settings(chosen),
     teamPart: () => help.teamView(),
   });
@@ -59,7 +74,9 @@ export function createApp({ api, state, routeFromHash, now }) {
   let timers = [];
 
   async function today() {
-    const shown = await journal.today(await checkIn.todayCards(/** @type {import('./types.js').Settings} */ (state.get().settings)));
+    const shown = await journal.today(
+      await checkIn.todayCards(/** @type {import('./types.js').Settings} */ (state.get().settings)),
+    );
     timers = shown.timers;
     if (shouldOffer(Boolean(state.get().home?.encrypted))) shown.view.append(passphraseOfferCard());
     return shown.view;
@@ -67,7 +84,10 @@ export function createApp({ api, state, routeFromHash, now }) {
 
   /** "n" opens the editor; a kind's key logs it or toggles its timer. @param {string} key */
   function todayKey(key) {
-    if (key === 'n') { journal.openEditor(null); return true; }
+    if (key === 'n') {
+      journal.openEditor(null);
+      return true;
+    }
     const kindId = Object.keys(KIND_KEYS).find((id) => KIND_KEYS[id] === key);
     if (kindId) journal.quickKey(kindId, timers);
     return Boolean(kindId);
@@ -86,11 +106,16 @@ export function createApp({ api, state, routeFromHash, now }) {
   };
 
   const router = createRouter({
-    screens, state, main, notice,
+    screens,
+    state,
+    main,
+    notice,
     routeFromHash: (hash) => routeFromHash(hash, Object.keys(screens)),
     toAppError: api.toAppError,
     gate: () => session.gate(),
-    lockNow: () => { session.lockNow(); },
+    lockNow: () => {
+      session.lockNow();
+    },
     dialogOpen: () => journal.editorOpen() || checkIn.isOpen(),
   });
 

@@ -29,5 +29,8 @@ export async function loadForEditing(fetch, what) {
 
 /** @param {string} what */
 function goneError(what) {
-  return new AppError('gone', `${what} was moved to the trash or deleted meanwhile, so it cannot be edited. Look for it in the trash to bring it back.`);
+  return new AppError(
+    'gone',
+    `${what} was moved to the trash or deleted meanwhile, so it cannot be edited. Look for it in the trash to bring it back.`,
+  );
 }

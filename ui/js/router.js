@@ -28,7 +28,17 @@ import { WAITING } from './privacy/session.js';
  *   dialogOpen: () => boolean,
  * }} deps `gate` is the screen that stands in front of the others while the journal is not open
  */
-export function createRouter({ screens, state, routeFromHash, main, notice, toAppError, gate, lockNow, dialogOpen }) {
+export function createRouter({
+  screens,
+  state,
+  routeFromHash,
+  main,
+  notice,
+  toAppError,
+  gate,
+  lockNow,
+  dialogOpen,
+}) {
   let drawing = 0;
 
   /** The current screen: the one the state names, or home when the table has no such screen. */
@@ -53,14 +63,18 @@ export function createRouter({ screens, state, routeFromHash, main, notice, toAp
   /** @param {KeyboardEvent} event */
   function onKey(event) {
     if (event.key === 'F1') return handled(event, openHelp);
-    if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') return handled(event, lockNow);
+    if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l')
+      return handled(event, lockNow);
     if (event.ctrlKey || event.metaKey || event.altKey || dialogOpen()) return;
     const target = /** @type {HTMLElement} */ (event.target);
     if (target.closest('input, textarea, select, [contenteditable]')) return;
     const key = event.key.toLowerCase();
     const { view } = state.get();
     if (key === 'h') return handled(event, openHelp);
-    if (key === 'escape' && view === 'article') { location.hash = '#library'; return; }
+    if (key === 'escape' && view === 'article') {
+      location.hash = '#library';
+      return;
+    }
     if (key === '/') return handled(event, () => search(view));
     if (current().key?.(key)) event.preventDefault();
   }
@@ -96,13 +110,17 @@ function search(view) {
   const reading = view === 'library' || view === 'article';
   const target = reading ? '#library' : '#journal';
   if (location.hash !== target) location.hash = target;
-  window.setTimeout(() => document.getElementById(reading ? 'library-search' : 'journal-search')?.focus(), 50);
+  window.setTimeout(
+    () => document.getElementById(reading ? 'library-search' : 'journal-search')?.focus(),
+    50,
+  );
 }
 
 /** @param {string} section */
 function markNav(section) {
   document.querySelectorAll('[data-nav]').forEach((link) => {
-    if (/** @type {HTMLElement} */ (link).dataset.nav === section) link.setAttribute('aria-current', 'page');
+    if (/** @type {HTMLElement} */ (link).dataset.nav === section)
+      link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   });
 }

@@ -5,7 +5,16 @@
 /** @typedef {import('./types.js').Settings} Settings */
 
 /** The views a person can be on when no other list is given; anything else falls back to home. */
-export const VIEWS = ['home', 'journal', 'trash', 'library', 'article', 'export', 'settings', 'help'];
+export const VIEWS = [
+  'home',
+  'journal',
+  'trash',
+  'library',
+  'article',
+  'export',
+  'settings',
+  'help',
+];
 
 /** The parts of the Help screen a route can open at: #help/now, #help/soon, #help/support. */
 const HELP_TIERS = ['now', 'soon', 'support'];
@@ -34,7 +43,15 @@ export function createState() {
    * @type {{view: string, home: Home|null, settings: Settings|null, problem: import('./api.js').AppError|null,
    *   locked: boolean, recovery: import('./types.js').Recovery|null, recoveryCode: string|null}}
    */
-  const data = { view: 'home', home: null, settings: null, problem: null, locked: false, recovery: null, recoveryCode: null };
+  const data = {
+    view: 'home',
+    home: null,
+    settings: null,
+    problem: null,
+    locked: false,
+    recovery: null,
+    recoveryCode: null,
+  };
   /** @type {Set<() => void>} */
   const listeners = new Set();
   return {

@@ -15,9 +15,24 @@
 /** The three 1–5 questions, with words at both ends and a short name for the journal. */
 /** @type {Record<ScaleName, Scale>} */
 export const CHECK_IN_SCALES = {
-  mood: { label: 'How has your mood been today?', low: 'Very low', high: 'Really good', short: 'mood' },
-  closeness: { label: 'How close have you felt to your baby?', low: 'Far away', high: 'Very close', short: 'closeness' },
-  worry: { label: 'How much has worry been with you today?', low: 'Hardly at all', high: 'Nearly all the time', short: 'worry' },
+  mood: {
+    label: 'How has your mood been today?',
+    low: 'Very low',
+    high: 'Really good',
+    short: 'mood',
+  },
+  closeness: {
+    label: 'How close have you felt to your baby?',
+    low: 'Far away',
+    high: 'Very close',
+    short: 'closeness',
+  },
+  worry: {
+    label: 'How much has worry been with you today?',
+    low: 'Hardly at all',
+    high: 'Nearly all the time',
+    short: 'worry',
+  },
 };
 
 /** "Did you feel supported?" and its answers. */
@@ -85,7 +100,9 @@ export function readCheckIn(values, when) {
     closeness: rating(values.closeness),
     worry: rating(values.worry),
     sleepMinutes,
-    supported: /** @type {import('../types.js').Supported|null} */ (oneOf(SUPPORTED, values.supported)),
+    supported: /** @type {import('../types.js').Supported|null} */ (
+      oneOf(SUPPORTED, values.supported)
+    ),
     safety: /** @type {import('../types.js').SafetyAnswer|null} */ (oneOf(SAFETY, values.safety)),
     note: values.note.trim() === '' ? null : values.note,
     inReport: values.inReport,
@@ -150,7 +167,8 @@ export function checkInFacts(checkIn) {
   const parts = /** @type {ScaleName[]} */ (['mood', 'closeness', 'worry'])
     .filter((name) => checkIn[name] !== null && checkIn[name] !== undefined)
     .map((name) => `${CHECK_IN_SCALES[name].short} ${checkIn[name]}/5`);
-  if (checkIn.sleepMinutes !== null && checkIn.sleepMinutes !== undefined) parts.push(`slept ${hoursWords(checkIn.sleepMinutes)}`);
+  if (checkIn.sleepMinutes !== null && checkIn.sleepMinutes !== undefined)
+    parts.push(`slept ${hoursWords(checkIn.sleepMinutes)}`);
   const supported = SUPPORTED.find(([id]) => id === checkIn.supported);
   if (supported) parts.push(`supported: ${supported[1].toLowerCase()}`);
   if (checkIn.inReport) parts.push('in my report');
@@ -173,8 +191,16 @@ function hoursWords(minutes) {
  */
 export function entriesByDay(moments, checkIns) {
   const entries = [
-    ...moments.map((moment) => ({ at: [moment.startLocal, moment.createdAt ?? ''], date: moment.localDate, entry: { moment } })),
-    ...checkIns.map((checkIn) => ({ at: [checkIn.takenLocal, checkIn.createdAt ?? ''], date: checkIn.localDate, entry: { checkIn } })),
+    ...moments.map((moment) => ({
+      at: [moment.startLocal, moment.createdAt ?? ''],
+      date: moment.localDate,
+      entry: { moment },
+    })),
+    ...checkIns.map((checkIn) => ({
+      at: [checkIn.takenLocal, checkIn.createdAt ?? ''],
+      date: checkIn.localDate,
+      entry: { checkIn },
+    })),
   ].sort((a, b) => newestFirst(a.at, b.at));
   /** @type {Map<string, ({moment: M}|{checkIn: CheckIn})[]>} */
   const days = new Map();

@@ -18,7 +18,15 @@ import { ELSEWHERE, helpView, tierHeading } from './view.js';
  *   redraw: () => void,
  * }} deps
  */
-export function createHelp({ api, notice, journalOpen, savedRegion, saveRegion, languages, redraw }) {
+export function createHelp({
+  api,
+  notice,
+  journalOpen,
+  savedRegion,
+  saveRegion,
+  languages,
+  redraw,
+}) {
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
   /** @type {import('./team.js').TeamIntents} */
   const team = {

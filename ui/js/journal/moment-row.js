@@ -20,23 +20,40 @@ export function momentRow(moment, catalog, onOpen, extra = [], { notePreview = t
   const detail = detailName(kind, moment.detail);
   const title = [kind.name, detail].filter(Boolean).join(' · ');
   const facts = [
-    moment.durationMinutes !== null && moment.durationMinutes !== undefined ? formatMinutes(moment.durationMinutes) : '',
+    moment.durationMinutes !== null && moment.durationMinutes !== undefined
+      ? formatMinutes(moment.durationMinutes)
+      : '',
     catalog.babyName(moment.babyId),
     moment.private ? 'Private' : '',
-  ].filter(Boolean).join(' · ');
-  return el('li', { class: 'moment', 'data-moment-id': moment.id },
-    el(onOpen ? 'button' : 'div', onOpen ? {
-      type: 'button', class: 'moment-open', 'aria-label': `${title} at ${clockOf(moment.startLocal)}. Open to edit`,
-      onclick: () => onOpen(moment),
-    } : { class: 'moment-open' },
-    el('span', { class: 'moment-time', text: clockOf(moment.startLocal) }),
-    el('span', { class: 'moment-emoji', 'aria-hidden': 'true', text: kind.emoji }),
-    el('span', { class: 'moment-main' },
-      el('span', { class: 'moment-title', text: title }),
-      facts ? el('span', { class: 'moment-facts', text: facts }) : null,
-      feelingLine(moment),
-      notePreview && moment.note ? el('span', { class: 'moment-note', text: preview(moment.note) }) : null,
-    )),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return el(
+    'li',
+    { class: 'moment', 'data-moment-id': moment.id },
+    el(
+      onOpen ? 'button' : 'div',
+      onOpen
+        ? {
+            type: 'button',
+            class: 'moment-open',
+            'aria-label': `${title} at ${clockOf(moment.startLocal)}. Open to edit`,
+            onclick: () => onOpen(moment),
+          }
+        : { class: 'moment-open' },
+      el('span', { class: 'moment-time', text: clockOf(moment.startLocal) }),
+      el('span', { class: 'moment-emoji', 'aria-hidden': 'true', text: kind.emoji }),
+      el(
+        'span',
+        { class: 'moment-main' },
+        el('span', { class: 'moment-title', text: title }),
+        facts ? el('span', { class: 'moment-facts', text: facts }) : null,
+        feelingLine(moment),
+        notePreview && moment.note
+          ? el('span', { class: 'moment-note', text: preview(moment.note) })
+          : null,
+      ),
+    ),
     ...extra,
   );
 }
@@ -48,7 +65,9 @@ function feelingLine(moment) {
   if (moment.energy) parts.push(`energy ${moment.energy}/5`);
   const words = moment.feelings ?? [];
   if (!parts.length && !words.length) return null;
-  return el('span', { class: 'moment-feelings' },
+  return el(
+    'span',
+    { class: 'moment-feelings' },
     ...words.map((w) => el('span', { class: 'chip', text: w })),
     parts.length ? el('span', { class: 'moment-ratings', text: parts.join(' · ') }) : null,
   );

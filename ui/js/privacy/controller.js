@@ -30,12 +30,18 @@ export function createPrivacy({ api, attempt, toast, session, change }) {
       const { recoveryCode } = await api.setPassphrase(passphrase);
       session.showRecoveryCode(recoveryCode);
     },
-    startAgain: (passphrase) => attempt(async () => {
-      const removed = await api.abandonUnfinishedPassphrase();
-      const { recoveryCode } = await api.setPassphrase(passphrase);
-      if (removed > 0) toast.show(removed === 1 ? 'One older backup that only the forgotten passphrase could open was removed.' : `${removed} older backups that only the forgotten passphrase could open were removed.`);
-      session.showRecoveryCode(recoveryCode);
-    }),
+    startAgain: (passphrase) =>
+      attempt(async () => {
+        const removed = await api.abandonUnfinishedPassphrase();
+        const { recoveryCode } = await api.setPassphrase(passphrase);
+        if (removed > 0)
+          toast.show(
+            removed === 1
+              ? 'One older backup that only the forgotten passphrase could open was removed.'
+              : `${removed} older backups that only the forgotten passphrase could open were removed.`,
+          );
+        session.showRecoveryCode(recoveryCode);
+      }),
     async changePassphrase(current, next) {
       const { recoveryCode } = await api.changePassphrase(current, next);
       session.showRecoveryCode(recoveryCode);
@@ -51,27 +57,39 @@ export function createPrivacy({ api, attempt, toast, session, change }) {
     },
     async removePlainSetAsides() {
       const removed = await api.removePlainSetAsides();
-      toast.show(removed === 1 ? 'The unencrypted copy was removed.' : `${removed} unencrypted copies were removed.`);
+      toast.show(
+        removed === 1
+          ? 'The unencrypted copy was removed.'
+          : `${removed} unencrypted copies were removed.`,
+      );
       session.reopen();
     },
-    backupNow: () => attempt(async () => {
-      await api.backupNow();
-      toast.show('Backup made.');
-    }),
-    restoreBackup: (name, secret, when) => attempt(async () => {
-      await api.restoreBackup(name, secret);
-      toast.show(`Restored the backup from ${when}.`);
-      session.reopen();
-    }),
-    exportEverything: () => attempt(async () => {
-      const saved = await api.exportEverything();
-      if (saved.fileName) toast.show(`Saved ${saved.fileName}. It holds every moment, private ones too: keep it safe.`);
-    }),
+    backupNow: () =>
+      attempt(async () => {
+        await api.backupNow();
+        toast.show('Backup made.');
+      }),
+    restoreBackup: (name, secret, when) =>
+      attempt(async () => {
+        await api.restoreBackup(name, secret);
+        toast.show(`Restored the backup from ${when}.`);
+        session.reopen();
+      }),
+    exportEverything: () =>
+      attempt(async () => {
+        const saved = await api.exportEverything();
+        if (saved.fileName)
+          toast.show(
+            `Saved ${saved.fileName}. It holds every moment, private ones too: keep it safe.`,
+          );
+      }),
     async erase(words) {
       await api.eraseEverything(words);
       session.reopen();
     },
-    lockNow: () => { session.lockNow(); },
+    lockNow: () => {
+      session.lockNow();
+    },
     change,
     restore: {
       choose: () => api.restoreChoose(),

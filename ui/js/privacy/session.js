@@ -27,8 +27,14 @@ export const WAITING = 'waiting';
  * }} deps
  */
 export function createSession({ api, state, toast, attempt, journal, checkIn }) {
-  const idle = createIdleLock(() => lockNow(), undefined, () => api.stillHere());
-  state.subscribe(() => { document.body.dataset.locked = String(state.get().locked); });
+  const idle = createIdleLock(
+    () => lockNow(),
+    undefined,
+    () => api.stillHere(),
+  );
+  state.subscribe(() => {
+    document.body.dataset.locked = String(state.get().locked);
+  });
 
   /** Closes the journal now; the lock screen asks for the passphrase again. */
   async function lockNow() {
@@ -45,7 +51,8 @@ export function createSession({ api, state, toast, attempt, journal, checkIn }) 
       await api.unlock(secret);
     } catch (err) {
       // A damaged journal goes on to the recovery screen; anything else stays on the lock screen.
-      if (!['damaged', 'not_a_database', 'not_locked'].includes(api.toAppError(err).kind)) throw err;
+      if (!['damaged', 'not_a_database', 'not_locked'].includes(api.toAppError(err).kind))
+        throw err;
     }
     // What is shown next is what Rust says the journal is now, never assumed.
     state.update({ locked: false });
@@ -82,7 +89,8 @@ export function createSession({ api, state, toast, attempt, journal, checkIn }) 
     } catch (err) {
       const problem = api.toAppError(err);
       if (problem.kind === 'locked') return state.update({ locked: true });
-      if (RECOVERABLE.includes(problem.kind)) return state.update({ recovery: await api.recoveryState() });
+      if (RECOVERABLE.includes(problem.kind))
+        return state.update({ recovery: await api.recoveryState() });
       state.update({ problem });
     }
   }
@@ -114,7 +122,11 @@ export function createSession({ api, state, toast, attempt, journal, checkIn }) 
         journal.closeEditor(); // nor does a note being written (its draft is kept in the journal)
         return lockView(unlock, api.toAppError);
       }
-      if (recoveryCode) return recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); });
+      if (recoveryCode)
+        return recoveryCodeView(recoveryCode, () => {
+          state.update({ recoveryCode: null });
+          reopen();
+        });
       if (recovery) return recoveryView(recovery, recoverWith);
       if (problem) return problemView(problem);
       return home && settings ? null : WAITING;
@@ -125,5 +137,6 @@ export function createSession({ api, state, toast, attempt, journal, checkIn }) 
 /** @param {string} dir */
 function showDataFolder(dir) {
   const note = document.getElementById('data-note');
-  if (note) note.textContent = `Nestling works offline. Your journal is kept only on this computer, in ${dir}`;
+  if (note)
+    note.textContent = `Nestling works offline. Your journal is kept only on this computer, in ${dir}`;
 }

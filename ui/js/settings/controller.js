@@ -23,7 +23,17 @@ import { manageView } from '../journal/manage.js';
  *   teamPart: () => Promise<HTMLElement>,
  * }} deps
  */
-export function createSettings({ api, state, toast, notice, redraw, session, journal, checkInPart, teamPart }) {
+export function createSettings({
+  api,
+  state,
+  toast,
+  notice,
+  redraw,
+  session,
+  journal,
+  checkInPart,
+  teamPart,
+}) {
   const attempt = makeAttempt(notice, api.toAppError, redraw);
 
   /** Saves one setting, by its camelCase name, and applies every setting Rust sends back. */

@@ -24,16 +24,26 @@ const TEXT_SIZES = [
  * @returns {HTMLElement}
  */
 export function appearanceView(settings, onChange) {
-  return el('section', { class: 'settings', 'aria-labelledby': 'settings-title' },
+  return el(
+    'section',
+    { class: 'settings', 'aria-labelledby': 'settings-title' },
     el('h1', { id: 'settings-title', text: 'Settings' }),
     choice('theme', 'Colours', THEMES, settings.theme, onChange),
     choice('textSize', 'Text size', TEXT_SIZES, settings.textSize, onChange),
-    el('label', { class: 'field parent-name' },
+    el(
+      'label',
+      { class: 'field parent-name' },
       el('span', { class: 'field-label', text: 'Your name on reports (optional)' }),
       el('input', {
-        type: 'text', id: 'parent-name', maxlength: 60, value: settings.parentName ?? '',
-        autocomplete: 'name', onchange: (/** @type {Event} */ e) => onChange('parentName', /** @type {HTMLInputElement} */ (e.target).value.trim()),
-      })),
+        type: 'text',
+        id: 'parent-name',
+        maxlength: 60,
+        value: settings.parentName ?? '',
+        autocomplete: 'name',
+        onchange: (/** @type {Event} */ e) =>
+          onChange('parentName', /** @type {HTMLInputElement} */ (e.target).value.trim()),
+      }),
+    ),
   );
 }
 
@@ -45,16 +55,27 @@ export function appearanceView(settings, onChange) {
  * @param {(key: string, value: string) => void} onChange
  */
 function choice(key, legend, options, current, onChange) {
-  return el('fieldset', { class: 'choice' },
+  return el(
+    'fieldset',
+    { class: 'choice' },
     el('legend', { text: legend }),
-    el('div', { class: 'choice-row' },
-      ...options.map(([value, label]) => el('label', {},
-        el('input', {
-          type: 'radio', name: key, value, checked: value === current,
-          onchange: () => onChange(key, value),
-        }),
-        label,
-      )),
+    el(
+      'div',
+      { class: 'choice-row' },
+      ...options.map(([value, label]) =>
+        el(
+          'label',
+          {},
+          el('input', {
+            type: 'radio',
+            name: key,
+            value,
+            checked: value === current,
+            onchange: () => onChange(key, value),
+          }),
+          label,
+        ),
+      ),
     ),
   );
 }
