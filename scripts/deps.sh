@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev fonts-noto-color-emoji)
-test_extra=(webkit2gtk-driver xvfb xauth dbus-daemon nodejs pandoc python3 poppler-utils qpdf xdotool)
+test_extra=(webkit2gtk-driver xvfb xauth dbus-daemon nodejs npm pandoc python3 poppler-utils qpdf xdotool)
 
 packages=("${build[@]}")
 if [ "${1:-build}" = test ]; then packages+=("${test_extra[@]}"); fi
@@ -15,13 +15,12 @@ missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
-# nodejs may come from elsewhere than Debian; a working `node` is what counts.
+# nodejs and npm may come from elsewhere than Debian; a working `node` and `npm` are what count.
 if command -v node >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs}")
 fi
-# The test command installs its JavaScript tools with npm, which Debian packages on its own.
-if [ "${1:-build}" = test ] && ! command -v npm >/dev/null 2>&1; then
-  missing+=(npm)
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/npm}")
 fi
 read -r -a missing <<<"${missing[*]:-}"
 [ "${#missing[@]}" -eq 0 ] && exit 0

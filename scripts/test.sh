@@ -40,6 +40,14 @@ scripts/check-deps.sh
 step "Front-end unit tests"
 node --test tests/ui/
 
+step "Type check of the UI (TypeScript's compiler over the JSDoc types)"
+# The checking tools come from npm at the versions package-lock.json pins, into node_modules/.
+npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent
+node_modules/.bin/tsc --noEmit -p .
+
+step "Formatting of the UI (checked, never rewritten here)"
+node_modules/.bin/prettier --check ui/js tests/ui
+
 step "Unit and IPC tests"
 cargo test --workspace --quiet
 

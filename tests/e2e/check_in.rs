@@ -165,7 +165,7 @@ fn two_low_weeks_show_the_low_mood_card_once_until_it_is_put_away() {
         page.click("input[name='theme'][value='night']").await;
         page.wait("#low-mood-setting").await;
         assert_eq!(
-            page.script("return [document.querySelector(\"input[name='check_in']:checked\")?.value, document.getElementById('low-mood-setting').checked]").await,
+            page.script("return [document.querySelector(\"input[name='checkIn']:checked\")?.value, document.getElementById('low-mood-setting').checked]").await,
             serde_json::json!(["weekly", true]),
             "Settings show the frequency chosen on Today and the card switched on"
         );

@@ -224,7 +224,7 @@ fn the_journal_locks_after_a_minute_away_and_on_ctrl_l() {
     let data = data_folder();
     journey(data.path(), |page| async move {
         set_passphrase(&page).await;
-        page.click("input[name='lock_after_minutes'][value='1']")
+        page.click("input[name='lockAfterMinutes'][value='1']")
             .await;
         page.click("a[data-nav='home']").await;
         page.wait(".quick-grid").await;

@@ -137,11 +137,8 @@ fn today_offers_a_check_in_only_once_one_is_chosen_and_not_yet_taken() {
             .expect("prompts")
     };
     assert_eq!(prompts(&app)["checkInDue"], false, "not chosen yet");
-    app.call(
-        "set_setting",
-        json!({ "key": "check_in", "value": "daily" }),
-    )
-    .expect("daily");
+    app.call("set_setting", json!({ "key": "checkIn", "value": "daily" }))
+        .expect("daily");
     assert_eq!(prompts(&app)["checkInDue"], true);
     check_in(&app, today(), json!({ "mood": 4 }));
     assert_eq!(prompts(&app)["checkInDue"], false);
@@ -164,7 +161,7 @@ fn two_low_weeks_show_the_low_mood_card_until_it_is_put_away() {
     assert_eq!(card(&app), true);
     app.call(
         "set_setting",
-        json!({ "key": "low_mood_card_dismissed_on", "value": today().to_string() }),
+        json!({ "key": "lowMoodCardDismissedOn", "value": today().to_string() }),
     )
     .expect("put away");
     assert_eq!(card(&app), false);

@@ -550,7 +550,7 @@ fn rust_locks_an_idle_encrypted_journal_by_itself_and_a_heartbeat_keeps_it_open(
         .expect("unlocked");
     app.call(
         "set_setting",
-        json!({ "key": "lock_after_minutes", "value": "never" }),
+        json!({ "key": "lockAfterMinutes", "value": "never" }),
     )
     .expect("never");
     assert!(

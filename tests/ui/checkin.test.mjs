@@ -2,12 +2,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CHECK_IN_SCALES, SAFETY, checkInFacts, entriesByDay, helpAfterSave, helpRoute, readCheckIn, sleepHoursText,
-  sleepMinutesFrom, todayOffer,
+  CHECK_IN_SCALES,
+  SAFETY,
+  checkInFacts,
+  entriesByDay,
+  helpAfterSave,
+  helpRoute,
+  readCheckIn,
+  sleepHoursText,
+  sleepMinutesFrom,
+  todayOffer,
 } from '../../ui/js/checkin/model.js';
 
 const when = { takenAt: '2026-11-25T21:00:00+01:00', utcOffsetSeconds: 3600 };
-const blank = { mood: '', closeness: '', worry: '', sleep: '', supported: '', safety: '', note: '', inReport: false };
+const blank = {
+  mood: '',
+  closeness: '',
+  worry: '',
+  sleep: '',
+  supported: '',
+  safety: '',
+  note: '',
+  inReport: false,
+};
 
 test('sleep is read in hours and kept as whole quarter hours', () => {
   assert.equal(sleepMinutesFrom('4.5'), 270);
@@ -26,16 +43,33 @@ test('sleep is read in hours and kept as whole quarter hours', () => {
 
 test('an empty form is a check-in with every answer left out and not in the report', () => {
   assert.deepEqual(readCheckIn(blank, when), {
-    ...when, mood: null, closeness: null, worry: null, sleepMinutes: null,
-    supported: null, safety: null, note: null, inReport: false,
+    ...when,
+    mood: null,
+    closeness: null,
+    worry: null,
+    sleepMinutes: null,
+    supported: null,
+    safety: null,
+    note: null,
+    inReport: false,
   });
 });
 
 test('answers are read as typed, and an answer that is not a choice is left out', () => {
-  const input = readCheckIn({
-    ...blank, mood: '2', closeness: '5', worry: '9', sleep: '3.75', supported: 'somewhat',
-    safety: 'unwanted_thoughts', note: '<b>long</b> night ', inReport: true,
-  }, when);
+  const input = readCheckIn(
+    {
+      ...blank,
+      mood: '2',
+      closeness: '5',
+      worry: '9',
+      sleep: '3.75',
+      supported: 'somewhat',
+      safety: 'unwanted_thoughts',
+      note: '<b>long</b> night ',
+      inReport: true,
+    },
+    when,
+  );
   assert.equal(typeof input, 'object');
   const read = /** @type {any} */ (input);
   assert.equal(read.mood, 2);
@@ -73,12 +107,22 @@ test('an edit opens Help only when its safety answer changed', () => {
   const saved = (safety, helpNeed) => /** @type {any} */ ({ safety, helpNeed });
   assert.equal(helpAfterSave(null, saved('might_act', 'now')), '#help/now');
   assert.equal(helpAfterSave(null, saved('prefer_not', 'none')), null);
-  assert.equal(helpAfterSave(saved('might_act', 'now'), saved('might_act', 'now')), null, 'a note mended');
-  assert.equal(helpAfterSave(saved('no', 'none'), saved('unwanted_thoughts', 'soon')), '#help/soon');
-  assert.equal(helpAfterSave(saved('unwanted_thoughts', 'soon'), saved('might_act', 'now')), '#help/now');
+  assert.equal(
+    helpAfterSave(saved('might_act', 'now'), saved('might_act', 'now')),
+    null,
+    'a note mended',
+  );
+  assert.equal(
+    helpAfterSave(saved('no', 'none'), saved('unwanted_thoughts', 'soon')),
+    '#help/soon',
+  );
+  assert.equal(
+    helpAfterSave(saved('unwanted_thoughts', 'soon'), saved('might_act', 'now')),
+    '#help/now',
+  );
 });
 
-const settings = (checkIn) => ({ check_in: checkIn, low_mood_card: true, low_mood_card_dismissed_on: null });
+const settings = (checkIn) => ({ checkIn, lowMoodCard: true, lowMoodCardDismissedOn: null });
 const prompts = (checkInDue, lowMoodCard) => ({ checkInDue, lowMoodCard, lastCheckIn: null });
 
 test('Today offers the check-in only until the offer is answered', () => {
@@ -97,17 +141,41 @@ test('the invitation shows when a check-in is due, until "not now" today', () =>
 test('the low-mood card follows what Rust says, and nothing shows without prompts', () => {
   assert.equal(todayOffer(settings('off'), prompts(false, true), false).lowMood, true);
   assert.equal(todayOffer(settings('daily'), prompts(true, false), false).lowMood, false);
-  assert.deepEqual(todayOffer(settings('daily'), null, false), { offer: false, invite: false, lowMood: false });
+  assert.deepEqual(todayOffer(settings('daily'), null, false), {
+    offer: false,
+    invite: false,
+    lowMood: false,
+  });
 });
 
 test('a check-in reads in the journal as its answers, never the safety answer', () => {
   const checkIn = /** @type {any} */ ({
-    mood: 2, closeness: null, worry: 4, sleepMinutes: 330, supported: 'no', safety: 'might_act', inReport: true,
+    mood: 2,
+    closeness: null,
+    worry: 4,
+    sleepMinutes: 330,
+    supported: 'no',
+    safety: 'might_act',
+    inReport: true,
   });
   const facts = checkInFacts(checkIn);
-  assert.equal(facts, 'mood 2/5 \u00b7 worry 4/5 \u00b7 slept 5.5 hours \u00b7 supported: not really \u00b7 in my report');
+  assert.equal(
+    facts,
+    'mood 2/5 \u00b7 worry 4/5 \u00b7 slept 5.5 hours \u00b7 supported: not really \u00b7 in my report',
+  );
   assert.doesNotMatch(facts, /act|harm|safety/);
-  assert.equal(checkInFacts(/** @type {any} */ ({ mood: null, closeness: null, worry: null, sleepMinutes: 60, supported: null })), 'slept 1 hour');
+  assert.equal(
+    checkInFacts(
+      /** @type {any} */ ({
+        mood: null,
+        closeness: null,
+        worry: null,
+        sleepMinutes: 60,
+        supported: null,
+      }),
+    ),
+    'slept 1 hour',
+  );
 });
 
 test('check-ins sit beside moments on their own local day, by the time of day', () => {
@@ -115,15 +183,28 @@ test('check-ins sit beside moments on their own local day, by the time of day', 
   const late = { id: 7, localDate: '2026-11-25', takenLocal: '2026-11-25T23:30:00+01:00' };
   const early = { id: 8, localDate: '2026-11-24', takenLocal: '2026-11-24T06:00:00+01:00' };
   const days = entriesByDay([moment], /** @type {any[]} */ ([early, late]));
-  assert.deepEqual(days.map(([date]) => date), ['2026-11-25', '2026-11-24']);
+  assert.deepEqual(
+    days.map(([date]) => date),
+    ['2026-11-25', '2026-11-24'],
+  );
   assert.deepEqual(days[0][1], [{ checkIn: late }, { moment }]);
   assert.deepEqual(days[1][1], [{ checkIn: early }]);
 });
 
 test('of a moment and a check-in at the same second, the one written last comes first', () => {
   const at = '2026-12-04T17:16:42Z';
-  const moment = { id: 1, localDate: '2026-12-04', startLocal: at, createdAt: '2026-12-04T17:16:42Z' };
-  const checkIn = { id: 1, localDate: '2026-12-04', takenLocal: at, createdAt: '2026-12-04T17:16:43Z' };
+  const moment = {
+    id: 1,
+    localDate: '2026-12-04',
+    startLocal: at,
+    createdAt: '2026-12-04T17:16:42Z',
+  };
+  const checkIn = {
+    id: 1,
+    localDate: '2026-12-04',
+    takenLocal: at,
+    createdAt: '2026-12-04T17:16:43Z',
+  };
   const [[, entries]] = entriesByDay([moment], /** @type {any[]} */ ([checkIn]));
   assert.deepEqual(entries, [{ checkIn }, { moment }]);
 });

@@ -8,7 +8,12 @@ import { initialSelection } from '../../ui/js/export/controller.js';
 test('the form starts at the last 7 days with everything shared and nothing left out', () => {
   const selection = initialSelection();
   assert.deepEqual(selection.range, { last: { days: 7 } });
-  assert.deepEqual(selection.include, { notes: true, feelings: true, ratings: true, checkIns: true });
+  assert.deepEqual(selection.include, {
+    notes: true,
+    feelings: true,
+    ratings: true,
+    checkIns: true,
+  });
   assert.deepEqual(selection.excludedIds, []);
   assert.equal(selection.kindIds, null);
 });
@@ -28,23 +33,38 @@ test('switching ranges keeps the dates already typed', () => {
 });
 
 test('the count line speaks in singular and plural', () => {
-  assert.equal(countText(1, 1, 0), '1 of 1 moment chosen. Untick any you would rather keep to yourself.');
-  assert.equal(countText(0, 2, 1),
-    '0 of 2 moments chosen. 1 private moment is never included. Untick any you would rather keep to yourself.');
-  assert.match(countText(3, 3, 2), /^3 of 3 moments chosen\. 2 private moments are never included\./);
+  assert.equal(
+    countText(1, 1, 0),
+    '1 of 1 moment chosen. Untick any you would rather keep to yourself.',
+  );
+  assert.equal(
+    countText(0, 2, 1),
+    '0 of 2 moments chosen. 1 private moment is never included. Untick any you would rather keep to yourself.',
+  );
+  assert.match(
+    countText(3, 3, 2),
+    /^3 of 3 moments chosen\. 2 private moments are never included\./,
+  );
 });
 
 test('the idle lock fires once after the chosen minutes without activity, and never when off', async () => {
   const listeners = {};
   globalThis.window = {
-    addEventListener: (name, fn) => { listeners[name] = fn; },
+    addEventListener: (name, fn) => {
+      listeners[name] = fn;
+    },
     setInterval: () => 1,
     clearInterval: () => {},
   };
   const { createIdleLock } = await import('../../ui/js/privacy/idle.js');
   let now = 0;
   let locks = 0;
-  const idle = createIdleLock(() => { locks += 1; }, () => now);
+  const idle = createIdleLock(
+    () => {
+      locks += 1;
+    },
+    () => now,
+  );
   idle.configure('1');
   now = 59_000;
   idle.check();

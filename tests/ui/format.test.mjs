@@ -2,7 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  dayHeading, formatElapsed, formatMinutes, fromInputValue, shiftDate, toInputValue, withOffset,
+  dayHeading,
+  formatElapsed,
+  formatMinutes,
+  fromInputValue,
+  shiftDate,
+  toInputValue,
+  withOffset,
 } from '../../ui/js/format.js';
 
 test('minutes read at a glance', () => {

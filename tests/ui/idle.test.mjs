@@ -6,14 +6,22 @@ import assert from 'node:assert/strict';
 test('activity is told to Rust at most every 30 seconds, and not at all when locking is off', async () => {
   const listeners = {};
   globalThis.window = {
-    addEventListener: (name, fn) => { listeners[name] = fn; },
+    addEventListener: (name, fn) => {
+      listeners[name] = fn;
+    },
     setInterval: () => 1,
     clearInterval: () => {},
   };
   const { createIdleLock } = await import('../../ui/js/privacy/idle.js');
   let now = 0;
   let told = 0;
-  const idle = createIdleLock(() => {}, () => now, () => { told += 1; });
+  const idle = createIdleLock(
+    () => {},
+    () => now,
+    () => {
+      told += 1;
+    },
+  );
   idle.configure('never');
   listeners.keydown();
   assert.equal(told, 0, 'nothing to tell while the journal never locks');

@@ -5,13 +5,28 @@ import { daySummary, trashWhen } from '../../ui/js/journal/timeline.js';
 import { entriesByDay } from '../../ui/js/checkin/model.js';
 import { totalsSentence } from '../../ui/js/journal/today.js';
 
-const moment = (id, localDate, time) => ({ id, localDate, startLocal: `${localDate}T${time}:00+01:00`, durationMinutes: null });
+const moment = (id, localDate, time) => ({
+  id,
+  localDate,
+  startLocal: `${localDate}T${time}:00+01:00`,
+  durationMinutes: null,
+});
 
 test('days come newest first, and moments newest first within a day', () => {
-  const oldestFirst = [moment(1, '2026-11-24', '09:00'), moment(2, '2026-11-25', '08:00'), moment(3, '2026-11-25', '10:30')];
+  const oldestFirst = [
+    moment(1, '2026-11-24', '09:00'),
+    moment(2, '2026-11-25', '08:00'),
+    moment(3, '2026-11-25', '10:30'),
+  ];
   const days = entriesByDay(oldestFirst, []);
-  assert.deepEqual(days.map(([date]) => date), ['2026-11-25', '2026-11-24']);
-  assert.deepEqual(days[0][1].map((e) => e.moment.id), [3, 2]);
+  assert.deepEqual(
+    days.map(([date]) => date),
+    ['2026-11-25', '2026-11-24'],
+  );
+  assert.deepEqual(
+    days[0][1].map((e) => e.moment.id),
+    [3, 2],
+  );
 });
 
 test('a day counts its moments of care and names its check-ins apart', () => {
@@ -22,15 +37,25 @@ test('a day counts its moments of care and names its check-ins apart', () => {
   assert.equal(daySummary([{ moment: moment(1, '2026-11-25', '08:00') }]), ' · 1 moment');
 });
 
-const ctx = { catalog: { kind: (id) => ({ name: { skin_to_skin: 'Skin-to-skin', changing: 'Changing' }[id] }) } };
+const ctx = {
+  catalog: { kind: (id) => ({ name: { skin_to_skin: 'Skin-to-skin', changing: 'Changing' }[id] }) },
+};
 
 test('totals read as a warm sentence that counts what was done', () => {
-  const listing = { totals: [
-    { kindId: 'skin_to_skin', count: 2, minutes: 45 },
-    { kindId: 'changing', count: 3, minutes: 0 },
-  ] };
-  assert.equal(totalsSentence(ctx, listing), 'You logged 5 moments of care today, including 45 min skin-to-skin.');
-  assert.equal(totalsSentence(ctx, { totals: [{ kindId: 'changing', count: 1, minutes: 0 }] }), 'You logged 1 moment of care today.');
+  const listing = {
+    totals: [
+      { kindId: 'skin_to_skin', count: 2, minutes: 45 },
+      { kindId: 'changing', count: 3, minutes: 0 },
+    ],
+  };
+  assert.equal(
+    totalsSentence(ctx, listing),
+    'You logged 5 moments of care today, including 45 min skin-to-skin.',
+  );
+  assert.equal(
+    totalsSentence(ctx, { totals: [{ kindId: 'changing', count: 1, minutes: 0 }] }),
+    'You logged 1 moment of care today.',
+  );
 });
 
 test('the trash says when a moment goes for good', () => {

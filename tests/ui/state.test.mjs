@@ -20,7 +20,9 @@ test('help opens at a tier, and an unknown tier opens it at the top', () => {
 test('subscribers hear every update', () => {
   const state = createState();
   let heard = 0;
-  state.subscribe(() => { heard += 1; });
+  state.subscribe(() => {
+    heard += 1;
+  });
   state.update({ view: 'library' });
   assert.equal(heard, 1);
   assert.equal(state.get().view, 'library');
@@ -41,7 +43,10 @@ test('anything else becomes a calm internal error', () => {
 
 test('an article route carries its slug, and a bad slug goes home', async () => {
   const { routeFromHash } = await import('../../ui/js/state.js');
-  assert.deepEqual(routeFromHash('#article/skin-to-skin-contact'), { view: 'article', param: 'skin-to-skin-contact' });
+  assert.deepEqual(routeFromHash('#article/skin-to-skin-contact'), {
+    view: 'article',
+    param: 'skin-to-skin-contact',
+  });
   assert.deepEqual(routeFromHash('#article/<img>'), { view: 'home', param: '' });
   assert.deepEqual(routeFromHash('#article'), { view: 'home', param: '' });
   assert.deepEqual(routeFromHash('#library'), { view: 'library', param: '' });

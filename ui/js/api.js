@@ -1,5 +1,40 @@
+// @ts-check
 // The only module that talks to Rust. One function per command; every failure becomes an
 // AppError with the `kind` the UI branches on and the `message` it shows.
+
+/**
+ * @typedef {import('./types.js').Settings} Settings
+ * @typedef {import('./types.js').Home} Home
+ * @typedef {import('./types.js').Kind} Kind
+ * @typedef {import('./types.js').Baby} Baby
+ * @typedef {import('./types.js').MomentInput} MomentInput
+ * @typedef {import('./types.js').Moment} Moment
+ * @typedef {import('./types.js').Filter} Filter
+ * @typedef {import('./types.js').Listing} Listing
+ * @typedef {import('./types.js').SearchHit} SearchHit
+ * @typedef {import('./types.js').Timer} Timer
+ * @typedef {import('./types.js').TimerInput} TimerInput
+ * @typedef {import('./types.js').ArticleSummary} ArticleSummary
+ * @typedef {import('./types.js').RenderedArticle} RenderedArticle
+ * @typedef {import('./types.js').ArticleHit} ArticleHit
+ * @typedef {import('./types.js').Progress} Progress
+ * @typedef {import('./types.js').Highlight} Highlight
+ * @typedef {import('./types.js').ReadingState} ReadingState
+ * @typedef {import('./types.js').Selection} Selection
+ * @typedef {import('./types.js').Candidates} Candidates
+ * @typedef {import('./types.js').Report} Report
+ * @typedef {import('./types.js').BackupInfo} BackupInfo
+ * @typedef {import('./types.js').Privacy} Privacy
+ * @typedef {import('./types.js').Recovery} Recovery
+ * @typedef {import('./types.js').RestorePreview} RestorePreview
+ * @typedef {import('./types.js').Restored} Restored
+ * @typedef {import('./types.js').HelpLines} HelpLines
+ * @typedef {import('./types.js').ContactInput} ContactInput
+ * @typedef {import('./types.js').Contact} Contact
+ * @typedef {import('./types.js').CheckInInput} CheckInInput
+ * @typedef {import('./types.js').CheckIn} CheckIn
+ * @typedef {import('./types.js').Prompts} Prompts
+ */
 
 /** A failure reported by Nestling's Rust side. */
 export class AppError extends Error {
@@ -14,12 +49,22 @@ export class AppError extends Error {
 }
 
 /**
+ * @typedef {{core: {invoke: (command: string, args?: Record<string, unknown>) => Promise<any>,
+ *   Channel: new () => {onmessage: (message: any) => void}}}} TauriGlobal the part of Tauri's
+ *   global the UI uses (the window's `__TAURI__`, there because `withGlobalTauri` is on)
+ */
+
+/** @returns {TauriGlobal} */
+const tauri = () =>
+  /** @type {{__TAURI__: TauriGlobal}} */ (/** @type {unknown} */ (window)).__TAURI__;
+
+/**
  * @param {string} command
  * @param {Record<string, unknown>} [args]
  */
 async function call(command, args) {
   try {
-    return await window.__TAURI__.core.invoke(command, args);
+    return await tauri().core.invoke(command, args);
   } catch (err) {
     throw toAppError(err);
   }
@@ -30,14 +75,11 @@ export function toAppError(err) {
   if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
     return new AppError(String(err.kind), String(err.message));
   }
-  return new AppError('internal', 'Nestling could not complete that. Nothing you saved has been changed.');
+  return new AppError(
+    'internal',
+    'Nestling could not complete that. Nothing you saved has been changed.',
+  );
 }
-
-/**
- * @typedef {{theme: 'system'|'light'|'dark'|'night', text_size: 'small'|'medium'|'large'|'larger', lock_after_minutes: number|null, backups_to_keep: number, parent_name: string|null, help_region: string|null,
- *   check_in: 'off'|'daily'|'weekly'|null, low_mood_card: boolean, low_mood_card_dismissed_on: string|null}} Settings
- * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, encrypted: boolean, settings: Settings}} Home
- */
 
 /** @returns {Promise<Home>} */
 export const getHome = () => call('get_home');
@@ -48,26 +90,6 @@ export const getHome = () => call('get_home');
  * @returns {Promise<Settings>}
  */
 export const setSetting = (key, value) => call('set_setting', { key, value });
-
-/**
- * @typedef {'me'|'partner'|{caregiver: string}} Who
- * @typedef {{id: string, name: string}} KindDetail
- * @typedef {{id: string, name: string, emoji: string, timed: boolean, builtIn: boolean, hidden: boolean, details: KindDetail[]}} Kind
- * @typedef {{id: number, name: string, birthDate: string|null, archived: boolean}} Baby
- * @typedef {{kindId: string, detail?: string|null, startedAt: string, utcOffsetSeconds: number,
- *   endedAt?: string|null, babyId?: number|null, who?: Who, connection?: number|null, energy?: number|null,
- *   feelings?: string[], note?: string, private?: boolean, tags?: string[]}} MomentInput
- * @typedef {MomentInput & {id: number, startLocal: string, localDate: string, endLocal: string|null,
- *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null}} Moment
- * @typedef {{kindId?: string, babyId?: number, feeling?: string, tag?: string, private?: boolean}} Filter
- * @typedef {{kindId: string, count: number, minutes: number}} KindTotal
- * @typedef {{from: string, to: string, moments: Moment[], totals: KindTotal[]}} Listing
- * @typedef {{text: string, highlighted: boolean}} Segment
- * @typedef {{moment: Moment, snippet: Segment[]}} SearchHit
- * @typedef {{id: number, kindId: string, detail: string|null, babyId: number|null, startedAt: string,
- *   startLocal: string, elapsedSeconds: number, needsConfirmation: boolean}} Timer
- * @typedef {{kindId: string, detail?: string|null, babyId?: number|null, utcOffsetSeconds: number}} TimerInput
- */
 
 /** @returns {Promise<Kind[]>} */
 export const listKinds = () => call('list_kinds');
@@ -128,18 +150,6 @@ export const saveDraft = (key, note) => call('save_draft', { key, note });
 /** @param {string} key @returns {Promise<null>} */
 export const discardDraft = (key) => call('discard_draft', { key });
 
-/**
- * @typedef {{slug: string, title: string, summary: string, topics: string[], order: number,
- *   readingMinutes: number, wordCount: number, published: string, reviewed: string|null, source: 'shipped'|'imported'}} ArticleSummary
- * @typedef {{level: number, text: string, anchor: string}} TocEntry
- * @typedef {{article: ArticleSummary, html: string, toc: TocEntry[], related: ArticleSummary[],
- *   previousSlug: string|null, nextSlug: string|null}} RenderedArticle
- * @typedef {{article: ArticleSummary, titleSegments: Segment[], snippet: Segment[]}} ArticleHit
- * @typedef {{slug: string, fraction: number, anchor: string|null, updatedAt: string}} Progress
- * @typedef {{id: number, slug: string, quote: string, anchor: string|null, offset: number, note: string|null}} Highlight
- * @typedef {{progress: Progress|null, bookmarked: boolean, highlights: Highlight[]}} ReadingState
- */
-
 /** @returns {Promise<ArticleSummary[]>} */
 export const listArticles = () => call('list_articles');
 /** @param {string} query @returns {Promise<ArticleHit[]>} */
@@ -151,7 +161,8 @@ export const readingState = (slug) => call('reading_state', { slug });
 /** @param {string} slug @returns {Promise<null>} */
 export const markOpened = (slug) => call('mark_opened', { slug });
 /** @param {string} slug @param {number} fraction @param {string|null} anchor @returns {Promise<Progress>} */
-export const setProgress = (slug, fraction, anchor) => call('set_progress', { slug, fraction, anchor });
+export const setProgress = (slug, fraction, anchor) =>
+  call('set_progress', { slug, fraction, anchor });
 /** @returns {Promise<Progress[]>} */
 export const allProgress = () => call('all_progress');
 /** @returns {Promise<{article: ArticleSummary, openedAt: string}[]>} */
@@ -171,33 +182,6 @@ export const importArticle = (fileName, text) => call('import_article', { fileNa
 /** @param {string} slug @returns {Promise<null>} */
 export const deleteImportedArticle = (slug) => call('delete_imported_article', { slug });
 
-/**
- * @typedef {{last: {days: number}} | {since: string} | {between: {first: string, last: string}}} Range
- * @typedef {{notes: boolean, feelings: boolean, ratings: boolean, checkIns: boolean}} Include
- * @typedef {{range: Range, kindIds: string[]|null, babyIds: number[]|null, include: Include,
- *   excludedIds: number[], title: string|null, preparedFor: string|null}} Selection
- * @typedef {{id: number, date: string, start: string, kind: string, emoji: string,
- *   durationMinutes: number|null, baby: string|null, notePreview: string, excluded: boolean}} Candidate
- * @typedef {{moments: Candidate[], privateLeftOut: number}} Candidates
- * @typedef {{kindId: string, name: string, emoji: string, moments: number, minutes: number}} ReportKindTotal
- * @typedef {{id: number, start: string, end: string|null, durationMinutes: number|null, kindId: string,
- *   kind: string, emoji: string, detail: string|null, baby: string|null, who: string,
- *   connection: number|null, energy: number|null, feelings: string[], note: string|null}} ReportEntry
- * @typedef {{date: string, entries: ReportEntry[]}} ReportDay
- * @typedef {{moments: number, minutes: number, kinds: ReportKindTotal[],
- *   weeks: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
- *   months: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
- *   skinToSkin: {day: string, minutes: number}[],
- *   ratings: {day: string, connection: number|null, energy: number|null}[],
- *   topFeelings: {word: string, count: number}[]}} ReportSummary
- * @typedef {{title: string, preparedFor: string|null, parentName: string|null, firstDay: string,
- *   lastDay: string, generatedOn: string, include: Include, summary: ReportSummary, days: ReportDay[],
- *   checkIns: ReportCheckIn[]}} Report
- * @typedef {{id: number, date: string, time: string, mood: number|null, closeness: number|null,
- *   worry: number|null, sleepMinutes: number|null, supported: 'yes'|'somewhat'|'no'|null,
- *   note: string|null, answers: string[]}} ReportCheckIn the answers given, worded once by Rust
- */
-
 /** @param {Selection} selection @returns {Promise<Candidates>} */
 export const exportCandidates = (selection) => call('export_candidates', { selection });
 /** @param {Selection} selection @returns {Promise<Report>} */
@@ -211,18 +195,12 @@ export const exportPreview = (selection) => call('export_preview', { selection }
  * @returns {Promise<{fileName: string|null}>}
  */
 export function exportSave(selection, format, paper, onProgress) {
-  const progress = new window.__TAURI__.core.Channel();
+  const progress = new (tauri().core.Channel)();
   progress.onmessage = onProgress;
   return call('export_save', { selection, format, paper, progress });
 }
 /** Stops a save in progress before its file is written. @returns {Promise<null>} */
 export const exportCancel = () => call('export_cancel');
-
-/**
- * @typedef {{name: string, createdAt: string, reason: string, bytes: number, encrypted: boolean}} BackupInfo
- * @typedef {{encrypted: boolean, backups: BackupInfo[], plainSetAsides: number, recoveryCodeUnseen: boolean}} Privacy
- * @typedef {{problem: AppError, encrypted: boolean, newestGood: BackupInfo|null}} Recovery
- */
 
 /** Whether the journal is locked by a passphrase and not yet opened. @returns {Promise<{locked: boolean, encrypted: boolean}>} */
 export const lockState = () => call('lock_state');
@@ -250,14 +228,10 @@ export const restoreBackup = (name, secret = null) => call('restore_backup', { n
 /** Why the journal could not be opened, and the newest backup that can replace it. @returns {Promise<Recovery>} */
 export const recoveryState = () => call('recovery_state');
 /** Sets the damaged journal aside (never deleted) and opens the chosen backup instead. @param {string} name @param {string|null} [secret] needed when encrypted @returns {Promise<{setAside: string}>} */
-export const recoverFromBackup = (name, secret = null) => call('recover_from_backup', { name, secret });
+export const recoverFromBackup = (name, secret = null) =>
+  call('recover_from_backup', { name, secret });
 /** Saves the complete journal, private moments included, as JSON. @returns {Promise<{fileName: string|null}>} */
 export const exportEverything = () => call('export_everything');
-/**
- * @typedef {{babies: number, kinds: number, moments: number, timers: number, checkIns: number, contacts: number}} RestoreCounts
- * @typedef {{inFile: RestoreCounts, duplicates: RestoreCounts, journalEmpty: boolean, exportedAt: string}} RestorePreview
- * @typedef {{journalWasEmpty: boolean, added: RestoreCounts, duplicates: RestoreCounts}} Restored
- */
 /** Opens the system's open dialog for a Nestling JSON file and keeps it for the preview. @returns {Promise<{fileName: string|null}>} */
 export const restoreChoose = () => call('restore_choose');
 /** What the chosen file holds and how much the journal already has; writes nothing. @returns {Promise<RestorePreview>} */
@@ -271,18 +245,6 @@ export const removePlainSetAsides = () => call('remove_plain_set_asides');
 /** Gives up an interrupted attempt to set a passphrase whose passphrase is forgotten: a fresh backup first, then the backups locked with it and its key are removed. @returns {Promise<number>} how many backups were removed */
 export const abandonUnfinishedPassphrase = () => call('abandon_unfinished_passphrase');
 
-/**
- * @typedef {{display: string, dial: string, alias: string|null}} PhoneNumber
- * @typedef {{number: PhoneNumber, keyword: string|null}} TextLine
- * @typedef {{name: string, kind: 'crisis'|'perinatal'|'parent'|'support', phone: PhoneNumber|null, text: TextLine|null,
- *   hours: string, description: string, source: string, checked: string}} Line
- * @typedef {{code: string, name: string, emergency: {numbers: PhoneNumber[], source: string, checked: string}, lines: Line[]}} Region
- * @typedef {{regions: Region[], suggested: string|null}} HelpLines
- * @typedef {'gp'|'midwife'|'health_visitor'|'therapist'|'partner'|'friend'|'family'|'other'} Role
- * @typedef {{role: Role, name: string, phone: string, notes: string}} ContactInput
- * @typedef {ContactInput & {id: number, createdAt: string, updatedAt: string}} Contact
- */
-
 /** The shipped help lines; works while the journal is locked. @param {readonly string[]} locales most preferred first @returns {Promise<HelpLines>} */
 export const helpLines = (locales) => call('help_lines', { locales: [...locales] });
 /** The parent's care team, in their order. @returns {Promise<Contact[]>} */
@@ -295,18 +257,6 @@ export const updateContact = (id, input) => call('update_contact', { id, input }
 export const removeContact = (id) => call('remove_contact', { id });
 /** @param {number[]} ids every contact, in the new order @returns {Promise<Contact[]>} */
 export const reorderContacts = (ids) => call('reorder_contacts', { ids });
-
-/**
- * @typedef {'yes'|'somewhat'|'no'} Supported
- * @typedef {'no'|'unwanted_thoughts'|'might_act'|'prefer_not'} SafetyAnswer
- * @typedef {{takenAt: string, utcOffsetSeconds: number, mood?: number|null, closeness?: number|null, worry?: number|null,
- *   sleepMinutes?: number|null, supported?: Supported|null, safety?: SafetyAnswer|null, note?: string|null, inReport?: boolean}} CheckInInput
- * @typedef {{id: number, takenAt: string, utcOffsetSeconds: number, takenLocal: string, localDate: string,
- *   mood: number|null, closeness: number|null, worry: number|null, sleepMinutes: number|null, supported: Supported|null,
- *   safety: SafetyAnswer|null, helpNeed: 'none'|'soon'|'now', note: string|null, inReport: boolean,
- *   createdAt: string, updatedAt: string, deletedAt: string|null}} CheckIn
- * @typedef {{checkInDue: boolean, lowMoodCard: boolean, lastCheckIn: string|null}} Prompts
- */
 
 /** Saves a check-in; its helpNeed says whether to open Help. @param {CheckInInput} input @returns {Promise<CheckIn>} */
 export const addCheckIn = (input) => call('add_check_in', { input });

@@ -1,248 +1,129 @@
-// The app's behaviour: loading, routing, keyboard shortcuts and drawing the current view.
+// @ts-check
+// The app put together: each feature's controller, the lock and recovery flow, the Settings
+// controller, and the router with its one table of screens. No behaviour of its own.
 
 import { makeAttempt } from './attempt.js';
-import { replace } from './dom.js';
-import { formatElapsed } from './format.js';
 import { createCheckIn } from './checkin/controller.js';
 import { createExport } from './export/controller.js';
-import { createJournal } from './journal/controller.js';
-import { draftsSettled, forgetDrafts, loadDrafts } from './journal/drafts.js';
-import { createLibrary } from './library/controller.js';
 import { createHelp } from './help/controller.js';
-import { teamSettings } from './help/team.js';
 import { KIND_KEYS } from './journal/catalog.js';
-import { manageView } from './journal/manage.js';
+import { createJournal } from './journal/controller.js';
+import { tickTimers } from './journal/today.js';
+import { createLibrary } from './library/controller.js';
+import { passphraseOfferCard, shouldOffer } from './privacy/offer.js';
+import { createSession } from './privacy/session.js';
+import { createRouter } from './router.js';
+import { createSettings } from './settings/controller.js';
 import { createNotice } from './views/notice.js';
-import { problemView } from './views/problem.js';
-import { applySettings, settingsView } from './views/settings.js';
 import { createToast } from './views/toast.js';
-import { createIdleLock } from './privacy/idle.js';
-import { lockView } from './privacy/lock.js';
-import { passphraseOffer, shouldOffer } from './privacy/offer.js';
-import { recoveryView } from './privacy/recovery.js';
-import { privacySection, recoveryCodeView } from './privacy/settings.js';
 
 /**
  * @param {{
  *   api: typeof import('./api.js'),
  *   state: ReturnType<typeof import('./state.js').createState>,
- *   viewFromHash: (hash: string) => string,
- *   routeFromHash: (hash: string) => {view: string, param: string},
+ *   routeFromHash: (hash: string, views?: readonly string[]) => {view: string, param: string},
  *   now: () => Date,
  * }} deps
  */
-export function createApp({ api, state, viewFromHash, routeFromHash, now }) {
+export function createApp({ api, state, routeFromHash, now }) {
   const main = /** @type {HTMLElement} */ (document.getElementById('main'));
   const notice = createNotice(/** @type {HTMLElement} */ (document.getElementById('notice')));
   const toast = createToast(/** @type {HTMLElement} */ (document.getElementById('toast')));
-  const checkIn = createCheckIn({ api, toast, notice, now, redraw: () => render(), changeSetting });
-  const journal = createJournal({ api, toast, notice, now, redraw: () => render(), checkIns: checkIn });
+  const redraw = () => {
+    router.render();
+  };
+  const changeSetting = (/** @type {string} */ key, /** @type {string} */ value) =>
+    settings.change(key, value);
+  const attempt = makeAttempt(notice, api.toAppError, redraw);
+
+  const checkIn = createCheckIn({ api, toast, notice, now, redraw, changeSetting });
+  const journal = createJournal({ api, toast, notice, now, redraw, checkIns: checkIn });
   const library = createLibrary({
-    api, toast, notice, redraw: () => render(), changeSetting,
+    api,
+    toast,
+    notice,
+    redraw,
+    changeSetting,
     settings: () => state.get().settings,
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
-  const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw: () => render() });
+  const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw });
   const help = createHelp({
-    api, redraw: () => render(),
+    api,
+    notice,
+    redraw,
     journalOpen: () => Boolean(state.get().home) && !state.get().locked,
-    savedRegion: () => state.get().settings?.help_region ?? null,
-    saveRegion: (code) => changeSetting('help_region', code),
+    savedRegion: () => state.get().settings?.helpRegion ?? null,
+    saveRegion: (code) => changeSetting('helpRegion', code),
     languages: () => navigator.languages ?? [navigator.language],
   });
-  const idle = createIdleLock(() => lockNow(), undefined, () => api.stillHere());
-  /** The timers as last drawn, for the keyboard shortcuts. */
+  const session = createSession({ api, state, toast, attempt, journal, checkIn });
+  const settings = createSettings({
+    api,
+    state,
+    toast,
+    notice,
+    redraw,
+    session,
+    journal,
+    checkInPart: (chosen) => checkIn.settings(chosen),
+    teamPart: () => help.teamView(),
+  });
+
+  /** The timers as last drawn on Today, for its keyboard shortcuts. */
   let timers = [];
-  let drawing = 0;
 
-  const attempt = makeAttempt(notice, api.toAppError, () => render());
-
-  async function changeSetting(key, value) {
-    await attempt(async () => {
-      const settings = await api.setSetting(key, value);
-      applySettings(settings);
-      if (state.get().home?.encrypted) idle.configure(String(settings.lock_after_minutes ?? 'never'));
-      state.update({ settings });
-    });
+  async function today() {
+    const shown = await journal.today(
+      await checkIn.todayCards(/** @type {import('./types.js').Settings} */ (state.get().settings)),
+    );
+    timers = shown.timers;
+    if (shouldOffer(Boolean(state.get().home?.encrypted))) shown.view.append(passphraseOfferCard());
+    return shown.view;
   }
 
-  /** Closes the journal now; the lock screen asks for the passphrase again. */
-  async function lockNow() {
-    if (!state.get().home?.encrypted) return;
-    await draftsSettled();
-    await attempt(() => api.lock());
-    forgetDrafts();
-    state.update({ locked: true, home: null });
-  }
-
-  async function unlock(secret) {
-    try {
-      await api.unlock(secret);
-    } catch (err) {
-      // A damaged journal goes on to the recovery screen; anything else stays on the lock screen.
-      if (!['damaged', 'not_a_database', 'not_locked'].includes(api.toAppError(err).kind)) throw err;
+  /** "n" opens the editor; a kind's key logs it or toggles its timer. @param {string} key */
+  function todayKey(key) {
+    if (key === 'n') {
+      journal.openEditor(null);
+      return true;
     }
-    // What is shown next is what Rust says the journal is now, never assumed.
-    state.update({ locked: false });
-    await load();
-  }
-
-  /** After a restore, a passphrase change or an erase: everything is read afresh. */
-  async function reopen() {
-    state.update({ home: null, problem: null, recovery: null });
-    await load();
-  }
-
-  async function recoverWith(name, secret) {
-    await attempt(async () => {
-      const { setAside } = await api.recoverFromBackup(name, secret);
-      toast.show(`Your journal was restored. The damaged file was kept in ${setAside}.`);
-      await reopen();
-    });
-  }
-
-  /** Builds the current view; a newer draw started meanwhile wins. */
-  async function render() {
-    const ticket = ++drawing;
-    const { view, home, settings, problem, locked, recovery, recoveryCode } = state.get();
-    markNav(view);
-    document.body.dataset.locked = String(locked);
-    // Help comes before everything else: it works locked, on the recovery screen, anywhere.
-    if (view === 'help') return drawHelp(ticket);
-    if (locked) {
-      checkIn.close(); // answers never stay on screen over the lock
-      journal.closeEditor(); // nor does a note being written (its draft is kept in the journal)
-      return replace(main, lockView(unlock, api.toAppError));
-    }
-    if (recoveryCode) return replace(main, recoveryCodeView(recoveryCode, () => { state.update({ recoveryCode: null }); reopen(); }));
-    if (recovery) return replace(main, recoveryView(recovery, recoverWith));
-    if (problem) return replace(main, problemView(problem));
-    if (!home || !settings) return;
-    try {
-      const node = await build(view, settings);
-      if (ticket === drawing) replace(main, node);
-    } catch (err) {
-      notice.show(api.toAppError(err));
-    }
-  }
-
-  async function drawHelp(ticket) {
-    try {
-      const node = await help.view(routeFromHash(location.hash).param);
-      if (ticket === drawing) replace(main, node);
-    } catch (err) {
-      notice.show(api.toAppError(err));
-    }
-  }
-
-  async function build(view, settings) {
-    if (view === 'settings') {
-      const section = settingsView(settings, changeSetting);
-      section.append(checkIn.settings(settings));
-      section.append(manageView(api, journal.catalog, attempt));
-      section.append(teamSettings(api, await api.listContacts(), attempt));
-      section.append(privacySection({
-        api, attempt, toast, changeSetting, lockNow,
-        showRecoveryCode: (code) => state.update({ recoveryCode: code }),
-        afterErase: reopen,
-      }, await api.privacy(), settings));
-      return section;
-    }
-    if (view === 'journal') return journal.timeline();
-    if (view === 'trash') return journal.trash();
-    if (view === 'library') return library.shelf();
-    if (view === 'export') return sharing.view();
-    if (view === 'article') return library.reader(routeFromHash(location.hash).param);
-    const today = await journal.today(await checkIn.todayCards(settings));
-    timers = today.timers;
-    if (shouldOffer(Boolean(state.get().home?.encrypted))) today.view.append(passphraseOffer());
-    return today.view;
-  }
-
-  async function load() {
-    try {
-      const { locked } = await api.lockState();
-      if (locked) return state.update({ locked: true });
-      const home = await api.getHome();
-      applySettings(home.settings);
-      showDataFolder(home.dataDir);
-      await journal.loadCatalog();
-      await loadDrafts(api);
-      idle.configure(home.encrypted ? String(home.settings.lock_after_minutes ?? 'never') : 'never');
-      state.update({ home, settings: home.settings });
-    } catch (err) {
-      const problem = api.toAppError(err);
-      if (problem.kind === 'locked') return state.update({ locked: true });
-      if (RECOVERABLE.includes(problem.kind)) return state.update({ recovery: await api.recoveryState() });
-      state.update({ problem });
-    }
-  }
-
-  function onKey(event) {
-    if (event.key === 'F1') { event.preventDefault(); openHelp(); return; }
-    if (event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') { event.preventDefault(); lockNow(); return; }
-    if (event.ctrlKey || event.metaKey || event.altKey || journal.editorOpen() || checkIn.isOpen()) return;
-    const target = /** @type {HTMLElement} */ (event.target);
-    if (target.closest('input, textarea, select, [contenteditable]')) return;
-    const key = event.key.toLowerCase();
-    const { view } = state.get();
-    if (key === 'h') { event.preventDefault(); openHelp(); return; }
-    if (key === 'escape' && view === 'article') { location.hash = '#library'; return; }
-    if (key === '/') {
-      event.preventDefault();
-      const reading = view === 'library' || view === 'article';
-      const target = reading ? '#library' : '#journal';
-      if (location.hash !== target) location.hash = target;
-      window.setTimeout(() => document.getElementById(reading ? 'library-search' : 'journal-search')?.focus(), 50);
-      return;
-    }
-    if (view !== 'home') return;
-    if (key === 'n') { event.preventDefault(); journal.openEditor(null); return; }
     const kindId = Object.keys(KIND_KEYS).find((id) => KIND_KEYS[id] === key);
-    if (kindId) { event.preventDefault(); journal.quickKey(kindId, timers); }
+    if (kindId) journal.quickKey(kindId, timers);
+    return Boolean(kindId);
   }
 
-  function openHelp() {
-    if (location.hash !== '#help') location.hash = '#help';
-  }
+  /** Every screen, by the name in its address (#name or #name/param). @type {import('./router.js').Screens} */
+  const screens = {
+    home: { nav: 'home', draw: today, key: todayKey },
+    journal: { nav: 'journal', draw: () => journal.timeline() },
+    trash: { nav: 'journal', draw: () => journal.trash() },
+    library: { nav: 'library', draw: () => library.shelf() },
+    article: { nav: 'library', draw: (slug) => library.reader(slug) },
+    export: { nav: 'export', draw: () => sharing.view() },
+    settings: { nav: 'settings', draw: () => settings.view() },
+    help: { nav: 'help', draw: (tier) => help.view(tier), anyTime: true },
+  };
+
+  const router = createRouter({
+    screens,
+    state,
+    main,
+    notice,
+    routeFromHash: (hash) => routeFromHash(hash, Object.keys(screens)),
+    toAppError: api.toAppError,
+    gate: () => session.gate(),
+    lockNow: () => {
+      session.lockNow();
+    },
+    dialogOpen: () => journal.editorOpen() || checkIn.isOpen(),
+  });
 
   return {
     start() {
-      state.subscribe(render);
-      window.addEventListener('hashchange', () => {
-        notice.hide();
-        state.update({ view: viewFromHash(location.hash) });
-        main.focus();
-      });
-      document.addEventListener('keydown', onKey);
+      router.start();
       window.setInterval(tickTimers, 1000);
-      state.update({ view: viewFromHash(location.hash) });
-      return load();
+      return session.load();
     },
   };
-}
-
-/** Failures to open the journal that a backup can mend. */
-const RECOVERABLE = ['damaged', 'not_a_database'];
-
-function markNav(view) {
-  const section = { trash: 'journal', article: 'library' }[view] ?? view;
-  document.querySelectorAll('[data-nav]').forEach((link) => {
-    if (/** @type {HTMLElement} */ (link).dataset.nav === section) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  });
-}
-
-/** Running timers count up from their start, read again every second. */
-function tickTimers() {
-  document.querySelectorAll('[data-timer-start]').forEach((node) => {
-    const start = Date.parse(/** @type {HTMLElement} */ (node).dataset.timerStart ?? '');
-    if (!Number.isNaN(start)) node.textContent = formatElapsed((Date.now() - start) / 1000);
-  });
-}
-
-/** @param {string} dir */
-function showDataFolder(dir) {
-  const note = document.getElementById('data-note');
-  if (note) note.textContent = `Nestling works offline. Your journal is kept only on this computer, in ${dir}`;
 }

@@ -1,12 +1,14 @@
+// @ts-check
 // Element builders. User text always goes in as text; there is no way to pass HTML here.
 
 /**
  * Builds an element. `props` keys starting with "on" add listeners; `dataset`, `aria` and
  * plain attributes are set as attributes; children are nodes or strings (added as text).
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [props]
  * @param {...(Node|string|null|undefined|false)} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);

@@ -1,3 +1,4 @@
+// @ts-check
 // Pure formatting of times, durations and days for the journal screens. No DOM, no clock.
 
 /**
@@ -34,8 +35,12 @@ export function dayHeading(localDate, today, locale) {
   if (localDate === today) return 'Today';
   if (localDate === shiftDate(today, -1)) return 'Yesterday';
   const [y, m, d] = localDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(y, m - 1, d));
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(y, m - 1, d));
 }
 
 /**
@@ -88,8 +93,10 @@ export function withOffset(date) {
   const offset = -date.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
   const abs = Math.abs(offset);
-  return `${toLocalDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-    + `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return (
+    `${toLocalDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
 }
 
 /**
@@ -102,6 +109,7 @@ export function clockOf(localIso, locale) {
   const match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)/.exec(localIso);
   if (!match) return '';
   const [, y, m, d, h, min] = match.map(Number);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' })
-    .format(new Date(y, m - 1, d, h, min));
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
+    new Date(y, m - 1, d, h, min),
+  );
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Words for the top of the home screen, chosen from the local time. Pure: no DOM, no clock.
 
 /**
@@ -30,5 +31,10 @@ export function encouragementFor(now) {
  * @param {string} [locale]
  */
 export function formatToday(now, locale) {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(now);
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(now);
 }

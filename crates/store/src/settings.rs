@@ -1,8 +1,10 @@
 //! The parent's preferences: a small key–value table with a typed view over it.
 //!
-//! Only the keys listed in [`KEYS`] exist; each accepts a fixed set of values, except
-//! `parent_name`, which is short free text. Unknown keys and values are refused with an error
-//! that says what is accepted, and nothing is written.
+//! Only the settings listed in [`NAMES`] exist; each accepts a fixed set of values, except
+//! `parentName`, which is short free text. Unknown names and values are refused with an error
+//! that says what is accepted, and nothing is written. The app names each setting in camelCase,
+//! as every other field on the wire; the table keeps the snake_case keys it always had, and
+//! [`NAMES`] maps one to the other, so no migration was needed.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -10,8 +12,21 @@ use serde::Serialize;
 
 use crate::{Error, Result};
 
-/// The names of every setting.
-pub const KEYS: &[&str] = &[
+/// The app's name of every setting, as [`set`] accepts it and [`Settings`] serializes it.
+pub const NAMES: &[&str] = &[
+    "theme",
+    "textSize",
+    "lockAfterMinutes",
+    "backupsToKeep",
+    "parentName",
+    "helpRegion",
+    "checkIn",
+    "lowMoodCard",
+    "lowMoodCardDismissedOn",
+];
+
+/// The key each name in [`NAMES`] is stored under in the `setting` table, in the same order.
+const KEYS: &[&str] = &[
     THEME,
     TEXT_SIZE,
     LOCK_AFTER_MINUTES,
@@ -123,11 +138,12 @@ const BACKUPS_KEPT: &[(&str, u32)] = &[("3", 3), ("7", 7), ("14", 14), ("30", 30
 
 /// Every setting with its current value (defaults for those never set).
 ///
-/// Serialized for the app as `{"theme": "night", "text_size": "medium",
-/// "lock_after_minutes": 5 | null, "backups_to_keep": 7, "parent_name": "Sam" | null,
-/// "help_region": "GB" | "elsewhere" | null, "check_in": "off" | "daily" | "weekly" | null,
-/// "low_mood_card": true, "low_mood_card_dismissed_on": "2026-11-30" | null}`.
+/// Serialized for the app as `{"theme": "night", "textSize": "medium",
+/// "lockAfterMinutes": 5 | null, "backupsToKeep": 7, "parentName": "Sam" | null,
+/// "helpRegion": "GB" | "elsewhere" | null, "checkIn": "off" | "daily" | "weekly" | null,
+/// "lowMoodCard": true, "lowMoodCardDismissedOn": "2026-11-30" | null}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Settings {
     /// The colour theme.
     pub theme: Theme,
@@ -208,15 +224,16 @@ pub fn parent_name(conn: &Connection) -> Result<Option<String>> {
     Ok(get_all(conn)?.parent_name)
 }
 
-/// Validates and stores one setting, returning every setting afterwards.
+/// Validates and stores one setting, named as in [`NAMES`], returning every setting afterwards.
 ///
-/// `parent_name` is trimmed first; an empty name removes it.
-pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
-    let (key, value) = match key {
-        PARENT_NAME => (PARENT_NAME, clean_parent_name(value)?),
-        HELP_REGION => (HELP_REGION, checked_region(value)?),
-        LOW_MOOD_CARD_DISMISSED_ON => (LOW_MOOD_CARD_DISMISSED_ON, checked_day(value)?),
-        _ => (choice_key(key, value)?, value),
+/// `parentName` is trimmed first; an empty name removes it.
+pub fn set(conn: &Connection, name: &str, value: &str) -> Result<Settings> {
+    let key = stored_key(name)?;
+    let value = match key {
+        PARENT_NAME => clean_parent_name(value)?,
+        HELP_REGION => checked_region(value)?,
+        LOW_MOOD_CARD_DISMISSED_ON => checked_day(value)?,
+        _ => checked_choice(key, value)?,
     };
     if value.is_empty() {
         conn.execute("DELETE FROM setting WHERE key = ?1", [key])?;
@@ -230,38 +247,53 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
     get_all(conn)
 }
 
-/// The key of a setting with a fixed set of choices, once `value` is known to be one of them.
-fn choice_key(key: &str, value: &str) -> Result<&'static str> {
-    let (key, valid) = match key {
-        THEME => (THEME, lookup(THEMES, value).is_some()),
-        TEXT_SIZE => (TEXT_SIZE, lookup(TEXT_SIZES, value).is_some()),
-        LOCK_AFTER_MINUTES => (LOCK_AFTER_MINUTES, lookup(LOCK_AFTER, value).is_some()),
-        BACKUPS_TO_KEEP => (BACKUPS_TO_KEEP, lookup(BACKUPS_KEPT, value).is_some()),
-        CHECK_IN => (CHECK_IN, lookup(CHECK_IN_FREQUENCIES, value).is_some()),
-        LOW_MOOD_CARD => (LOW_MOOD_CARD, lookup(ON_OFF, value).is_some()),
-        _ => {
-            return Err(Error::UnknownSetting {
-                key: truncate_for_message(key),
-            })
-        }
+/// The stored key of the setting the app calls `name`.
+fn stored_key(name: &str) -> Result<&'static str> {
+    NAMES
+        .iter()
+        .position(|known| *known == name)
+        .map(|at| KEYS[at])
+        .ok_or_else(|| Error::UnknownSetting {
+            key: truncate_for_message(name),
+        })
+}
+
+/// The app's name of the setting stored under `key`.
+fn name_of(key: &str) -> &'static str {
+    KEYS.iter()
+        .position(|known| *known == key)
+        .map_or("setting", |at| NAMES[at])
+}
+
+/// `value`, once it is known to be one of the choices of the setting stored under `key`.
+fn checked_choice<'v>(key: &'static str, value: &'v str) -> Result<&'v str> {
+    let valid = match key {
+        THEME => lookup(THEMES, value).is_some(),
+        TEXT_SIZE => lookup(TEXT_SIZES, value).is_some(),
+        LOCK_AFTER_MINUTES => lookup(LOCK_AFTER, value).is_some(),
+        BACKUPS_TO_KEEP => lookup(BACKUPS_KEPT, value).is_some(),
+        CHECK_IN => lookup(CHECK_IN_FREQUENCIES, value).is_some(),
+        _ => lookup(ON_OFF, value).is_some(),
     };
-    if !valid {
-        return Err(Error::InvalidSetting {
-            key,
-            allowed: allowed(key).join(", "),
-        });
+    match valid {
+        true => Ok(value),
+        false => Err(invalid(key)),
     }
-    Ok(key)
+}
+
+/// The error for a value the setting stored under `key` does not accept.
+fn invalid(key: &'static str) -> Error {
+    Error::InvalidSetting {
+        key: name_of(key),
+        allowed: allowed(key).join(", "),
+    }
 }
 
 /// Two capital letters, `elsewhere`, or empty (follow the computer).
 fn checked_region(value: &str) -> Result<&str> {
     match value.is_empty() || valid_region(value) {
         true => Ok(value),
-        false => Err(Error::InvalidSetting {
-            key: HELP_REGION,
-            allowed: allowed(HELP_REGION).join(", "),
-        }),
+        false => Err(invalid(HELP_REGION)),
     }
 }
 
@@ -269,10 +301,7 @@ fn checked_region(value: &str) -> Result<&str> {
 fn checked_day(value: &str) -> Result<&str> {
     match value.is_empty() || parse_day(value).is_some() {
         true => Ok(value),
-        false => Err(Error::InvalidSetting {
-            key: LOW_MOOD_CARD_DISMISSED_ON,
-            allowed: allowed(LOW_MOOD_CARD_DISMISSED_ON).join(", "),
-        }),
+        false => Err(invalid(LOW_MOOD_CARD_DISMISSED_ON)),
     }
 }
 
@@ -365,11 +394,11 @@ mod tests {
     #[test]
     fn an_invalid_value_is_refused_listing_the_choices_and_nothing_changes() {
         let store = store();
-        set(store.conn(), "text_size", "large").expect("saved");
-        let err = set(store.conn(), "text_size", "enormous").expect_err("refused");
+        set(store.conn(), "textSize", "large").expect("saved");
+        let err = set(store.conn(), "textSize", "enormous").expect_err("refused");
         assert_eq!(
             err.to_string(),
-            "The setting \u{201c}text_size\u{201d} can be one of: small, medium, large, larger."
+            "The setting \u{201c}textSize\u{201d} can be one of: small, medium, large, larger."
         );
         assert_eq!(
             get_all(store.conn()).expect("read").text_size,
@@ -396,21 +425,21 @@ mod tests {
             Some(5)
         );
         assert_eq!(
-            set(store.conn(), "lock_after_minutes", "never")
+            set(store.conn(), "lockAfterMinutes", "never")
                 .expect("saved")
                 .lock_after_minutes,
             None
         );
         assert_eq!(
-            set(store.conn(), "lock_after_minutes", "30")
+            set(store.conn(), "lockAfterMinutes", "30")
                 .expect("saved")
                 .lock_after_minutes,
             Some(30)
         );
-        let err = set(store.conn(), "lock_after_minutes", "2").expect_err("refused");
+        let err = set(store.conn(), "lockAfterMinutes", "2").expect_err("refused");
         assert_eq!(
             err.to_string(),
-            "The setting \u{201c}lock_after_minutes\u{201d} can be one of: never, 1, 5, 15, 30, 60."
+            "The setting \u{201c}lockAfterMinutes\u{201d} can be one of: never, 1, 5, 15, 30, 60."
         );
     }
 
@@ -419,15 +448,15 @@ mod tests {
         let store = store();
         assert_eq!(get_all(store.conn()).expect("read").backups_to_keep, 7);
         assert_eq!(
-            set(store.conn(), "backups_to_keep", "14")
+            set(store.conn(), "backupsToKeep", "14")
                 .expect("saved")
                 .backups_to_keep,
             14
         );
-        let err = set(store.conn(), "backups_to_keep", "0").expect_err("refused");
+        let err = set(store.conn(), "backupsToKeep", "0").expect_err("refused");
         assert_eq!(
             err.to_string(),
-            "The setting \u{201c}backups_to_keep\u{201d} can be one of: 3, 7, 14, 30."
+            "The setting \u{201c}backupsToKeep\u{201d} can be one of: 3, 7, 14, 30."
         );
         assert_eq!(get_all(store.conn()).expect("read").backups_to_keep, 14);
     }
@@ -435,13 +464,13 @@ mod tests {
     #[test]
     fn the_parent_name_is_trimmed_and_an_empty_one_means_none() {
         let store = store();
-        let after = set(store.conn(), "parent_name", "  Ama  ").expect("saved");
+        let after = set(store.conn(), "parentName", "  Ama  ").expect("saved");
         assert_eq!(after.parent_name.as_deref(), Some("Ama"));
         assert_eq!(
             parent_name(store.conn()).expect("read").as_deref(),
             Some("Ama")
         );
-        let after = set(store.conn(), "parent_name", "   ").expect("cleared");
+        let after = set(store.conn(), "parentName", "   ").expect("cleared");
         assert_eq!(after.parent_name, None);
         assert_eq!(parent_name(store.conn()).expect("read"), None);
     }
@@ -449,8 +478,8 @@ mod tests {
     #[test]
     fn a_parent_name_of_sixty_characters_fits_and_sixty_one_do_not() {
         let store = store();
-        set(store.conn(), "parent_name", &"é".repeat(60)).expect("60 characters");
-        let err = set(store.conn(), "parent_name", &"é".repeat(61)).expect_err("61");
+        set(store.conn(), "parentName", &"é".repeat(60)).expect("60 characters");
+        let err = set(store.conn(), "parentName", &"é".repeat(61)).expect_err("61");
         assert_eq!(err.to_string(), "A name can be at most 60 characters long.");
         assert_eq!(err.kind(), "invalid_input");
         assert_eq!(
@@ -462,7 +491,7 @@ mod tests {
     #[test]
     fn a_parent_name_with_control_characters_is_refused() {
         let store = store();
-        let err = set(store.conn(), "parent_name", "Ama\nBel").expect_err("refused");
+        let err = set(store.conn(), "parentName", "Ama\nBel").expect_err("refused");
         assert_eq!(
             err.to_string(),
             "A name cannot contain line breaks, tabs or other control characters."
@@ -474,12 +503,12 @@ mod tests {
     fn the_help_region_is_a_region_code_or_elsewhere_and_empty_follows_the_computer() {
         let store = store();
         assert_eq!(get_all(store.conn()).expect("read").help_region, None);
-        let after = set(store.conn(), "help_region", "IE").expect("saved");
+        let after = set(store.conn(), "helpRegion", "IE").expect("saved");
         assert_eq!(after.help_region.as_deref(), Some("IE"));
-        let after = set(store.conn(), "help_region", "elsewhere").expect("saved");
+        let after = set(store.conn(), "helpRegion", "elsewhere").expect("saved");
         assert_eq!(after.help_region.as_deref(), Some("elsewhere"));
         for bad in ["ie", "IRL", "I", "<b>", "G\u{0}"] {
-            let err = set(store.conn(), "help_region", bad).expect_err("refused");
+            let err = set(store.conn(), "helpRegion", bad).expect_err("refused");
             assert_eq!(err.kind(), "invalid_input", "{bad:?}");
         }
         assert_eq!(
@@ -487,7 +516,7 @@ mod tests {
             Some("elsewhere")
         );
         assert_eq!(
-            set(store.conn(), "help_region", "")
+            set(store.conn(), "helpRegion", "")
                 .expect("cleared")
                 .help_region,
             None
@@ -499,23 +528,40 @@ mod tests {
         let json = serde_json::to_value(Settings::default()).expect("serializes");
         assert_eq!(
             json,
-            serde_json::json!({"theme": "system", "text_size": "medium",
-                "lock_after_minutes": 5, "backups_to_keep": 7, "parent_name": null,
-                "help_region": null, "check_in": null, "low_mood_card": true,
-                "low_mood_card_dismissed_on": null})
+            serde_json::json!({"theme": "system", "textSize": "medium",
+                "lockAfterMinutes": 5, "backupsToKeep": 7, "parentName": null,
+                "helpRegion": null, "checkIn": null, "lowMoodCard": true,
+                "lowMoodCardDismissedOn": null})
         );
     }
 
     #[test]
-    fn every_key_is_listed() {
+    fn every_name_is_listed_with_its_stored_key() {
         let store = store();
-        for key in KEYS
-            .iter()
-            .filter(|k| ![PARENT_NAME, HELP_REGION, LOW_MOOD_CARD_DISMISSED_ON].contains(*k))
-        {
+        assert_eq!(NAMES.len(), KEYS.len());
+        for (name, key) in NAMES.iter().zip(KEYS).filter(|(_, key)| {
+            ![PARENT_NAME, HELP_REGION, LOW_MOOD_CARD_DISMISSED_ON].contains(*key)
+        }) {
             let value = allowed(key)[0];
-            set(store.conn(), key, value).expect("each listed key is settable");
+            set(store.conn(), name, value).expect("each listed name is settable");
+            let stored: String = store
+                .conn()
+                .query_row("SELECT value FROM setting WHERE key = ?1", [key], |row| {
+                    row.get(0)
+                })
+                .expect("kept under its snake_case key");
+            assert_eq!(stored, value, "{name}");
         }
+    }
+
+    #[test]
+    fn a_stored_key_is_not_a_name_the_app_can_set() {
+        let store = store();
+        let err = set(store.conn(), "text_size", "large").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "There is no setting called \u{201c}text_size\u{201d}."
+        );
     }
 
     #[test]
@@ -525,14 +571,14 @@ mod tests {
         assert_eq!(before.check_in, None);
         assert!(before.low_mood_card);
         assert_eq!(before.low_mood_card_dismissed_on, None);
-        let after = set(store.conn(), "check_in", "weekly").expect("saved");
+        let after = set(store.conn(), "checkIn", "weekly").expect("saved");
         assert_eq!(after.check_in, Some(CheckInFrequency::Weekly));
-        let after = set(store.conn(), "check_in", "off").expect("saved");
+        let after = set(store.conn(), "checkIn", "off").expect("saved");
         assert_eq!(after.check_in, Some(CheckInFrequency::Off));
-        let err = set(store.conn(), "check_in", "hourly").expect_err("refused");
+        let err = set(store.conn(), "checkIn", "hourly").expect_err("refused");
         assert_eq!(
             err.to_string(),
-            "The setting \u{201c}check_in\u{201d} can be one of: off, daily, weekly."
+            "The setting \u{201c}checkIn\u{201d} can be one of: off, daily, weekly."
         );
     }
 
@@ -540,20 +586,20 @@ mod tests {
     fn the_low_mood_card_can_be_switched_off_and_its_dismissal_is_a_real_day() {
         let store = store();
         assert!(
-            !set(store.conn(), "low_mood_card", "off")
+            !set(store.conn(), "lowMoodCard", "off")
                 .expect("off")
                 .low_mood_card
         );
-        let err = set(store.conn(), "low_mood_card", "maybe").expect_err("refused");
+        let err = set(store.conn(), "lowMoodCard", "maybe").expect_err("refused");
         assert_eq!(err.kind(), "invalid_input");
         let day = NaiveDate::from_ymd_opt(2026, 11, 30).expect("day");
-        let after = set(store.conn(), "low_mood_card_dismissed_on", "2026-11-30").expect("saved");
+        let after = set(store.conn(), "lowMoodCardDismissedOn", "2026-11-30").expect("saved");
         assert_eq!(after.low_mood_card_dismissed_on, Some(day));
         for bad in ["2026-02-30", "30/11/2026", "tomorrow"] {
-            let err = set(store.conn(), "low_mood_card_dismissed_on", bad).expect_err("refused");
+            let err = set(store.conn(), "lowMoodCardDismissedOn", bad).expect_err("refused");
             assert_eq!(err.kind(), "invalid_input", "{bad:?}");
         }
-        let after = set(store.conn(), "low_mood_card_dismissed_on", "").expect("cleared");
+        let after = set(store.conn(), "lowMoodCardDismissedOn", "").expect("cleared");
         assert_eq!(after.low_mood_card_dismissed_on, None);
     }
 }

@@ -144,7 +144,7 @@ fn an_older_journal_is_backed_up_before_it_is_migrated() {
 #[test]
 fn only_the_chosen_number_of_backups_is_kept_newest_first() {
     let (tmp, store) = journal_with("note");
-    settings::set(store.conn(), "backups_to_keep", "3").expect("saved");
+    settings::set(store.conn(), "backupsToKeep", "3").expect("saved");
     let made: Vec<String> = (0..5)
         .map(|_| store.backup(Reason::Manual).expect("backup").name)
         .collect();

@@ -1,7 +1,9 @@
+// @ts-check
 // The check-in's behaviour: what each action sends to Rust, when Help opens after a save, and
 // what Today, Settings and the Journal show of it.
 
-import { makeAttempt } from '../attempt.js';
+import { makeAttempt, makeQuietAttempt } from '../attempt.js';
+import { loadForEditing } from '../editing.js';
 import { el } from '../dom.js';
 import { toLocalDate, withOffset } from '../format.js';
 import { currentOffsetSeconds } from '../journal/catalog.js';
@@ -11,9 +13,9 @@ import { helpAfterSave, todayOffer } from './model.js';
 
 /**
  * @typedef {ReturnType<typeof createCheckIn>} CheckInContext
- * @typedef {import('../api.js').CheckIn} CheckIn
- * @typedef {import('../api.js').CheckInInput} CheckInInput
- * @typedef {import('../api.js').Settings} Settings
+ * @typedef {import('../types.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').CheckInInput} CheckInInput
+ * @typedef {import('../types.js').Settings} Settings
  */
 
 /** What a toast says after a save, by the help the answers call for. */
@@ -34,29 +36,51 @@ const SAVED_WORDS = {
  * }} deps
  */
 export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }) {
-  const dialog = /** @type {HTMLDialogElement} */ (el('dialog', { id: 'check-in', class: 'editor check-in-dialog', 'aria-labelledby': 'check-in-title' }));
+  const dialog = /** @type {HTMLDialogElement} */ (
+    el('dialog', {
+      id: 'check-in',
+      class: 'editor check-in-dialog',
+      'aria-labelledby': 'check-in-title',
+    })
+  );
   document.body.append(dialog);
   // Help (F1) opens over anything: a check-in left open must not hide it.
-  window.addEventListener('hashchange', () => { if (dialog.open) dialog.close(); });
+  window.addEventListener('hashchange', () => {
+    if (dialog.open) dialog.close();
+  });
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
+  const attemptQuietly = makeQuietAttempt(notice, api.toAppError, () => redraw());
   /** The local day on which the parent said "not now" to the invitation. */
   let putAwayOn = '';
 
+  /** Opens the form on a new check-in, or on the whole of an existing one read afresh. */
+  const open = (/** @type {CheckIn|null} */ listed) =>
+    attemptQuietly(async () => {
+      showForm(listed && (await loadForEditing(() => api.getCheckIn(listed.id), 'This check-in')));
+    });
+
   /** @param {CheckIn|null} checkIn */
-  function open(checkIn) {
-    dialog.replaceChildren(checkInForm(checkIn, {
-      when: { takenAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds() },
-      onSave: (input) => save(input, checkIn),
-      onClose: () => dialog.close(),
-      onRemove: (shown) => { dialog.close(); remove(shown); },
-    }));
+  function showForm(checkIn) {
+    dialog.replaceChildren(
+      checkInForm(checkIn, {
+        when: { takenAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds() },
+        onSave: (input) => save(input, checkIn),
+        onClose: () => dialog.close(),
+        onRemove: (shown) => {
+          dialog.close();
+          remove(shown);
+        },
+      }),
+    );
     dialog.showModal();
     /** @type {HTMLElement|null} */ (dialog.querySelector('#check-in-title'))?.focus();
   }
 
   /** @param {CheckInInput} input @param {CheckIn|null} checkIn */
   async function save(input, checkIn) {
-    const saved = checkIn ? await api.updateCheckIn(checkIn.id, input) : await api.addCheckIn(input);
+    const saved = checkIn
+      ? await api.updateCheckIn(checkIn.id, input)
+      : await api.addCheckIn(input);
     dialog.close();
     const route = helpAfterSave(checkIn, saved);
     toast.show(route ? SAVED_WORDS[saved.helpNeed] : checkIn ? 'Changes saved.' : SAVED_WORDS.none);
@@ -65,34 +89,52 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
   }
 
   /** @param {CheckIn} checkIn */
-  const remove = (checkIn) => attempt(async () => {
-    await api.deleteCheckIn(checkIn.id);
-    toast.show('Check-in moved to the trash.', { label: 'Undo', run: () => restore(checkIn) });
-  });
+  const remove = (checkIn) =>
+    attempt(async () => {
+      await api.deleteCheckIn(checkIn.id);
+      toast.show('Check-in moved to the trash.', { label: 'Undo', run: () => restore(checkIn) });
+    });
 
   /** @param {CheckIn} checkIn */
-  const restore = (checkIn) => attempt(async () => {
-    await api.restoreCheckIn(checkIn.id);
-    toast.show('Check-in restored.');
-  });
+  const restore = (checkIn) =>
+    attempt(async () => {
+      await api.restoreCheckIn(checkIn.id);
+      toast.show('Check-in restored.');
+    });
 
   /** @param {string} today */
-  const putAwayLowMood = (today) => changeSetting('low_mood_card_dismissed_on', today);
+  const putAwayLowMood = (today) => changeSetting('lowMoodCardDismissedOn', today);
 
   return {
     open,
     isOpen: () => dialog.open,
     /** Closes the form, unsaved answers and all (the journal is locking). */
-    close() { if (dialog.open) dialog.close(); dialog.replaceChildren(); },
+    close() {
+      if (dialog.open) dialog.close();
+      dialog.replaceChildren();
+    },
     /** What Today shows of the check-in, in the order it is read. @param {Settings} settings */
     async todayCards(settings) {
       const today = toLocalDate(now());
       const prompts = await api.checkInPrompts(today);
       const shown = todayOffer(settings, prompts, putAwayOn === today);
       return [
-        shown.lowMood ? lowMoodCard({ onPutAway: () => putAwayLowMood(today), onSwitchOff: () => changeSetting('low_mood_card', 'off') }) : null,
-        shown.offer ? offerCard((frequency) => changeSetting('check_in', frequency)) : null,
-        shown.invite ? invitation(() => open(null), () => { putAwayOn = today; redraw(); }) : null,
+        shown.lowMood
+          ? lowMoodCard({
+              onPutAway: () => putAwayLowMood(today),
+              onSwitchOff: () => changeSetting('lowMoodCard', 'off'),
+            })
+          : null,
+        shown.offer ? offerCard((frequency) => changeSetting('checkIn', frequency)) : null,
+        shown.invite
+          ? invitation(
+              () => open(null),
+              () => {
+                putAwayOn = today;
+                redraw();
+              },
+            )
+          : null,
       ].filter((node) => node !== null);
     },
     /** @param {Settings} settings */

@@ -1,12 +1,13 @@
+// @ts-check
 // The check-in's words and rules, with no DOM: the questions in Nestling's own words, reading a
 // filled-in form into what Rust saves, where Help opens after a save, and what Today offers.
 // None of these questions is taken from a screening questionnaire, and nothing here scores.
 
 /**
- * @typedef {import('../api.js').CheckIn} CheckIn
- * @typedef {import('../api.js').CheckInInput} CheckInInput
- * @typedef {import('../api.js').Settings} Settings
- * @typedef {import('../api.js').Prompts} Prompts
+ * @typedef {import('../types.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').CheckInInput} CheckInInput
+ * @typedef {import('../types.js').Settings} Settings
+ * @typedef {import('../types.js').Prompts} Prompts
  * @typedef {'mood'|'closeness'|'worry'} ScaleName
  * @typedef {{label: string, low: string, high: string, short: string}} Scale
  */
@@ -14,9 +15,24 @@
 /** The three 1–5 questions, with words at both ends and a short name for the journal. */
 /** @type {Record<ScaleName, Scale>} */
 export const CHECK_IN_SCALES = {
-  mood: { label: 'How has your mood been today?', low: 'Very low', high: 'Really good', short: 'mood' },
-  closeness: { label: 'How close have you felt to your baby?', low: 'Far away', high: 'Very close', short: 'closeness' },
-  worry: { label: 'How much has worry been with you today?', low: 'Hardly at all', high: 'Nearly all the time', short: 'worry' },
+  mood: {
+    label: 'How has your mood been today?',
+    low: 'Very low',
+    high: 'Really good',
+    short: 'mood',
+  },
+  closeness: {
+    label: 'How close have you felt to your baby?',
+    low: 'Far away',
+    high: 'Very close',
+    short: 'closeness',
+  },
+  worry: {
+    label: 'How much has worry been with you today?',
+    low: 'Hardly at all',
+    high: 'Nearly all the time',
+    short: 'worry',
+  },
 };
 
 /** "Did you feel supported?" and its answers. */
@@ -84,8 +100,10 @@ export function readCheckIn(values, when) {
     closeness: rating(values.closeness),
     worry: rating(values.worry),
     sleepMinutes,
-    supported: /** @type {import('../api.js').Supported|null} */ (oneOf(SUPPORTED, values.supported)),
-    safety: /** @type {import('../api.js').SafetyAnswer|null} */ (oneOf(SAFETY, values.safety)),
+    supported: /** @type {import('../types.js').Supported|null} */ (
+      oneOf(SUPPORTED, values.supported)
+    ),
+    safety: /** @type {import('../types.js').SafetyAnswer|null} */ (oneOf(SAFETY, values.safety)),
     note: values.note.trim() === '' ? null : values.note,
     inReport: values.inReport,
   };
@@ -134,7 +152,7 @@ export function helpAfterSave(before, saved) {
  */
 export function todayOffer(settings, prompts, invitationPutAway) {
   return {
-    offer: settings.check_in === null,
+    offer: settings.checkIn === null,
     invite: Boolean(prompts?.checkInDue) && !invitationPutAway,
     lowMood: Boolean(prompts?.lowMoodCard),
   };
@@ -149,7 +167,8 @@ export function checkInFacts(checkIn) {
   const parts = /** @type {ScaleName[]} */ (['mood', 'closeness', 'worry'])
     .filter((name) => checkIn[name] !== null && checkIn[name] !== undefined)
     .map((name) => `${CHECK_IN_SCALES[name].short} ${checkIn[name]}/5`);
-  if (checkIn.sleepMinutes !== null && checkIn.sleepMinutes !== undefined) parts.push(`slept ${hoursWords(checkIn.sleepMinutes)}`);
+  if (checkIn.sleepMinutes !== null && checkIn.sleepMinutes !== undefined)
+    parts.push(`slept ${hoursWords(checkIn.sleepMinutes)}`);
   const supported = SUPPORTED.find(([id]) => id === checkIn.supported);
   if (supported) parts.push(`supported: ${supported[1].toLowerCase()}`);
   if (checkIn.inReport) parts.push('in my report');
@@ -172,8 +191,16 @@ function hoursWords(minutes) {
  */
 export function entriesByDay(moments, checkIns) {
   const entries = [
-    ...moments.map((moment) => ({ at: [moment.startLocal, moment.createdAt ?? ''], date: moment.localDate, entry: { moment } })),
-    ...checkIns.map((checkIn) => ({ at: [checkIn.takenLocal, checkIn.createdAt ?? ''], date: checkIn.localDate, entry: { checkIn } })),
+    ...moments.map((moment) => ({
+      at: [moment.startLocal, moment.createdAt ?? ''],
+      date: moment.localDate,
+      entry: { moment },
+    })),
+    ...checkIns.map((checkIn) => ({
+      at: [checkIn.takenLocal, checkIn.createdAt ?? ''],
+      date: checkIn.localDate,
+      entry: { checkIn },
+    })),
   ].sort((a, b) => newestFirst(a.at, b.at));
   /** @type {Map<string, ({moment: M}|{checkIn: CheckIn})[]>} */
   const days = new Map();

@@ -1,3 +1,4 @@
+// @ts-check
 // The export's behaviour: what the parent chose, what Rust previews for it, and saving a file.
 
 import { chooseView, saveView, STAGE_TEXT } from './choose.js';
@@ -5,7 +6,7 @@ import { previewView } from './preview.js';
 import { el } from '../dom.js';
 
 /**
- * @typedef {import('../api.js').Selection} Selection
+ * @typedef {import('../types.js').Selection} Selection
  * @typedef {{stage: string}} Progress
  */
 
@@ -58,19 +59,30 @@ export function createExport({ api, toast, notice, catalog, redraw }) {
       ctx.choose({ excludedIds: [...excluded] });
     },
     /** @param {string} format */
-    setFormat(format) { local.format = format; redraw(); },
+    setFormat(format) {
+      local.format = format;
+      redraw();
+    },
     /** @param {string} paper */
-    setPaper(paper) { local.paper = paper; redraw(); },
+    setPaper(paper) {
+      local.paper = paper;
+      redraw();
+    },
     async save() {
       if (local.saving) return;
       notice.hide();
       local.saving = 'choosing';
       redraw();
       try {
-        const saved = await api.exportSave(local.selection, local.format, local.paper, (/** @type {Progress} */ p) => {
-          local.saving = p.stage;
-          showStage(p.stage);
-        });
+        const saved = await api.exportSave(
+          local.selection,
+          local.format,
+          local.paper,
+          (/** @type {Progress} */ p) => {
+            local.saving = p.stage;
+            showStage(p.stage);
+          },
+        );
         if (saved.fileName) toast.show(`Saved ${saved.fileName}.`);
       } catch (err) {
         const problem = api.toAppError(err);
@@ -86,15 +98,19 @@ export function createExport({ api, toast, notice, catalog, redraw }) {
         api.exportCandidates(local.selection),
         api.exportPreview(local.selection),
       ]);
-      return el('section', { class: 'export', 'aria-labelledby': 'export-title' },
+      return el(
+        'section',
+        { class: 'export', 'aria-labelledby': 'export-title' },
         el('h1', { id: 'export-title', text: 'Share with your therapist' }),
-        el('p', { class: 'lede', text: 'Choose what to share, look it over, then save a file to take or send. Nothing leaves this computer unless you save it, and moments you marked private are never included.' }),
-        el('div', { class: 'export-layout' },
+        el('p', {
+          class: 'lede',
+          text: 'Choose what to share, look it over, then save a file to take or send. Nothing leaves this computer unless you save it, and moments you marked private are never included.',
+        }),
+        el(
+          'div',
+          { class: 'export-layout' },
           chooseView(ctx, { candidates, babies: catalog.data.babies, kinds: catalog.data.kinds }),
-          el('div', { class: 'export-side' },
-            saveView(ctx, report),
-            previewView(report),
-          ),
+          el('div', { class: 'export-side' }, saveView(ctx, report), previewView(report)),
         ),
       );
     },

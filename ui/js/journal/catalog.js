@@ -1,7 +1,8 @@
+// @ts-check
 // The journal's reference data: kinds, babies, feeling words and tags. No DOM.
 
-/** @typedef {import('../api.js').Kind} Kind */
-/** @typedef {import('../api.js').Baby} Baby */
+/** @typedef {import('../types.js').Kind} Kind */
+/** @typedef {import('../types.js').Baby} Baby */
 
 /** Keyboard keys for quick-logging the built-in kinds on the Today screen. */
 export const KIND_KEYS = {
@@ -19,7 +20,11 @@ export const KIND_KEYS = {
 /** Words at both ends of the 1–5 scales. */
 export const SCALES = {
   connection: { label: 'How connected did you feel?', low: 'Far away', high: 'Very close' },
-  energy: { label: 'How much energy did you have?', low: 'Running on empty', high: 'Full of energy' },
+  energy: {
+    label: 'How much energy did you have?',
+    low: 'Running on empty',
+    high: 'Full of energy',
+  },
 };
 
 /**
@@ -32,15 +37,31 @@ export function createCatalog(api) {
     data,
     async load() {
       const [kinds, babies, feelings, tags] = await Promise.all([
-        api.listKinds(), api.listBabies(), api.feelingSuggestions(), api.tagSuggestions(),
+        api.listKinds(),
+        api.listBabies(),
+        api.feelingSuggestions(),
+        api.tagSuggestions(),
       ]);
       Object.assign(data, {
-        kinds, babies, feelings: feelings.map((f) => f.word), tags: tags.map((t) => t.tag),
+        kinds,
+        babies,
+        feelings: feelings.map((f) => f.word),
+        tags: tags.map((t) => t.tag),
       });
     },
     /** @param {string} id */
     kind(id) {
-      return data.kinds.find((k) => k.id === id) ?? { id, name: id, emoji: '•', timed: false, builtIn: false, hidden: false, details: [] };
+      return (
+        data.kinds.find((k) => k.id === id) ?? {
+          id,
+          name: id,
+          emoji: '•',
+          timed: false,
+          builtIn: false,
+          hidden: false,
+          details: [],
+        }
+      );
     },
     /** @param {number|null|undefined} id */
     babyName(id) {

@@ -1,8 +1,11 @@
+// @ts-check
 // The journal's behaviour: what each action sends to Rust and which screen is drawn afterwards.
 
-import { makeAttempt } from '../attempt.js';
+import { makeAttempt, makeQuietAttempt } from '../attempt.js';
+import { loadForEditing } from '../editing.js';
 import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js';
 import { createCatalog, currentOffsetSeconds } from './catalog.js';
+import { createDrafts } from './drafts.js';
 import { createEditor } from './editor.js';
 import { timelineView, trashView } from './timeline.js';
 import { todayView } from './today.js';
@@ -12,10 +15,10 @@ const PAGE_DAYS = 14;
 
 /**
  * @typedef {ReturnType<typeof createJournal>} JournalContext
- * @typedef {import('../api.js').Kind} Kind
- * @typedef {import('../api.js').Timer} Timer
- * @typedef {import('../api.js').Moment} Moment
- * @typedef {import('../api.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').Kind} Kind
+ * @typedef {import('../types.js').Timer} Timer
+ * @typedef {import('../types.js').Moment} Moment
+ * @typedef {import('../types.js').CheckIn} CheckIn
  * @typedef {{list: (from: string, to: string) => Promise<CheckIn[]>, row: (checkIn: CheckIn) => HTMLElement,
  *   open: (checkIn: CheckIn|null) => void, trashed: () => Promise<CheckIn[]>,
  *   restore: (checkIn: CheckIn) => Promise<void>}} CheckIns the check-ins shown beside moments and in the trash
@@ -33,53 +36,131 @@ const PAGE_DAYS = 14;
  */
 export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
   const catalog = createCatalog(api);
-  const local = { baby: /** @type {number|null} */ (null), query: '', filter: {}, days: PAGE_DAYS, kept: new Set() };
+  const drafts = createDrafts({
+    listDrafts: api.listDrafts,
+    saveDraft: api.saveDraft,
+    discardDraft: api.discardDraft,
+  });
+  const local = {
+    baby: /** @type {number|null} */ (null),
+    query: '',
+    filter: {},
+    days: PAGE_DAYS,
+    kept: new Set(),
+  };
 
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
+  const attemptQuietly = makeQuietAttempt(notice, api.toAppError, () => redraw());
 
-  const editor = createEditor(catalog, {
-    async save(input, id) {
-      const saved = id === null ? await api.logMoment(input) : await api.updateMoment(id, input);
-      await catalog.load();
-      toast.show(id === null ? `Saved ${catalog.kind(saved.kindId).name.toLowerCase()}.` : 'Changes saved.');
-      redraw();
+  const editor = createEditor(
+    catalog,
+    {
+      async save(input, id) {
+        const saved = id === null ? await api.logMoment(input) : await api.updateMoment(id, input);
+        await catalog.load();
+        toast.show(
+          id === null
+            ? `Saved ${catalog.kind(saved.kindId).name.toLowerCase()}.`
+            : 'Changes saved.',
+        );
+        redraw();
+      },
+      remove: (moment) => ctx.remove(moment),
     },
-    remove: (moment) => ctx.remove(moment),
-  });
+    drafts,
+  );
+
+  /** Runs a change to the babies or the kinds, then reads them again. @param {() => Promise<unknown>} write */
+  const changeCatalog = (write) =>
+    attempt(async () => {
+      await write();
+      await catalog.load();
+    });
 
   const ctx = {
     catalog,
     checkIns,
+    /** The unsaved notes: read when the journal opens, forgotten when it locks. */
+    drafts,
+    /** What Settings can change of the babies and the kinds. @type {import('./manage.js').ManageIntents} */
+    manage: {
+      addBaby: (input) => changeCatalog(() => api.addBaby(input)),
+      renameBaby: (baby, name) =>
+        changeCatalog(() => api.updateBaby(baby.id, { name, birthDate: baby.birthDate })),
+      archiveBaby: (baby) => changeCatalog(() => api.archiveBaby(baby.id)),
+      addKind: (input) => changeCatalog(() => api.addKind(input)),
+      renameKind: (kind, name) =>
+        changeCatalog(() =>
+          api.updateKind(kind.id, { name, emoji: kind.emoji, timed: kind.timed }),
+        ),
+      setKindHidden: (kind, hidden) => changeCatalog(() => api.setKindHidden(kind.id, hidden)),
+    },
     currentBaby: () => local.baby,
     /** @param {number|null} id */
-    setCurrentBaby(id) { local.baby = id; },
-    /** @param {Moment|null} moment */
-    openEditor(moment, defaults = {}) { editor.open(moment, { babyId: local.baby, ...defaults }); },
+    setCurrentBaby(id) {
+      local.baby = id;
+    },
+    /**
+     * Opens the editor on a new moment, or on the whole of an existing one read afresh.
+     * @param {Moment|null} moment
+     * @param {Partial<import('../types.js').MomentInput>} [defaults]
+     */
+    openEditor(moment, defaults = {}) {
+      if (!moment) return editor.open(null, { babyId: local.baby, ...defaults });
+      return attemptQuietly(async () => {
+        editor.open(await loadForEditing(() => api.getMoment(moment.id), 'This moment'), {
+          babyId: local.baby,
+          ...defaults,
+        });
+      });
+    },
     editorOpen: () => editor.isOpen(),
     closeEditor: () => editor.close(),
     /** @param {Kind} kind */
-    quickLog: (kind) => attempt(async () => {
-      const moment = await api.logMoment({ kindId: kind.id, startedAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds(), babyId: local.baby });
-      toast.show(`Logged ${kind.name.toLowerCase()}.`, { label: 'Add how you felt', run: () => ctx.openEditor(moment) });
-    }),
+    quickLog: (kind) =>
+      attempt(async () => {
+        const moment = await api.logMoment({
+          kindId: kind.id,
+          startedAt: withOffset(now()),
+          utcOffsetSeconds: currentOffsetSeconds(),
+          babyId: local.baby,
+        });
+        toast.show(`Logged ${kind.name.toLowerCase()}.`, {
+          label: 'Add how you felt',
+          run: () => ctx.openEditor(moment),
+        });
+      }),
     /** @param {Kind} kind */
-    startTimer: (kind) => attempt(async () => {
-      await api.startTimer({ kindId: kind.id, babyId: local.baby, utcOffsetSeconds: currentOffsetSeconds() });
-    }),
+    startTimer: (kind) =>
+      attempt(async () => {
+        await api.startTimer({
+          kindId: kind.id,
+          babyId: local.baby,
+          utcOffsetSeconds: currentOffsetSeconds(),
+        });
+      }),
     /** @param {Timer} timer */
-    stopTimer: (timer) => attempt(async () => {
-      const moment = await api.stopTimer(timer.id);
-      const kind = catalog.kind(moment.kindId);
-      toast.show(`Saved ${formatMinutes(moment.durationMinutes ?? 0)} of ${kind.name.toLowerCase()}.`, { label: 'Add how you felt', run: () => ctx.openEditor(moment) });
-      if (timer.needsConfirmation) ctx.openEditor(moment);
-    }),
+    stopTimer: (timer) =>
+      attempt(async () => {
+        const moment = await api.stopTimer(timer.id);
+        const kind = catalog.kind(moment.kindId);
+        toast.show(
+          `Saved ${formatMinutes(moment.durationMinutes ?? 0)} of ${kind.name.toLowerCase()}.`,
+          { label: 'Add how you felt', run: () => ctx.openEditor(moment) },
+        );
+        if (timer.needsConfirmation) ctx.openEditor(moment);
+      }),
     /** @param {Timer} timer */
-    keepTimer(timer) { local.kept.add(timer.id); redraw(); },
+    keepTimer(timer) {
+      local.kept.add(timer.id);
+      redraw();
+    },
     /** @param {Timer} timer */
-    cancelTimer: (timer) => attempt(async () => {
-      await api.cancelTimer(timer.id);
-      toast.show('Timer discarded. Nothing was saved.');
-    }),
+    cancelTimer: (timer) =>
+      attempt(async () => {
+        await api.cancelTimer(timer.id);
+        toast.show('Timer discarded. Nothing was saved.');
+      }),
     /** Toggles the timer of a timed kind, or logs an instant kind: one key on Today. */
     quickKey(kindId, timers) {
       const kind = catalog.visibleKinds().find((k) => k.id === kindId);
@@ -90,36 +171,49 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       else ctx.quickLog(kind);
     },
     /** @param {Moment} moment */
-    remove: (moment) => attempt(async () => {
-      await api.deleteMoment(moment.id);
-      toast.show('Moved to the trash.', { label: 'Undo', run: () => ctx.restore(moment) });
-    }),
+    remove: (moment) =>
+      attempt(async () => {
+        await api.deleteMoment(moment.id);
+        toast.show('Moved to the trash.', { label: 'Undo', run: () => ctx.restore(moment) });
+      }),
     /** @param {Moment} moment */
-    restore: (moment) => attempt(async () => {
-      await api.restoreMoment(moment.id);
-      toast.show('Restored.');
-    }),
+    restore: (moment) =>
+      attempt(async () => {
+        await api.restoreMoment(moment.id);
+        toast.show('Restored.');
+      }),
     /** @param {Moment} moment */
-    purge: (moment) => attempt(async () => {
-      await api.purgeMoment(moment.id);
-      toast.show('Deleted for good.');
-    }),
+    purge: (moment) =>
+      attempt(async () => {
+        await api.purgeMoment(moment.id);
+        toast.show('Deleted for good.');
+      }),
     /** @param {string} query */
-    search(query) { local.query = query.trim(); redraw(); },
+    search(query) {
+      local.query = query.trim();
+      redraw();
+    },
     setFilter(key, value) {
       if (value === undefined) delete local.filter[key];
       else local.filter[key] = value;
       redraw();
     },
-    showEarlier() { local.days += PAGE_DAYS; redraw(); },
+    showEarlier() {
+      local.days += PAGE_DAYS;
+      redraw();
+    },
 
-    async loadCatalog() { await catalog.load(); },
+    async loadCatalog() {
+      await catalog.load();
+    },
     /** @param {Node[]} [cards] what other features show near the top of Today */
     async today(cards = []) {
       const at = now();
       const day = toLocalDate(at);
       const [timers, listing] = await Promise.all([api.listTimers(), api.listMoments(day, day)]);
-      const shown = timers.map((t) => (local.kept.has(t.id) ? { ...t, needsConfirmation: false } : t));
+      const shown = timers.map((t) =>
+        local.kept.has(t.id) ? { ...t, needsConfirmation: false } : t,
+      );
       return { view: todayView(ctx, { timers: shown, listing, now: at, cards }), timers };
     },
     async timeline() {
@@ -131,7 +225,14 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       // Check-ins have no kind, baby, feeling or tag: a filter or a search shows moments only.
       const unfiltered = !hits && Object.keys(local.filter).length === 0;
       const days = unfiltered ? await checkIns.list(from, to) : [];
-      return timelineView(ctx, { query: local.query, filter: local.filter, listing, hits, checkIns: days, now: at });
+      return timelineView(ctx, {
+        query: local.query,
+        filter: local.filter,
+        listing,
+        hits,
+        checkIns: days,
+        now: at,
+      });
     },
     async trash() {
       const [moments, trashedCheckIns] = await Promise.all([api.listTrash(), checkIns.trashed()]);

@@ -1,3 +1,4 @@
+// @ts-check
 // The timeline: days grouped newest first, filters, search with highlighted snippets, the trash.
 
 import { el } from '../dom.js';
@@ -8,11 +9,11 @@ import { checkInRow } from '../checkin/cards.js';
 
 /**
  * @typedef {import('./controller.js').JournalContext} JournalContext
- * @typedef {import('../api.js').Listing} Listing
- * @typedef {import('../api.js').SearchHit} SearchHit
- * @typedef {import('../api.js').Moment} Moment
- * @typedef {import('../api.js').Filter} Filter
- * @typedef {import('../api.js').CheckIn} CheckIn
+ * @typedef {import('../types.js').Listing} Listing
+ * @typedef {import('../types.js').SearchHit} SearchHit
+ * @typedef {import('../types.js').Moment} Moment
+ * @typedef {import('../types.js').Filter} Filter
+ * @typedef {import('../types.js').CheckIn} CheckIn
  */
 
 /**
@@ -20,12 +21,25 @@ import { checkInRow } from '../checkin/cards.js';
  * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, checkIns: CheckIn[], now: Date}} data
  */
 export function timelineView(ctx, { query, filter, listing, hits, checkIns, now }) {
-  return el('section', { class: 'timeline', 'aria-labelledby': 'timeline-title' },
-    el('div', { class: 'timeline-head' },
+  return el(
+    'section',
+    { class: 'timeline', 'aria-labelledby': 'timeline-title' },
+    el(
+      'div',
+      { class: 'timeline-head' },
       el('h1', { id: 'timeline-title', text: 'Journal' }),
-      el('div', { class: 'timeline-actions' },
-        el('button', { type: 'button', class: 'button quiet', id: 'new-check-in', onclick: () => ctx.checkIns.open(null), text: 'Check in' }),
-        el('a', { class: 'button quiet', href: '#trash', id: 'open-trash', text: 'Trash' })),
+      el(
+        'div',
+        { class: 'timeline-actions' },
+        el('button', {
+          type: 'button',
+          class: 'button quiet',
+          id: 'new-check-in',
+          onclick: () => ctx.checkIns.open(null),
+          text: 'Check in',
+        }),
+        el('a', { class: 'button quiet', href: '#trash', id: 'open-trash', text: 'Trash' }),
+      ),
     ),
     searchForm(ctx, query),
     filters(ctx, filter),
@@ -39,13 +53,28 @@ export function timelineView(ctx, { query, filter, listing, hits, checkIns, now 
  */
 function searchForm(ctx, query) {
   const input = el('input', {
-    type: 'search', id: 'journal-search', name: 'q', value: query, autocomplete: 'off',
-    placeholder: 'Search your notes', 'aria-label': 'Search your notes', 'aria-keyshortcuts': '/',
+    type: 'search',
+    id: 'journal-search',
+    name: 'q',
+    value: query,
+    autocomplete: 'off',
+    placeholder: 'Search your notes',
+    'aria-label': 'Search your notes',
+    'aria-keyshortcuts': '/',
   });
-  const form = el('form', { class: 'search-form', role: 'search' }, input,
-    el('button', { type: 'submit', class: 'button', text: 'Search' }));
-  form.addEventListener('submit', (e) => { e.preventDefault(); ctx.search(/** @type {HTMLInputElement} */ (input).value); });
-  input.addEventListener('search', () => { if (!(/** @type {HTMLInputElement} */ (input).value)) ctx.search(''); });
+  const form = el(
+    'form',
+    { class: 'search-form', role: 'search' },
+    input,
+    el('button', { type: 'submit', class: 'button', text: 'Search' }),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    ctx.search(/** @type {HTMLInputElement} */ (input).value);
+  });
+  input.addEventListener('search', () => {
+    if (!(/** @type {HTMLInputElement} */ (input).value)) ctx.search('');
+  });
   return form;
 }
 
@@ -55,19 +84,61 @@ function searchForm(ctx, query) {
  */
 function filters(ctx, filter) {
   const { catalog } = ctx;
-  const select = (id, label, options, current, key, toValue) => el('label', { class: 'filter' },
-    el('span', { class: 'field-label', text: label }),
-    el('select', { id, onchange: (e) => ctx.setFilter(key, e.target.value ? toValue(e.target.value) : undefined) },
-      el('option', { value: '', text: 'All' }),
-      ...options.map(([value, text]) => el('option', { value, text, selected: String(current ?? '') === String(value) }))));
-  return el('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
-    select('filter-kind', 'Kind', catalog.data.kinds.map((k) => [k.id, `${k.emoji} ${k.name}`]), filter.kindId, 'kindId', String),
+  const select = (id, label, options, current, key, toValue) =>
+    el(
+      'label',
+      { class: 'filter' },
+      el('span', { class: 'field-label', text: label }),
+      el(
+        'select',
+        {
+          id,
+          onchange: (e) => ctx.setFilter(key, e.target.value ? toValue(e.target.value) : undefined),
+        },
+        el('option', { value: '', text: 'All' }),
+        ...options.map(([value, text]) =>
+          el('option', { value, text, selected: String(current ?? '') === String(value) }),
+        ),
+      ),
+    );
+  return el(
+    'div',
+    { class: 'filters', role: 'group', 'aria-label': 'Filters' },
+    select(
+      'filter-kind',
+      'Kind',
+      catalog.data.kinds.map((k) => [k.id, `${k.emoji} ${k.name}`]),
+      filter.kindId,
+      'kindId',
+      String,
+    ),
     catalog.data.babies.length
-      ? select('filter-baby', 'Baby', catalog.data.babies.map((b) => [b.id, b.name]), filter.babyId, 'babyId', Number)
+      ? select(
+          'filter-baby',
+          'Baby',
+          catalog.data.babies.map((b) => [b.id, b.name]),
+          filter.babyId,
+          'babyId',
+          Number,
+        )
       : null,
-    select('filter-feeling', 'Feeling', catalog.data.feelings.map((w) => [w, w]), filter.feeling, 'feeling', String),
+    select(
+      'filter-feeling',
+      'Feeling',
+      catalog.data.feelings.map((w) => [w, w]),
+      filter.feeling,
+      'feeling',
+      String,
+    ),
     catalog.data.tags.length
-      ? select('filter-tag', 'Tag', catalog.data.tags.map((t) => [t, t]), filter.tag, 'tag', String)
+      ? select(
+          'filter-tag',
+          'Tag',
+          catalog.data.tags.map((t) => [t, t]),
+          filter.tag,
+          'tag',
+          String,
+        )
       : null,
   );
 }
@@ -81,17 +152,44 @@ function filters(ctx, filter) {
 function days(ctx, listing, checkIns, now) {
   if (!listing) return el('p', { class: 'loading', text: 'Loading…' });
   const byDay = entriesByDay(listing.moments, checkIns);
-  const more = el('button', { type: 'button', class: 'button quiet', id: 'show-earlier', onclick: () => ctx.showEarlier(), text: 'Show earlier days' });
+  const more = el('button', {
+    type: 'button',
+    class: 'button quiet',
+    id: 'show-earlier',
+    onclick: () => ctx.showEarlier(),
+    text: 'Show earlier days',
+  });
   if (byDay.length === 0) {
-    return el('div', { class: 'days' },
-      el('p', { class: 'empty', id: 'timeline-empty', text: 'No moments in these days yet. Whatever you log will gather here.' }), more);
+    return el(
+      'div',
+      { class: 'days' },
+      el('p', {
+        class: 'empty',
+        id: 'timeline-empty',
+        text: 'No moments in these days yet. Whatever you log will gather here.',
+      }),
+      more,
+    );
   }
   const today = toLocalDate(now);
-  return el('div', { class: 'days' },
-    ...byDay.map(([date, entries]) => el('section', { class: 'day', 'data-date': date, 'aria-label': dayHeading(date, today) },
-      el('h2', { class: 'day-heading' }, dayHeading(date, today), el('span', { class: 'day-summary', text: daySummary(entries) })),
-      el('ul', { class: 'moment-list' }, ...entries.map((entry) => entryRow(ctx, entry))))),
-    more);
+  return el(
+    'div',
+    { class: 'days' },
+    ...byDay.map(([date, entries]) =>
+      el(
+        'section',
+        { class: 'day', 'data-date': date, 'aria-label': dayHeading(date, today) },
+        el(
+          'h2',
+          { class: 'day-heading' },
+          dayHeading(date, today),
+          el('span', { class: 'day-summary', text: daySummary(entries) }),
+        ),
+        el('ul', { class: 'moment-list' }, ...entries.map((entry) => entryRow(ctx, entry))),
+      ),
+    ),
+    more,
+  );
 }
 
 /**
@@ -111,7 +209,8 @@ export function daySummary(entries) {
   const moments = entries.flatMap((entry) => ('moment' in entry ? [entry.moment] : []));
   const checkIns = entries.length - moments.length;
   const checked = checkIns === 0 ? '' : checkIns === 1 ? ', a check-in' : `, ${checkIns} check-ins`;
-  if (moments.length === 0) return ` \u00b7 ${checkIns === 1 ? 'a check-in' : `${checkIns} check-ins`}`;
+  if (moments.length === 0)
+    return ` \u00b7 ${checkIns === 1 ? 'a check-in' : `${checkIns} check-ins`}`;
   const minutes = moments.reduce((sum, m) => sum + (m.durationMinutes ?? 0), 0);
   const count = moments.length === 1 ? '1 moment' : `${moments.length} moments`;
   return minutes > 0 ? ` · ${count}, ${formatMinutes(minutes)}${checked}` : ` · ${count}${checked}`;
@@ -123,14 +222,29 @@ export function daySummary(entries) {
  * @param {SearchHit[]} hits
  */
 function results(ctx, query, hits) {
-  const summary = hits.length === 0
-    ? `Nothing found for \u201c${query}\u201d. Try a shorter word.`
-    : `${hits.length === 1 ? '1 moment' : `${hits.length} moments`} found for \u201c${query}\u201d`;
-  return el('section', { class: 'results', 'aria-label': 'Search results' },
+  const summary =
+    hits.length === 0
+      ? `Nothing found for \u201c${query}\u201d. Try a shorter word.`
+      : `${hits.length === 1 ? '1 moment' : `${hits.length} moments`} found for \u201c${query}\u201d`;
+  return el(
+    'section',
+    { class: 'results', 'aria-label': 'Search results' },
     el('p', { class: 'results-summary', id: 'search-summary', role: 'status', text: summary }),
-    el('ul', { class: 'moment-list', id: 'search-results' },
-      ...hits.map((hit) => momentRow(hit.moment, ctx.catalog, (x) => ctx.openEditor(x), [snippet(hit)], { notePreview: false }))),
-    el('button', { type: 'button', class: 'button quiet', onclick: () => ctx.search(''), text: 'Back to all days' }),
+    el(
+      'ul',
+      { class: 'moment-list', id: 'search-results' },
+      ...hits.map((hit) =>
+        momentRow(hit.moment, ctx.catalog, (x) => ctx.openEditor(x), [snippet(hit)], {
+          notePreview: false,
+        }),
+      ),
+    ),
+    el('button', {
+      type: 'button',
+      class: 'button quiet',
+      onclick: () => ctx.search(''),
+      text: 'Back to all days',
+    }),
   );
 }
 
@@ -139,8 +253,11 @@ function results(ctx, query, hits) {
  * @param {SearchHit} hit
  */
 function snippet(hit) {
-  return el('p', { class: 'snippet' },
-    ...hit.snippet.map((s) => (s.highlighted ? el('mark', { text: s.text }) : s.text)));
+  return el(
+    'p',
+    { class: 'snippet' },
+    ...hit.snippet.map((s) => (s.highlighted ? el('mark', { text: s.text }) : s.text)),
+  );
 }
 
 /**
@@ -149,18 +266,29 @@ function snippet(hit) {
  * @param {CheckIn[]} checkIns
  */
 export function trashView(ctx, moments, checkIns) {
-  return el('section', { class: 'trash', 'aria-labelledby': 'trash-title' },
-    el('div', { class: 'timeline-head' },
+  return el(
+    'section',
+    { class: 'trash', 'aria-labelledby': 'trash-title' },
+    el(
+      'div',
+      { class: 'timeline-head' },
       el('h1', { id: 'trash-title', text: 'Trash' }),
       el('a', { class: 'button quiet', href: '#journal', text: 'Back to the journal' }),
     ),
-    el('p', { class: 'lede', text: 'Moments and check-ins you delete wait here for 30 days, then go for good. You can bring any of them back.' }),
+    el('p', {
+      class: 'lede',
+      text: 'Moments and check-ins you delete wait here for 30 days, then go for good. You can bring any of them back.',
+    }),
     moments.length === 0 && checkIns.length === 0
       ? el('p', { class: 'empty', id: 'trash-empty', text: 'The trash is empty.' })
       : null,
     moments.length === 0
       ? null
-      : el('ul', { class: 'moment-list', id: 'trash-list' }, ...moments.map((m) => momentRow(m, ctx.catalog, null, [trashActions(ctx, m)]))),
+      : el(
+          'ul',
+          { class: 'moment-list', id: 'trash-list' },
+          ...moments.map((m) => momentRow(m, ctx.catalog, null, [trashActions(ctx, m)])),
+        ),
     checkIns.length === 0 ? null : trashedCheckIns(ctx, checkIns),
   );
 }
@@ -170,12 +298,28 @@ export function trashView(ctx, moments, checkIns) {
  * @param {CheckIn[]} checkIns
  */
 function trashedCheckIns(ctx, checkIns) {
-  const actions = (/** @type {CheckIn} */ checkIn) => el('div', { class: 'trash-actions' },
-    el('span', { class: 'trash-when', text: trashWhen(checkIn) }),
-    el('button', { type: 'button', class: 'button restore', onclick: () => ctx.checkIns.restore(checkIn), text: 'Restore' }));
-  return el('section', { class: 'trash-check-ins', 'aria-labelledby': 'trash-check-ins-title' },
+  const actions = (/** @type {CheckIn} */ checkIn) =>
+    el(
+      'div',
+      { class: 'trash-actions' },
+      el('span', { class: 'trash-when', text: trashWhen(checkIn) }),
+      el('button', {
+        type: 'button',
+        class: 'button restore',
+        onclick: () => ctx.checkIns.restore(checkIn),
+        text: 'Restore',
+      }),
+    );
+  return el(
+    'section',
+    { class: 'trash-check-ins', 'aria-labelledby': 'trash-check-ins-title' },
     el('h2', { id: 'trash-check-ins-title', text: 'Check-ins' }),
-    el('ul', { class: 'moment-list', id: 'trash-check-in-list' }, ...checkIns.map((c) => checkInRow(c, null, [actions(c)]))));
+    el(
+      'ul',
+      { class: 'moment-list', id: 'trash-check-in-list' },
+      ...checkIns.map((c) => checkInRow(c, null, [actions(c)])),
+    ),
+  );
 }
 
 /**
@@ -183,18 +327,37 @@ function trashedCheckIns(ctx, checkIns) {
  * @param {Moment} moment
  */
 function trashActions(ctx, moment) {
-  const purge = el('button', { type: 'button', class: 'button quiet danger purge', text: 'Delete for good' });
+  const purge = el('button', {
+    type: 'button',
+    class: 'button quiet danger purge',
+    text: 'Delete for good',
+  });
   purge.addEventListener('click', () => {
     if (purge.dataset.confirming === 'true') return ctx.purge(moment);
     purge.dataset.confirming = 'true';
     purge.textContent = 'Yes, delete it for good';
     purge.setAttribute('aria-describedby', `purge-warning-${moment.id}`);
-    purge.after(el('span', { class: 'purge-warning', id: `purge-warning-${moment.id}`, role: 'alert', text: 'This cannot be undone.' }));
+    purge.after(
+      el('span', {
+        class: 'purge-warning',
+        id: `purge-warning-${moment.id}`,
+        role: 'alert',
+        text: 'This cannot be undone.',
+      }),
+    );
   });
-  return el('div', { class: 'trash-actions' },
+  return el(
+    'div',
+    { class: 'trash-actions' },
     el('span', { class: 'trash-when', text: trashWhen(moment) }),
-    el('button', { type: 'button', class: 'button restore', onclick: () => ctx.restore(moment), text: 'Restore' }),
-    purge);
+    el('button', {
+      type: 'button',
+      class: 'button restore',
+      onclick: () => ctx.restore(moment),
+      text: 'Restore',
+    }),
+    purge,
+  );
 }
 
 /** Days a moment has left in the trash before it goes for good. */

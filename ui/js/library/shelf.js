@@ -1,10 +1,11 @@
+// @ts-check
 // The library: search with instant results, continue reading, bookmarks, topics, and imports.
 
 import { el } from '../dom.js';
 
 /**
- * @typedef {import('../api.js').ArticleSummary} ArticleSummary
- * @typedef {import('../api.js').ArticleHit} ArticleHit
+ * @typedef {import('../types.js').ArticleSummary} ArticleSummary
+ * @typedef {import('../types.js').ArticleHit} ArticleHit
  * @typedef {import('./controller.js').LibraryContext} LibraryContext
  */
 
@@ -27,20 +28,38 @@ export const TOPIC_NAMES = {
  *   progress: Map<string, number>, query: string, hits: ArticleHit[]|null}} data
  */
 export function shelfView(ctx, data) {
-  const results = el('div', { id: 'library-results' }, data.hits ? hitsList(data.query, data.hits) : shelves(data));
+  const results = el(
+    'div',
+    { id: 'library-results' },
+    data.hits ? hitsList(data.query, data.hits) : shelves(data),
+  );
   const input = el('input', {
-    type: 'search', id: 'library-search', value: data.query, autocomplete: 'off',
-    placeholder: 'Search the articles', 'aria-label': 'Search the articles', 'aria-keyshortcuts': '/',
+    type: 'search',
+    id: 'library-search',
+    value: data.query,
+    autocomplete: 'off',
+    placeholder: 'Search the articles',
+    'aria-label': 'Search the articles',
+    'aria-keyshortcuts': '/',
     'aria-controls': 'library-results',
   });
-  input.addEventListener('input', () => ctx.searchSoon(/** @type {HTMLInputElement} */ (input).value, results));
+  input.addEventListener('input', () =>
+    ctx.searchSoon(/** @type {HTMLInputElement} */ (input).value, results),
+  );
   input.addEventListener('keydown', (e) => moveThroughResults(e, results));
-  return el('section', { class: 'library', 'aria-labelledby': 'library-title' },
-    el('div', { class: 'timeline-head' },
+  return el(
+    'section',
+    { class: 'library', 'aria-labelledby': 'library-title' },
+    el(
+      'div',
+      { class: 'timeline-head' },
       el('h1', { id: 'library-title', text: 'Library' }),
       importControl(ctx),
     ),
-    el('p', { class: 'lede', text: 'Short articles about bonding and the first months. They are kept on this computer and work offline.' }),
+    el('p', {
+      class: 'lede',
+      text: 'Short articles about bonding and the first months. They are kept on this computer and work offline.',
+    }),
     el('div', { class: 'search-form', role: 'search' }, input),
     results,
   );
@@ -64,7 +83,12 @@ function moveThroughResults(event, results) {
 
 /** @param {LibraryContext} ctx */
 function importControl(ctx) {
-  const input = el('input', { type: 'file', id: 'import-file', accept: '.md,.markdown,text/markdown,text/plain', class: 'visually-hidden' });
+  const input = el('input', {
+    type: 'file',
+    id: 'import-file',
+    accept: '.md,.markdown,text/markdown,text/plain',
+    class: 'visually-hidden',
+  });
   input.addEventListener('change', () => {
     const file = /** @type {HTMLInputElement} */ (input).files?.[0];
     if (file) ctx.importFile(file);
@@ -78,13 +102,36 @@ function importControl(ctx) {
 export function shelves({ articles, recent, bookmarks, progress }) {
   const byTopic = new Map();
   for (const article of articles) {
-    const topic = article.source === 'imported' ? 'imported' : article.topics[0] ?? 'bonding';
+    const topic = article.source === 'imported' ? 'imported' : (article.topics[0] ?? 'bonding');
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), article]);
   }
-  return el('div', { class: 'shelves' },
-    recent.length ? shelf('continue', 'Continue reading', recent.map((r) => r.article), progress) : null,
-    bookmarks.length ? shelf('bookmarks', 'Bookmarks', bookmarks.map((b) => b.article), progress) : null,
-    ...[...byTopic.entries()].map(([topic, list]) => shelf(`topic-${topic}`, topic === 'imported' ? 'Your imported articles' : TOPIC_NAMES[topic] ?? topic, list, progress)),
+  return el(
+    'div',
+    { class: 'shelves' },
+    recent.length
+      ? shelf(
+          'continue',
+          'Continue reading',
+          recent.map((r) => r.article),
+          progress,
+        )
+      : null,
+    bookmarks.length
+      ? shelf(
+          'bookmarks',
+          'Bookmarks',
+          bookmarks.map((b) => b.article),
+          progress,
+        )
+      : null,
+    ...[...byTopic.entries()].map(([topic, list]) =>
+      shelf(
+        `topic-${topic}`,
+        topic === 'imported' ? 'Your imported articles' : (TOPIC_NAMES[topic] ?? topic),
+        list,
+        progress,
+      ),
+    ),
   );
 }
 
@@ -95,9 +142,24 @@ export function shelves({ articles, recent, bookmarks, progress }) {
  * @param {Map<string, number>} progress
  */
 function shelf(id, title, articles, progress) {
-  return el('section', { class: 'shelf', id: `shelf-${id}`, 'aria-labelledby': `shelf-${id}-title` },
+  return el(
+    'section',
+    { class: 'shelf', id: `shelf-${id}`, 'aria-labelledby': `shelf-${id}-title` },
     el('h2', { id: `shelf-${id}-title`, text: title }),
-    el('ul', { class: 'article-list' }, ...articles.map((a) => el('li', {}, articleLink(a, progress.get(a.slug), [el('span', { class: 'article-summary', text: a.summary })])))));
+    el(
+      'ul',
+      { class: 'article-list' },
+      ...articles.map((a) =>
+        el(
+          'li',
+          {},
+          articleLink(a, progress.get(a.slug), [
+            el('span', { class: 'article-summary', text: a.summary }),
+          ]),
+        ),
+      ),
+    ),
+  );
 }
 
 /**
@@ -107,10 +169,13 @@ function shelf(id, title, articles, progress) {
  */
 function articleLink(article, fraction, body, title = [article.title]) {
   const read = fraction && fraction > 0.02 ? ` · ${Math.round(fraction * 100)}% read` : '';
-  return el('a', { class: 'article-link', href: `#article/${article.slug}`, 'data-slug': article.slug },
+  return el(
+    'a',
+    { class: 'article-link', href: `#article/${article.slug}`, 'data-slug': article.slug },
     el('span', { class: 'article-title' }, ...title),
     el('span', { class: 'article-meta', text: `${article.readingMinutes} min read${read}` }),
-    ...body);
+    ...body,
+  );
 }
 
 /**
@@ -119,10 +184,29 @@ function articleLink(article, fraction, body, title = [article.title]) {
  */
 export function hitsList(query, hits) {
   if (hits.length === 0) {
-    return el('p', { class: 'empty', id: 'library-no-results', role: 'status', text: `Nothing found for \u201c${query}\u201d. Try one word, like \u201csleep\u201d or \u201cbond\u201d.` });
+    return el('p', {
+      class: 'empty',
+      id: 'library-no-results',
+      role: 'status',
+      text: `Nothing found for \u201c${query}\u201d. Try one word, like \u201csleep\u201d or \u201cbond\u201d.`,
+    });
   }
-  const segments = (list) => list.map((s) => (s.highlighted ? el('mark', { text: s.text }) : s.text));
-  return el('ul', { class: 'article-list', id: 'library-hits', 'aria-label': 'Search results' },
-    ...hits.map((hit) => el('li', {}, articleLink(hit.article, undefined,
-      [el('span', { class: 'snippet', text: '' }, ...segments(hit.snippet))], segments(hit.titleSegments)))));
+  const segments = (list) =>
+    list.map((s) => (s.highlighted ? el('mark', { text: s.text }) : s.text));
+  return el(
+    'ul',
+    { class: 'article-list', id: 'library-hits', 'aria-label': 'Search results' },
+    ...hits.map((hit) =>
+      el(
+        'li',
+        {},
+        articleLink(
+          hit.article,
+          undefined,
+          [el('span', { class: 'snippet', text: '' }, ...segments(hit.snippet))],
+          segments(hit.titleSegments),
+        ),
+      ),
+    ),
+  );
 }

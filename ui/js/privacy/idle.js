@@ -1,3 +1,4 @@
+// @ts-check
 // Locks an encrypted journal after the parent has been away for the time they chose.
 
 /** Events that count as the parent being here. */
@@ -35,7 +36,7 @@ export function createIdleLock(lock, clock = () => Date.now(), here = () => {}) 
     }
   }
   return {
-    /** @param {string} minutes a `lock_after_minutes` setting: "1"…"60" or "never" */
+    /** @param {string} minutes a `lockAfterMinutes` setting: "1"…"60" or "never" */
     configure(minutes) {
       window.clearInterval(timer);
       const value = Number(minutes);

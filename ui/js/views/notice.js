@@ -1,3 +1,4 @@
+// @ts-check
 // A calm, dismissible message under the app bar for errors that do not stop the app.
 
 /**

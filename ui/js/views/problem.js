@@ -1,3 +1,4 @@
+// @ts-check
 // The calm full-page explanation shown when the journal itself cannot be opened.
 
 import { el } from '../dom.js';
@@ -15,10 +16,22 @@ const TITLES = {
  * @returns {HTMLElement}
  */
 export function problemView(problem) {
-  const title = TITLES[/** @type {keyof typeof TITLES} */ (problem.kind)] ?? 'Nestling could not open your journal';
-  return el('section', { class: 'problem', id: 'problem', 'data-kind': problem.kind, 'aria-labelledby': 'problem-title' },
+  const title =
+    TITLES[/** @type {keyof typeof TITLES} */ (problem.kind)] ??
+    'Nestling could not open your journal';
+  return el(
+    'section',
+    {
+      class: 'problem',
+      id: 'problem',
+      'data-kind': problem.kind,
+      'aria-labelledby': 'problem-title',
+    },
     el('h1', { id: 'problem-title', text: title }),
     el('p', { class: 'detail', id: 'problem-message', text: problem.message }),
-    el('p', { class: 'reassurance', text: 'Nestling has not changed or deleted anything. Your words are safe where they are.' }),
+    el('p', {
+      class: 'reassurance',
+      text: 'Nestling has not changed or deleted anything. Your words are safe where they are.',
+    }),
   );
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // A quiet status line at the bottom of the window, with at most one action (such as Undo).
 
 import { el } from '../dom.js';
@@ -24,10 +25,17 @@ export function createToast(root) {
       clearTimeout(timer);
       const children = [el('span', { class: 'toast-text', text: message })];
       if (action) {
-        children.push(el('button', {
-          type: 'button', class: 'toast-action', text: action.label,
-          onclick: () => { hide(); action.run(); },
-        }));
+        children.push(
+          el('button', {
+            type: 'button',
+            class: 'toast-action',
+            text: action.label,
+            onclick: () => {
+              hide();
+              action.run();
+            },
+          }),
+        );
       }
       root.replaceChildren(...children);
       root.hidden = false;

@@ -1,0 +1,64 @@
+// @ts-check
+// The Settings screen's controller: saves a changed setting and applies it, and puts the
+// screen together from the parts each feature owns (appearance, check-in, babies and kinds,
+// care team, privacy). Every part is a pure view; this and the features' controllers call Rust.
+
+import { makeAttempt } from '../attempt.js';
+import { createPrivacy } from '../privacy/controller.js';
+import { appearanceView, applyAppearance } from '../views/appearance.js';
+import { manageView } from '../journal/manage.js';
+
+/** @typedef {import('../types.js').Settings} Settings */
+
+/**
+ * @param {{
+ *   api: typeof import('../api.js'),
+ *   state: ReturnType<typeof import('../state.js').createState>,
+ *   toast: ReturnType<typeof import('../views/toast.js').createToast>,
+ *   notice: ReturnType<typeof import('../views/notice.js').createNotice>,
+ *   redraw: () => void,
+ *   session: import('../privacy/controller.js').SessionActions & {settingsChanged: (settings: Settings) => void},
+ *   journal: {catalog: import('../journal/catalog.js').Catalog, manage: import('../journal/manage.js').ManageIntents},
+ *   checkInPart: (settings: Settings) => HTMLElement,
+ *   teamPart: () => Promise<HTMLElement>,
+ * }} deps
+ */
+export function createSettings({
+  api,
+  state,
+  toast,
+  notice,
+  redraw,
+  session,
+  journal,
+  checkInPart,
+  teamPart,
+}) {
+  const attempt = makeAttempt(notice, api.toAppError, redraw);
+
+  /** Saves one setting, by its camelCase name, and applies every setting Rust sends back. */
+  async function change(/** @type {string} */ key, /** @type {string} */ value) {
+    await attempt(async () => {
+      const settings = await api.setSetting(key, value);
+      applyAppearance(settings);
+      session.settingsChanged(settings);
+      state.update({ settings });
+    });
+  }
+
+  const privacy = createPrivacy({ api, attempt, toast, session, change });
+
+  return {
+    change,
+    /** The whole Settings screen, read afresh. */
+    async view() {
+      const settings = /** @type {Settings} */ (state.get().settings);
+      const section = appearanceView(settings, change);
+      section.append(checkInPart(settings));
+      section.append(manageView(journal.catalog.data, journal.manage));
+      section.append(await teamPart());
+      section.append(await privacy.view(settings));
+      return section;
+    },
+  };
+}
