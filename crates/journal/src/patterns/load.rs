@@ -1,6 +1,7 @@
 //! Reading the facts of a range from SQLite, and the one call the app makes.
 //!
-//! Moments are read with one query in local-day order and check-ins with a second; the kinds
+//! Moments are read with one query and check-ins with a second, in no particular order (the
+//! figures do not need one, and sorting 50,000 rows would cost more than the rest); the kinds
 //! and the baby's name come from their small tables. Everything else is computed in Rust by
 //! [`super::weekly`]. Only the columns the figures need are read: never a note.
 
@@ -57,13 +58,13 @@ pub fn facts(conn: &Connection, period: &Period, options: &Options) -> Result<Fa
 
 fn moment_facts(conn: &Connection, period: &Period, options: &Options) -> Result<Vec<MomentFact>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.local_date, m.kind_id, ifnull(m.ended_at - m.started_at, 0), m.connection,
-                m.energy, m.who, m.baby_id, m.private
+        "SELECT (m.started_at + m.utc_offset) / 86400, m.kind_id,
+                ifnull(m.ended_at - m.started_at, 0), m.connection, m.energy,
+                CASE m.who WHEN 'me' THEN 0 WHEN 'partner' THEN 1 ELSE 2 END, m.baby_id, m.private
            FROM moment m
           WHERE m.deleted_at IS NULL AND m.local_date BETWEEN ?1 AND ?2
             AND (?3 OR m.private = 0)
-            AND (?4 IS NULL OR m.baby_id = ?4) AND (?5 IS NULL OR m.kind_id = ?5)
-          ORDER BY m.local_date",
+            AND (?4 IS NULL OR m.baby_id = ?4) AND (?5 IS NULL OR m.kind_id = ?5)",
     )?;
     let args = params![
         date_key(period.from),
@@ -78,22 +79,37 @@ fn moment_facts(conn: &Connection, period: &Period, options: &Options) -> Result
     Ok(facts)
 }
 
+/// Reads a moment's facts. Its local date is computed from its instant and offset as the
+/// stored `local_date` is (`date(started_at + utc_offset, 'unixepoch')`, whole days since
+/// 1970 for instants after 2000), which spares parsing 50,000 dates of text.
 fn moment_fact(row: &Row<'_>) -> rusqlite::Result<MomentFact> {
     Ok(MomentFact {
-        local_date: date_at(row, 0)?,
+        local_date: epoch_day(row, 0)?,
         kind_id: row.get(1)?,
         minutes: rounded_minutes(row.get(2)?),
         connection: row.get(3)?,
         energy: row.get(4)?,
-        giver: match row.get_ref(5)?.as_str()? {
-            "me" => Giver::Me,
-            "partner" => Giver::Partner,
+        giver: match row.get::<_, u8>(5)? {
+            0 => Giver::Me,
+            1 => Giver::Partner,
             _ => Giver::Other,
         },
         baby_id: row.get(6)?,
         private: row.get(7)?,
     })
 }
+
+/// The date `days` days after 1970-01-01, read from column `idx`.
+fn epoch_day(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let days: i64 = row.get(idx)?;
+    i32::try_from(days + EPOCH_DAYS_FROM_CE)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or(rusqlite::Error::IntegralValueOutOfRange(idx, days))
+}
+
+/// 1970-01-01 counted in days from 0001-01-01 (day 1), as chrono counts them.
+const EPOCH_DAYS_FROM_CE: i64 = 719_163;
 
 fn check_in_facts(
     conn: &Connection,
@@ -102,8 +118,7 @@ fn check_in_facts(
 ) -> Result<Vec<CheckInFact>> {
     let mut stmt = conn.prepare_cached(
         "SELECT local_date, mood, sleep_minutes, in_report FROM check_in
-          WHERE deleted_at IS NULL AND local_date BETWEEN ?1 AND ?2 AND (?3 OR in_report = 1)
-          ORDER BY local_date",
+          WHERE deleted_at IS NULL AND local_date BETWEEN ?1 AND ?2 AND (?3 OR in_report = 1)",
     )?;
     let args = params![
         date_key(period.from),
