@@ -23,6 +23,9 @@ pub enum Error {
     /// What to export was not valid, or a JSON journal could not be read or restored.
     #[error(transparent)]
     Export(#[from] nestling_export::Error),
+    /// A Patterns chart could not be drawn.
+    #[error(transparent)]
+    Charts(#[from] nestling_charts::Error),
     /// The PDF report could not be typeset.
     #[error(transparent)]
     Pdf(#[from] nestling_report_pdf::Error),
@@ -90,6 +93,7 @@ impl Error {
             Error::Export(err) => err.kind(),
             Error::Help(_) => "help_lines",
             Error::Pdf(_) => "typesetting",
+            Error::Charts(_) => "chart",
             Error::Save { .. } => "save_failed",
             Error::Cancelled => "cancelled",
             Error::NothingToRecover => "nothing_to_recover",
