@@ -7,8 +7,9 @@
 //!   crate can feed its report's own entries through it.
 //! - [`sentences`] writes one or two plain sentences about the range, describing and never
 //!   judging: no streaks, goals or scores, no "should", no cause and effect.
-//! - [`load`] reads the facts of a range from SQLite (one query for moments, one for check-ins,
-//!   plus the small kind and baby tables) and resolves a [`Span`] to local dates.
+//! - the loader ([`facts`], [`patterns()`]) reads the facts of a range from SQLite (one query
+//!   for moments, one for check-ins, plus the small kind and baby tables); [`Span::period`]
+//!   resolves what was asked for to local dates.
 //!
 //! # Rules
 //! - Weeks are 7-day blocks from the range's first day; the last one may be shorter. This is how
