@@ -93,9 +93,18 @@ fn mesh(
         .x_labels(labels.len().clamp(1, 5))
         .y_labels(6)
         .x_label_formatter(&label)
+        .y_label_formatter(&tick)
         .y_desc(y_desc)
         .draw()?;
     Ok(())
+}
+
+/// A value-axis label: whole numbers without decimals, others with one.
+fn tick(value: &f64) -> String {
+    match (value - value.round()).abs() < 1e-9 {
+        true => format!("{value:.0}"),
+        false => format!("{value:.1}"),
+    }
 }
 
 fn bar(
@@ -278,6 +287,7 @@ fn mesh_mood(
         .axis_style(rgb(palette.soft))
         .label_style((FAMILY, FONT).into_font().color(&rgb(palette.text)))
         .axis_desc_style((FAMILY, FONT).into_font().color(&rgb(palette.text)))
+        .y_label_formatter(&tick)
         .y_desc("hours of sleep")
         .draw()?;
     Ok(())

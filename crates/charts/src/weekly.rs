@@ -23,11 +23,7 @@ pub fn for_patterns(patterns: &Patterns, theme: Theme) -> Result<Vec<Chart>> {
     let range = Range {
         patterns,
         palette: theme.palette(),
-        labels: patterns
-            .weeks
-            .iter()
-            .map(|w| short_date(w.first_day))
-            .collect(),
+        labels: week_labels(&patterns.weeks),
     };
     let charts = [
         care(&range),
@@ -39,8 +35,14 @@ pub fn for_patterns(patterns: &Patterns, theme: Theme) -> Result<Vec<Chart>> {
     charts.into_iter().filter_map(Result::transpose).collect()
 }
 
-fn short_date(day: NaiveDate) -> String {
-    day.format("%-d %b").to_string()
+/// Each week's first day as its axis shows it: "6 May" within a year, "May 2024" beyond, so
+/// labels across several years say which year they are in.
+fn week_labels(weeks: &[Week]) -> Vec<String> {
+    let format = if weeks.len() > 53 { "%b %Y" } else { "%-d %b" };
+    weeks
+        .iter()
+        .map(|w| w.first_day.format(format).to_string())
+        .collect()
 }
 
 fn long_date(day: NaiveDate) -> String {

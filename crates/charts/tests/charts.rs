@@ -243,6 +243,10 @@ fn ten_years_of_weeks_draw_with_bars_that_touch() {
         drawn[0].svg.matches("<rect").count() > 500,
         "a bar for every week"
     );
+    assert!(
+        drawn[0].svg.contains("Jan 2015"),
+        "labels over years name the year"
+    );
 }
 
 #[test]
