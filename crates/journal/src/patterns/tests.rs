@@ -539,3 +539,19 @@ fn the_pure_figures_apply_the_filters_the_loader_also_applies() {
         0
     );
 }
+
+#[test]
+fn a_range_of_years_counts_exactly_the_moments_of_its_days_like_a_short_one() {
+    let store = store();
+    log(&store, &input("feeding", "2022-12-31T23:30:00+02:00"));
+    log(&store, &input("feeding", "2023-01-01T00:30:00+02:00"));
+    log(&store, &input("rocking", "2024-05-06T09:00:00+02:00"));
+    log(&store, &input("rocking", "2024-12-30T09:00:00+02:00"));
+    let total = |p: &Patterns| p.weeks.iter().map(|w| w.moments).sum::<u32>();
+    let years = of(&store, between("2023-01-01", "2024-12-29"), &app());
+    assert_eq!(years.weeks.len(), 105);
+    assert_eq!(total(&years), 2, "the days just outside are left out");
+    let short = of(&store, between("2024-05-06", "2024-05-12"), &app());
+    assert_eq!(total(&short), 1);
+    assert_eq!(years.weeks[0].moments, 1);
+}
