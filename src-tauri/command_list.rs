@@ -86,4 +86,5 @@ command_list! {
     check_in::list_check_ins,
     check_in::list_trashed_check_ins,
     check_in::check_in_prompts,
+    patterns::patterns,
 }

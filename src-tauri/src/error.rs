@@ -25,6 +25,9 @@ pub enum Error {
     /// What to export was not valid, or a JSON journal could not be read or restored.
     #[error(transparent)]
     Export(#[from] nestling_export::Error),
+    /// A Patterns chart could not be drawn.
+    #[error(transparent)]
+    Charts(#[from] nestling_charts::Error),
     /// A failure of the session: the journal's state, a secret, a save, a restore.
     #[error("{}", session_message(.0))]
     Session(#[from] nestling_session::Error),
@@ -46,6 +49,7 @@ impl Error {
             Error::Library(err) => err.kind(),
             Error::Export(err) => err.kind(),
             Error::Help(_) => "help_lines",
+            Error::Charts(_) => "chart",
             Error::Session(err) => session_kind(err),
             Error::WebviewStorage => "webview_storage",
         }

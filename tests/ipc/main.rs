@@ -9,5 +9,6 @@ mod hardening;
 mod harness;
 mod journal;
 mod library;
+mod patterns;
 mod privacy;
 mod restore;

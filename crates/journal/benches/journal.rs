@@ -4,13 +4,15 @@
 //! database, so the figures are the domain crate's own cost without disk latency; one more
 //! benchmark inserts into a real file with WAL and `synchronous=FULL`, as the app does. Queries
 //! cycle through days chosen at random across the ten years so no single cached page decides
-//! the result. Budgets (DESIGN.md): a day or a week under 1 ms, a search under 5 ms (medians).
+//! the result. Budgets (DESIGN.md): a day or a week under 1 ms, a search under 5 ms, weekly
+//! patterns for all time under 20 ms (medians).
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::{Days, NaiveDate, TimeDelta};
 use criterion::Criterion;
+use nestling_journal::patterns::{self, AllTime, Options, Span};
 use nestling_journal::testdata::{self, Generated, Plan, Rng};
 use nestling_journal::{moment, query, search, words, Filter, MomentInput};
 use nestling_store::Store;
@@ -135,6 +137,18 @@ fn bench_suggestions(c: &mut Criterion, store: &Store) {
     });
 }
 
+fn bench_patterns(c: &mut Criterion, store: &Store, made: &Generated) {
+    let today = made.now.date_naive();
+    let all = Span::All(AllTime::All);
+    let app = Options {
+        include_private: true,
+        ..Options::default()
+    };
+    c.bench_function("patterns: weekly figures, all time", |b| {
+        b.iter(|| black_box(patterns::patterns(store.conn(), all, &app, today).expect("patterns")))
+    });
+}
+
 /// Refuses to measure an empty journal: every benchmark must do real work.
 fn check_workload(store: &Store, made: &Generated) {
     let day = random_days(made, 1)[0];
@@ -149,12 +163,23 @@ fn check_workload(store: &Store, made: &Generated) {
         );
         assert_eq!(hits.expect("search").len(), 20, "{text} is found");
     }
+    let all = Span::All(AllTime::All);
+    let options = Options {
+        include_private: true,
+        ..Options::default()
+    };
+    let weekly = patterns::patterns(store.conn(), all, &options, made.now.date_naive());
+    let weeks = weekly.expect("patterns").weeks;
+    assert!(weeks.len() > 500, "ten years of weeks");
+    let counted: u32 = weeks.iter().map(|w| w.moments).sum();
+    assert!(counted > 49_000, "every live moment is counted");
 }
 
 fn benches(c: &mut Criterion) {
     let (store, made) = generated();
     check_workload(&store, &made);
     bench_lists(c, &store, &made);
+    bench_patterns(c, &store, &made);
     bench_search(c, &store);
     bench_suggestions(c, &store);
     bench_inserts(c, &store, &made);

@@ -166,6 +166,12 @@ pub enum Error {
         /// The last day that was given.
         to: chrono::NaiveDate,
     },
+    /// A "last N weeks" range with no weeks or more than the journal could hold.
+    #[error("Patterns can show from 1 to {max} weeks. Please choose a number in that range.", max = crate::patterns::MAX_WEEKS)]
+    WeeksOutOfRange {
+        /// The number of weeks asked for.
+        weeks: u32,
+    },
     /// A moment id that is not in the journal (perhaps purged).
     #[error("This moment (number {id}) is not in the journal any more. It may have been deleted for good from the trash.")]
     MomentNotFound {
@@ -341,6 +347,7 @@ impl Error {
             Error::KindNameTaken { .. } => "kind_name_taken",
             Error::EmojiInvalid { .. } => "emoji_invalid",
             Error::BuiltInKindChanged { .. } => "built_in_kind_changed",
+            Error::WeeksOutOfRange { .. } => "weeks_out_of_range",
             Error::RangeReversed { .. } => "range_reversed",
             Error::MomentNotFound { .. } => "moment_not_found",
             Error::MomentInTrash { .. } => "moment_in_trash",

@@ -2,8 +2,8 @@
 //!
 //! This crate owns babies, the parent's care team, kinds of moment, moments (with feeling words, tags and notes),
 //! drafts of notes being written, running timers, the trash, day/week/range queries with
-//! totals, full-text search over notes, every row as plain [`records`] (dumped and restored
-//! through the same rules), and the suggestions of words and tags the parent has
+//! totals, the weekly figures and sentences of [`patterns`], full-text search over notes,
+//! every row as plain [`records`] (dumped and restored through the same rules), and the suggestions of words and tags the parent has
 //! used. It does not own opening the file, pragmas or migrations —
 //! [`nestling_store`](../nestling_store/index.html) does, and the schema this crate uses is its
 //! migrations `0002_journal` and `0004_drafts` — nor anything about Tauri or the UI.
@@ -38,6 +38,7 @@ pub mod check_in;
 pub mod draft;
 pub mod kind;
 pub mod moment;
+pub mod patterns;
 pub mod prompts;
 pub mod query;
 pub mod records;
@@ -62,6 +63,7 @@ pub use draft::Draft;
 pub use error::{Error, Result};
 pub use kind::{Kind, KindDetail, KindInput};
 pub use moment::{Moment, MomentInput, Who};
+pub use patterns::{Patterns, Span};
 pub use query::{Filter, KindTotal, Listing};
 pub use search::{SearchHit, Segment};
 pub use timer::{Timer, TimerInput};

@@ -7,6 +7,7 @@ pub(crate) mod export;
 pub(crate) mod home;
 pub(crate) mod journal;
 pub(crate) mod library;
+pub(crate) mod patterns;
 pub(crate) mod privacy;
 pub(crate) mod restore;
 pub(crate) mod settings;
