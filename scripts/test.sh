@@ -13,11 +13,11 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --quiet
 fi
 
-# JavaScript tools the tests use, kept in .tools/ (ignored by git), pinned to exact versions.
-tools=(axe-core@4.14.1)
-if [ ! -f .tools/node_modules/axe-core/axe.min.js ]; then
-  step "Installing the JavaScript test tools"
-  npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools "${tools[@]}"
+# The JavaScript tools the checks use (type checker, formatter, accessibility engine) come from
+# npm at the exact versions package-lock.json pins, into node_modules/ (ignored by git).
+if ! npm ls --depth=0 >/dev/null 2>&1; then
+  step "Installing the JavaScript check tools"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # Property tests draw their cases from one fixed seed here, so a run can be repeated exactly;
@@ -41,8 +41,6 @@ step "Front-end unit tests"
 node --test tests/ui/
 
 step "Type check of the UI (TypeScript's compiler over the JSDoc types)"
-# The checking tools come from npm at the versions package-lock.json pins, into node_modules/.
-npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --silent
 node_modules/.bin/tsc --noEmit -p .
 
 step "Formatting of the UI (checked, never rewritten here)"

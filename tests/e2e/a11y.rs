@@ -19,7 +19,7 @@ fn engine_path() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join(".tools/node_modules/axe-core/axe.min.js")
+                .join("node_modules/axe-core/axe.min.js")
         })
 }
 
