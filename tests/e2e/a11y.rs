@@ -18,8 +18,7 @@ fn engine_path() -> PathBuf {
     std::env::var_os("NESTLING_AXE")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("node_modules/axe-core/axe.min.js")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js")
         })
 }
 

@@ -1,7 +1,7 @@
 // Front-end unit tests for the state module and the API's error shape (node --test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createState, routeFromHash, viewFromHash } from '../../ui/js/state.js';
+import { createState, daySpan, routeFromHash, viewFromHash } from '../../ui/js/state.js';
 import { AppError, toAppError } from '../../ui/js/api.js';
 
 test('unknown or empty hashes fall back to home', () => {
@@ -15,6 +15,27 @@ test('help opens at a tier, and an unknown tier opens it at the top', () => {
   assert.deepEqual(routeFromHash('#help/now'), { view: 'help', param: 'now' });
   assert.deepEqual(routeFromHash('#help/soon'), { view: 'help', param: 'soon' });
   assert.deepEqual(routeFromHash('#help/%3Cscript%3E'), { view: 'help', param: '' });
+});
+
+test('the journal opens on a span of real days, and anything else opens it as usual', () => {
+  assert.deepEqual(routeFromHash('#journal/2026-10-05..2026-10-11'), {
+    view: 'journal',
+    param: '2026-10-05..2026-10-11',
+  });
+  assert.deepEqual(daySpan('2026-10-05..2026-10-11'), { from: '2026-10-05', to: '2026-10-11' });
+  assert.deepEqual(routeFromHash('#journal'), { view: 'journal', param: '' });
+  for (const bad of [
+    '2026-10-11..2026-10-05',
+    '2026-02-30..2026-03-01',
+    '2026-13-01..2026-13-02',
+    '2026-10-05',
+    '<img>..2026-10-05',
+    '2026-10-05..2026-10-11/x',
+  ]) {
+    assert.equal(daySpan(bad), null, bad);
+    assert.deepEqual(routeFromHash(`#journal/${bad}`), { view: 'journal', param: '' }, bad);
+  }
+  assert.deepEqual(routeFromHash('#patterns'), { view: 'patterns', param: '' });
 });
 
 test('subscribers hear every update', () => {

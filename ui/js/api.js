@@ -34,6 +34,8 @@
  * @typedef {import('./types.js').CheckInInput} CheckInInput
  * @typedef {import('./types.js').CheckIn} CheckIn
  * @typedef {import('./types.js').Prompts} Prompts
+ * @typedef {import('./types.js').PatternsRequest} PatternsRequest
+ * @typedef {import('./types.js').Patterns} Patterns
  */
 
 /** A failure reported by Nestling's Rust side. */
@@ -274,20 +276,6 @@ export const listCheckIns = (from, to) => call('list_check_ins', { from, to });
 export const listTrashedCheckIns = () => call('list_trashed_check_ins');
 /** What Today offers: a due check-in, the low-mood card. @param {string} today the local date @returns {Promise<Prompts>} */
 export const checkInPrompts = (today) => call('check_in_prompts', { today });
-
-/**
- * @typedef {{weeks: number}|{from: string, to: string}|'all'} PatternsRange
- * @typedef {{range: PatternsRange, babyId: number|null, kindId: string|null, theme: 'light'|'dark'|'night'}} PatternsRequest
- * @typedef {{average: number, count: number}} Average
- * @typedef {{kindId: string, name: string, emoji: string, moments: number, minutes: number}} KindWeek
- * @typedef {{firstDay: string, lastDay: string, days: number, moments: number, momentsPerDay: number,
- *   skinToSkinMinutes: number, skinToSkinDays: number, kinds: KindWeek[], connection: Average|null, energy: Average|null,
- *   connectionValues: number[], mood: Average|null, sleepMinutes: Average|null,
- *   who: {me: number, partner: number, other: number}}} PatternsWeek
- * @typedef {{id: 'care'|'skin'|'closeness'|'checkIns'|'who', title: string, svg: string, alt: string}} PatternsChart
- * @typedef {{from: string, to: string, weeks: PatternsWeek[], sentences: string[], babyName: string|null,
- *   charts: PatternsChart[]}} Patterns
- */
 
 /** The parent's weeks: figures, sentences and charts (each svg a data: URL). @param {PatternsRequest} request @returns {Promise<Patterns>} */
 export const patterns = (request) => call('patterns', { request });

@@ -10,6 +10,7 @@ import { KIND_KEYS } from './journal/catalog.js';
 import { createJournal } from './journal/controller.js';
 import { tickTimers } from './journal/today.js';
 import { createLibrary } from './library/controller.js';
+import { createPatterns } from './patterns/controller.js';
 import { passphraseOfferCard, shouldOffer } from './privacy/offer.js';
 import { createSession } from './privacy/session.js';
 import { createRouter } from './router.js';
@@ -48,6 +49,13 @@ export function createApp({ api, state, routeFromHash, now }) {
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
   const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw });
+  const patterns = createPatterns({
+    api,
+    catalog: journal.catalog,
+    redraw,
+    theme: () => state.get().settings?.theme ?? 'system',
+    prefersDark: () => window.matchMedia('(prefers-color-scheme: dark)').matches,
+  });
   const help = createHelp({
     api,
     notice,
@@ -96,8 +104,9 @@ export function createApp({ api, state, routeFromHash, now }) {
   /** Every screen, by the name in its address (#name or #name/param). @type {import('./router.js').Screens} */
   const screens = {
     home: { nav: 'home', draw: today, key: todayKey },
-    journal: { nav: 'journal', draw: () => journal.timeline() },
+    journal: { nav: 'journal', draw: (days) => journal.timeline(days) },
     trash: { nav: 'journal', draw: () => journal.trash() },
+    patterns: { nav: 'patterns', draw: () => patterns.view() },
     library: { nav: 'library', draw: () => library.shelf() },
     article: { nav: 'library', draw: (slug) => library.reader(slug) },
     export: { nav: 'export', draw: () => sharing.view() },

@@ -9,6 +9,7 @@ export const VIEWS = [
   'home',
   'journal',
   'trash',
+  'patterns',
   'library',
   'article',
   'export',
@@ -18,6 +19,26 @@ export const VIEWS = [
 
 /** The parts of the Help screen a route can open at: #help/now, #help/soon, #help/support. */
 const HELP_TIERS = ['now', 'soon', 'support'];
+
+/** A span of days the Journal can open on: "#journal/2026-10-05..2026-10-11". */
+const DAY_SPAN = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * The first and last day of a span in a Journal address, or null when it is not one: both
+ * real calendar days, the first not after the last.
+ * @param {string} param
+ * @returns {{from: string, to: string}|null}
+ */
+export function daySpan(param) {
+  const found = DAY_SPAN.exec(param);
+  if (!found) return null;
+  const [, from, to] = found;
+  const real = (/** @type {string} */ day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  };
+  return real(from) && real(to) && from <= to ? { from, to } : null;
+}
 
 /** @param {string} hash */
 export function viewFromHash(hash) {
@@ -34,6 +55,8 @@ export function routeFromHash(hash, views = VIEWS) {
   const [name, ...rest] = hash.replace(/^#/, '').split('/');
   const param = decodeURIComponent(rest.join('/'));
   if (name === 'article' && /^[a-z0-9-]{1,80}$/.test(param)) return { view: 'article', param };
+  if (name === 'journal' && views.includes('journal'))
+    return { view: 'journal', param: daySpan(param) ? param : '' };
   if (name === 'help') return { view: 'help', param: HELP_TIERS.includes(param) ? param : '' };
   return { view: views.includes(name) && name !== 'article' ? name : 'home', param: '' };
 }

@@ -107,3 +107,17 @@ export {};
  *   createdAt: string, updatedAt: string, deletedAt: string|null}} CheckIn
  * @typedef {{checkInDue: boolean, lowMoodCard: boolean, lastCheckIn: string|null}} Prompts
  */
+
+/**
+ * @typedef {{weeks: number} | {from: string, to: string} | 'all'} PatternsRange
+ * @typedef {{range: PatternsRange, babyId: number|null, kindId: string|null, theme: 'light'|'dark'|'night'}} PatternsRequest
+ * @typedef {{average: number, count: number}} PatternsAverage
+ * @typedef {{kindId: string, name: string, emoji: string, moments: number, minutes: number}} PatternsKind
+ * @typedef {{firstDay: string, lastDay: string, days: number, moments: number, momentsPerDay: number,
+ *   skinToSkinMinutes: number, skinToSkinDays: number, kinds: PatternsKind[], connection: PatternsAverage|null,
+ *   energy: PatternsAverage|null, connectionValues: number[], mood: PatternsAverage|null,
+ *   sleepMinutes: PatternsAverage|null, who: {me: number, partner: number, other: number}}} PatternsWeek
+ * @typedef {{id: 'care'|'skin'|'closeness'|'checkIns'|'who', title: string, svg: string, alt: string}} PatternsChart
+ * @typedef {{from: string, to: string, weeks: PatternsWeek[], sentences: string[], babyName: string|null,
+ *   charts: PatternsChart[]}} Patterns
+ */

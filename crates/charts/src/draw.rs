@@ -48,8 +48,11 @@ pub(crate) fn canvas(
     Ok(svg)
 }
 
+/// One segment per week: an integer range's segments include its upper end, so `count` weeks
+/// are `0..count - 1`.
 fn weeks(count: usize) -> Segments {
-    (0..i32::try_from(count).unwrap_or(i32::MAX)).into_segmented()
+    let last = i32::try_from(count.saturating_sub(1)).unwrap_or(i32::MAX);
+    (0..last).into_segmented()
 }
 
 fn frame<'a>(

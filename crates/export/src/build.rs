@@ -32,9 +32,11 @@ pub fn build_report(
         .iter()
         .map(|m| entry(m, &names, sel.include))
         .collect();
-    let check_ins = shared_check_ins(conn, &sel)?;
+    let (shared, check_ins) = shared_check_ins(conn, &sel)?;
+    let mut summary = summary::summarize(&entries, &sel, &names);
+    summary.weekly = summary::weekly(&moments, &shared, &sel, &names);
     Ok(Report {
-        summary: summary::summarize(&entries, &sel, &names),
+        summary,
         title: sel.title,
         prepared_for: sel.prepared_for,
         parent_name: parent_name
@@ -50,17 +52,22 @@ pub fn build_report(
     })
 }
 
-/// The check-ins the parent marked for the report, when the report shares check-ins.
-fn shared_check_ins(conn: &Connection, sel: &Resolved) -> Result<Vec<CheckInAnswers>> {
+/// The check-ins the parent marked for the report, when the report shares check-ins, and
+/// their answers as the report prints them.
+fn shared_check_ins(
+    conn: &Connection,
+    sel: &Resolved,
+) -> Result<(Vec<CheckIn>, Vec<CheckInAnswers>)> {
     if !sel.include.check_ins {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let marked = check_in::list_for_report(conn, sel.first, sel.last)?;
-    Ok(marked.iter().map(|c| answers(c, sel.include)).collect())
+    let answers = marked.iter().map(|c| answers(c, sel.include)).collect();
+    Ok((marked, answers))
 }
 
 fn answers(c: &CheckIn, include: Include) -> CheckInAnswers {
-    let mut answers = CheckInAnswers {
+    CheckInAnswers {
         id: c.id,
         taken_at: c.taken_local,
         date: c.local_date,
@@ -72,9 +79,8 @@ fn answers(c: &CheckIn, include: Include) -> CheckInAnswers {
         supported: c.supported,
         note: c.note.clone().filter(|_| include.notes),
         answers: Vec::new(),
-    };
-    answers.answers = answers.worded();
-    answers
+    }
+    .with_answers()
 }
 
 /// The moments a resolved selection shares: shareable and not unticked, oldest first.

@@ -38,7 +38,7 @@ pub use nestling_journal::records::{Counts, Mode, Restored};
 pub use nestling_journal::Supported;
 pub use report::{
     CheckInAnswers, Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report,
-    Summary, WordCount,
+    Summary, WeeklyTable, WordCount,
 };
 pub use selection::{Range, Resolved, Selection, DEFAULT_TITLE, MAX_LINE_CHARS, MAX_RANGE_DAYS};
 pub use summary::{SKIN_TO_SKIN, TOP_FEELINGS};

@@ -92,6 +92,7 @@ fn summary(out: &mut String, r: &Report) {
         }
         out.push('\n');
     }
+    weekly(out, r);
     if !s.top_feelings.is_empty() {
         let words: Vec<String> = s
             .top_feelings
@@ -100,6 +101,26 @@ fn summary(out: &mut String, r: &Report) {
             .collect();
         let _ = writeln!(out, "Feelings most often named: {}\n", words.join(", "));
     }
+}
+
+/// The weeks as the Patterns screen figures them, when the report has any moment or check-in.
+fn weekly(out: &mut String, r: &Report) {
+    let table = r.summary.weekly_table(r.include);
+    if r.summary.moments == 0 && r.check_ins.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### Week by week\n");
+    let head: Vec<String> = table.head.iter().map(|h| inline(h)).collect();
+    let _ = writeln!(out, "| {} |", head.join(" | "));
+    let rule: Vec<&str> = (0..head.len())
+        .map(|i| if i == 0 { "---" } else { "---:" })
+        .collect();
+    let _ = writeln!(out, "| {} |", rule.join(" | "));
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| inline(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
 }
 
 /// "1 h 05 min", "12 min".

@@ -90,6 +90,12 @@ const SCALES: [(&str, &str); 3] = [
 ];
 
 impl CheckInAnswers {
+    /// The same check-in with [`CheckInAnswers::answers`] filled from its scales.
+    pub fn with_answers(mut self) -> Self {
+        self.answers = self.worded();
+        self
+    }
+
     /// The answers given, worded in the parent's own voice; skipped questions print nothing.
     pub fn worded(&self) -> Vec<String> {
         let chosen = [self.mood, self.closeness, self.worry];
@@ -194,6 +200,11 @@ pub struct Summary {
     /// Up to 8 feeling words, most frequent first, ties in alphabetical order.
     /// Empty when feelings are not shared.
     pub top_feelings: Vec<WordCount>,
+    /// Every week of the range as the Patterns screen figures it (by the journal's own weekly
+    /// function), over this report's moments and shared check-ins only: care, skin to skin,
+    /// closeness and energy when ratings are shared, mood and sleep when check-ins are.
+    #[serde(default)]
+    pub weekly: Vec<nestling_journal::patterns::Week>,
 }
 
 /// How many moments of one kind, and how long they lasted.
@@ -378,5 +389,107 @@ mod tests {
         assert_eq!(json["durationMinutes"], serde_json::Value::Null);
         let back: Entry = serde_json::from_value(json).expect("back");
         assert_eq!(back, entry());
+    }
+}
+
+/// The report's weeks as a table of plain words, written once for the Markdown, the PDF and
+/// the Share preview: a column for each figure the report shares, a row for each week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WeeklyTable {
+    /// The column headings, the week first.
+    pub head: Vec<String>,
+    /// One row of cells per week, oldest first; an empty cell means nothing to count.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Summary {
+    /// The weekly figures as a table: moments a day and skin to skin always; closeness and
+    /// energy when ratings are shared; mood and the parent's sleep when shared check-ins
+    /// answered them. Each average says how many answers it rests on.
+    pub fn weekly_table(&self, include: Include) -> WeeklyTable {
+        let weeks = &self.weekly;
+        let mood = weeks.iter().any(|w| w.mood.is_some());
+        let sleep = weeks.iter().any(|w| w.sleep_minutes.is_some());
+        let mut head = vec!["Week", "Moments a day", "Skin to skin"];
+        if include.ratings {
+            head.extend(["Connection (1–5)", "Energy (1–5)"]);
+        }
+        if mood {
+            head.push("Mood (1–5)");
+        }
+        if sleep {
+            head.push("My sleep");
+        }
+        let rows = weeks
+            .iter()
+            .map(|w| {
+                let mut row = vec![
+                    week_name(w.first_day, w.last_day),
+                    match w.moments {
+                        0 => String::new(),
+                        _ => format!("{:.1}", w.moments_per_day),
+                    },
+                    match w.skin_to_skin_minutes {
+                        0 => String::new(),
+                        m => format!("{} on {}", hours_and_minutes(m), days(w.skin_to_skin_days)),
+                    },
+                ];
+                if include.ratings {
+                    row.push(average(w.connection, "moment"));
+                    row.push(average(w.energy, "moment"));
+                }
+                if mood {
+                    row.push(average(w.mood, "check-in"));
+                }
+                if sleep {
+                    row.push(match w.sleep_minutes {
+                        Some(a) => {
+                            let minutes = a.average.round() as i64;
+                            format!(
+                                "{} {}",
+                                hours_and_minutes(minutes),
+                                resting(a.count, "check-in")
+                            )
+                        }
+                        None => String::new(),
+                    });
+                }
+                row
+            })
+            .collect();
+        WeeklyTable {
+            head: head.into_iter().map(str::to_owned).collect(),
+            rows,
+        }
+    }
+}
+
+/// "5 May – 11 May 2025", or one day when the week is a single day.
+fn week_name(first: NaiveDate, last: NaiveDate) -> String {
+    match first == last {
+        true => last.format("%-d %b %Y").to_string(),
+        false => format!("{} – {}", first.format("%-d %b"), last.format("%-d %b %Y")),
+    }
+}
+
+fn days(n: u32) -> String {
+    match n {
+        1 => "1 day".to_owned(),
+        n => format!("{n} days"),
+    }
+}
+
+/// "3.4 (from 8 moments)", or nothing when nothing was answered.
+fn average(value: Option<nestling_journal::patterns::Average>, what: &str) -> String {
+    value.map_or_else(String::new, |a| {
+        format!("{:.1} {}", a.average, resting(a.count, what))
+    })
+}
+
+fn resting(count: u32, what: &str) -> String {
+    match count {
+        1 => format!("(from 1 {what})"),
+        n => format!("(from {n} {what}s)"),
     }
 }

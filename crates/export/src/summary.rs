@@ -9,6 +9,11 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+use nestling_journal::patterns::{
+    self, CheckInFact, Facts, Giver, KindName, MomentFact, Options, Span, Week,
+};
+use nestling_journal::{CheckIn, Moment, Who};
+
 use crate::report::{DayMinutes, DayRatings, Entry, KindTotal, Period, Summary, WordCount};
 use crate::selection::Resolved;
 use crate::source::Names;
@@ -35,7 +40,75 @@ pub(crate) fn summarize(entries: &[Entry], sel: &Resolved, names: &Names) -> Sum
             true => top_feelings(entries),
             false => Vec::new(),
         },
+        weekly: Vec::new(),
     }
+}
+
+/// The report's weeks through the journal's own weekly figures, so the report and the Patterns
+/// screen count a week the same way. Only what the report shares is counted: its moments (never
+/// private ones), their ratings when ratings are shared, and the check-ins it shares.
+pub(crate) fn weekly(
+    moments: &[Moment],
+    check_ins: &[CheckIn],
+    sel: &Resolved,
+    names: &Names,
+) -> Vec<Week> {
+    let rated = |v: Option<i64>| {
+        v.filter(|_| sel.include.ratings)
+            .and_then(|v| u8::try_from(v).ok())
+    };
+    let mut kinds: Vec<KindName> = Vec::new();
+    for m in moments {
+        if !kinds.iter().any(|k| k.id == m.kind_id) {
+            let (name, emoji, _) = names.kind(&m.kind_id);
+            kinds.push(KindName {
+                id: m.kind_id.clone(),
+                name,
+                emoji,
+            });
+        }
+    }
+    kinds.sort_by_key(|k| names.kind(&k.id).2);
+    let facts = Facts {
+        moments: moments
+            .iter()
+            .filter(|m| !m.private)
+            .map(|m| MomentFact {
+                local_date: m.local_date,
+                kind_id: m.kind_id.clone(),
+                minutes: m.duration_minutes.unwrap_or(0),
+                connection: rated(m.connection),
+                energy: rated(m.energy),
+                giver: match m.who {
+                    Who::Me => Giver::Me,
+                    Who::Partner => Giver::Partner,
+                    Who::Caregiver(_) => Giver::Other,
+                },
+                baby_id: m.baby_id,
+                private: false,
+            })
+            .collect(),
+        check_ins: check_ins
+            .iter()
+            .map(|c| CheckInFact {
+                local_date: c.local_date,
+                mood: c.mood.and_then(|v| u8::try_from(v).ok()),
+                sleep_minutes: c.sleep_minutes,
+                private: false,
+            })
+            .collect(),
+        kinds,
+        baby_name: None,
+    };
+    let period = patterns::Period {
+        from: sel.first,
+        to: sel.last,
+        span: Span::Between {
+            from: sel.first,
+            to: sel.last,
+        },
+    };
+    patterns::weekly(&facts, &period, &Options::default()).weeks
 }
 
 /// Kinds with at least one entry, most entries first, then in the journal's order of kinds.

@@ -164,7 +164,7 @@ pub struct Period {
 }
 
 /// An average of 1–5 answers (or of minutes), with how many answers it rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Average {
     /// The mean.
@@ -174,7 +174,7 @@ pub struct Average {
 }
 
 /// How many moments each giver gave.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhoCounts {
     /// By the parent.
@@ -186,7 +186,7 @@ pub struct WhoCounts {
 }
 
 /// One kind's moments and minutes in a week.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindWeek {
     /// The kind's id.
@@ -202,7 +202,7 @@ pub struct KindWeek {
 }
 
 /// The figures of one 7-day block (the last may be shorter).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Week {
     /// Its first local day.

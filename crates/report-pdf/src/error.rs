@@ -9,6 +9,9 @@ pub enum Error {
     /// The report could not be turned into the template's data file.
     #[error("could not prepare the report data for typesetting: {0}")]
     Data(#[from] serde_json::Error),
+    /// A week-by-week chart could not be drawn.
+    #[error("a chart of the report's weeks could not be drawn: {0}")]
+    Chart(#[from] nestling_charts::Error),
     /// The template failed to compile (a defect in the template, not in the report).
     #[error("the report template failed to compile: {0}")]
     Template(String),

@@ -176,3 +176,78 @@ fn a_check_in_marked_for_the_report_prints_and_an_unmarked_one_does_not() {
         assert!(!text.contains(absent), "{absent} printed:\n{text}");
     }
 }
+
+#[test]
+fn the_weekly_numbers_print_beside_the_charts_and_leave_private_moments_out() {
+    let store = Store::open_in_memory().expect("journal");
+    // The week of 3 March: one feeding a day and one skin-to-skin session of 20 minutes.
+    for day in 3..=9 {
+        log(
+            &store,
+            "feeding",
+            &format!("2025-03-{day:02}T09:00:00+01:00"),
+            "",
+            false,
+        );
+    }
+    log(
+        &store,
+        "skin_to_skin",
+        "2025-03-05T20:00:00+01:00",
+        "",
+        false,
+    );
+    // The week of 10 March: two feedings a day, and a private moment that must not count.
+    for day in 10..=16 {
+        for hour in [9, 15] {
+            log(
+                &store,
+                "feeding",
+                &format!("2025-03-{day:02}T{hour:02}:00:00+01:00"),
+                "",
+                false,
+            );
+        }
+    }
+    log(
+        &store,
+        "skin_to_skin",
+        "2025-03-12T20:00:00+01:00",
+        "",
+        true,
+    );
+    let first = NaiveDate::from_ymd_opt(2025, 3, 3).expect("date");
+    let last = NaiveDate::from_ymd_opt(2025, 3, 16).expect("date");
+    let report = build_report(
+        store.conn(),
+        &Selection::new(Range::Between { first, last }),
+        None,
+        last,
+    )
+    .expect("report");
+    let pdf = Typesetter::with_emoji_font(None)
+        .render(&report, Paper::A4)
+        .expect("pdf");
+    if let Some(path) = std::env::var_os("NESTLING_KEEP_PDF") {
+        // For looking at the page by eye: NESTLING_KEEP_PDF=/tmp/weekly.pdf cargo test …
+        std::fs::write(path, &pdf).expect("kept");
+    }
+    let text = squash(&text_of(&pdf));
+    for needle in [
+        "Week by week",
+        "Moments of care per day",
+        "Skin-to-skin minutes each week",
+        "Connection and energy",
+        "Moments a day",
+        "3 Mar – 9 Mar 2025",
+        "10 Mar – 16 Mar 2025",
+        // 8 moments over 7 days, then 14 over 7: the private session is not counted.
+        "1.1",
+        "2.0",
+        "20 min on 1 day",
+        "4.0 (from 8 moments)",
+        "4.0 (from 14 moments)",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}:\n{text}");
+    }
+}

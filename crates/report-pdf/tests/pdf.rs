@@ -390,6 +390,7 @@ fn shared_check_ins_print_as_the_parents_own_answers() {
     let mut report = fixed_report();
     report.check_ins = vec![common::check_in(9, "2025-03-04", "21:05")];
     report.check_ins[0].worry = None;
+    report.check_ins[0] = report.check_ins[0].clone().with_answers();
     let pdf = PLAIN.render(&report, Paper::A4).expect("rendered");
     assert!(
         claims_pdf_ua(&pdf),

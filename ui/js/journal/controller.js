@@ -4,6 +4,7 @@
 import { makeAttempt, makeQuietAttempt } from '../attempt.js';
 import { loadForEditing } from '../editing.js';
 import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js';
+import { daySpan } from '../state.js';
 import { createCatalog, currentOffsetSeconds } from './catalog.js';
 import { createDrafts } from './drafts.js';
 import { createEditor } from './editor.js';
@@ -216,22 +217,25 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       );
       return { view: todayView(ctx, { timers: shown, listing, now: at, cards }), timers };
     },
-    async timeline() {
+    /** @param {string} [days] "YYYY-MM-DD..YYYY-MM-DD" to show those days only (from Patterns) */
+    async timeline(days = '') {
       const at = now();
-      const to = toLocalDate(at);
-      const from = shiftDate(to, 1 - local.days);
+      const span = daySpan(days);
+      const to = span?.to ?? toLocalDate(at);
+      const from = span?.from ?? shiftDate(to, 1 - local.days);
       const hits = local.query ? await api.searchMoments(local.query, local.filter) : null;
       const listing = hits ? null : await api.listMoments(from, to, local.filter);
       // Check-ins have no kind, baby, feeling or tag: a filter or a search shows moments only.
       const unfiltered = !hits && Object.keys(local.filter).length === 0;
-      const days = unfiltered ? await checkIns.list(from, to) : [];
+      const shownCheckIns = unfiltered ? await checkIns.list(from, to) : [];
       return timelineView(ctx, {
         query: local.query,
         filter: local.filter,
         listing,
         hits,
-        checkIns: days,
+        checkIns: shownCheckIns,
         now: at,
+        span,
       });
     },
     async trash() {

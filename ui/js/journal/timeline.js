@@ -18,9 +18,10 @@ import { checkInRow } from '../checkin/cards.js';
 
 /**
  * @param {JournalContext} ctx
- * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, checkIns: CheckIn[], now: Date}} data
+ * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, checkIns: CheckIn[], now: Date,
+ *   span?: {from: string, to: string}|null}} data `span`: only these days are shown (opened from Patterns)
  */
-export function timelineView(ctx, { query, filter, listing, hits, checkIns, now }) {
+export function timelineView(ctx, { query, filter, listing, hits, checkIns, now, span = null }) {
   return el(
     'section',
     { class: 'timeline', 'aria-labelledby': 'timeline-title' },
@@ -43,7 +44,27 @@ export function timelineView(ctx, { query, filter, listing, hits, checkIns, now 
     ),
     searchForm(ctx, query),
     filters(ctx, filter),
-    hits ? results(ctx, query, hits) : days(ctx, listing, checkIns, now),
+    span && !hits ? spanNote(span, now) : null,
+    hits ? results(ctx, query, hits) : days(ctx, listing, checkIns, now, !span),
+  );
+}
+
+/**
+ * "Showing Monday 5 October 2026 to Sunday 11 October 2026", with the way back to recent days.
+ * @param {{from: string, to: string}} span
+ * @param {Date} now
+ */
+function spanNote(span, now) {
+  const today = toLocalDate(now);
+  const words =
+    span.from === span.to
+      ? `Showing ${dayHeading(span.from, today)} only.`
+      : `Showing ${dayHeading(span.from, today)} to ${dayHeading(span.to, today)}.`;
+  return el(
+    'p',
+    { class: 'span-note', id: 'journal-span' },
+    `${words} `,
+    el('a', { href: '#journal', id: 'journal-recent', text: 'Back to recent days' }),
   );
 }
 
@@ -148,17 +169,20 @@ function filters(ctx, filter) {
  * @param {Listing|null} listing
  * @param {CheckIn[]} checkIns
  * @param {Date} now
+ * @param {boolean} canGoEarlier false when a fixed span of days is shown
  */
-function days(ctx, listing, checkIns, now) {
+function days(ctx, listing, checkIns, now, canGoEarlier) {
   if (!listing) return el('p', { class: 'loading', text: 'Loading…' });
   const byDay = entriesByDay(listing.moments, checkIns);
-  const more = el('button', {
-    type: 'button',
-    class: 'button quiet',
-    id: 'show-earlier',
-    onclick: () => ctx.showEarlier(),
-    text: 'Show earlier days',
-  });
+  const more = canGoEarlier
+    ? el('button', {
+        type: 'button',
+        class: 'button quiet',
+        id: 'show-earlier',
+        onclick: () => ctx.showEarlier(),
+        text: 'Show earlier days',
+      })
+    : null;
   if (byDay.length === 0) {
     return el(
       'div',

@@ -324,7 +324,10 @@ function highlightNote(ctx, highlight) {
  * @param {() => void} onclick
  */
 function sizeButton(id, glyph, name, onclick) {
-  return el('button', { type: 'button', class: 'button quiet small', id, title: name, onclick },
+  return el(
+    'button',
+    { type: 'button', class: 'button quiet small', id, title: name, onclick },
     el('span', { 'aria-hidden': 'true', text: glyph }),
-    el('span', { class: 'visually-hidden', text: name }));
+    el('span', { class: 'visually-hidden', text: name }),
+  );
 }

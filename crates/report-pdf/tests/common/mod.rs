@@ -9,6 +9,7 @@ use nestling_export::{
     CheckInAnswers, Day, DayMinutes, DayRatings, Entry, Include, KindTotal, Period, Report,
     Summary, Supported, WordCount,
 };
+use nestling_journal::patterns::{Average, KindWeek, Week, WhoCounts};
 
 /// Runs a poppler/qpdf tool on `pdf` with `args` before the file name (and `after` it),
 /// returning stdout. Fails with install advice when the tool is missing.
@@ -87,6 +88,48 @@ pub fn check_in(id: i64, date: &str, time: &str) -> CheckInAnswers {
         sleep_minutes: Some(330),
         supported: Some(Supported::Somewhat),
         note: Some("A long evening; we had a cuddle after the bath.".into()),
+        answers: Vec::new(),
+    }
+    .with_answers()
+}
+
+/// The fixed report's one week, as the journal's weekly function figures it from its entries.
+fn fixed_week() -> Week {
+    let kind_week = |id: &str, name: &str, emoji: &str, moments, minutes| KindWeek {
+        kind_id: id.into(),
+        name: name.into(),
+        emoji: emoji.into(),
+        moments,
+        minutes,
+    };
+    Week {
+        first_day: day(2025, 3, 3),
+        last_day: day(2025, 3, 5),
+        days: 3,
+        moments: 4,
+        moments_per_day: 4.0 / 3.0,
+        skin_to_skin_minutes: 70,
+        skin_to_skin_days: 2,
+        kinds: vec![
+            kind_week("feeding", "Feeding", "🍼", 2, 20),
+            kind_week("skin_to_skin", "Skin-to-skin", "🫂", 2, 70),
+        ],
+        connection: Some(Average {
+            average: 4.0,
+            count: 3,
+        }),
+        energy: Some(Average {
+            average: 2.0,
+            count: 3,
+        }),
+        connection_values: [0, 0, 1, 1, 1],
+        mood: None,
+        sleep_minutes: None,
+        who: WhoCounts {
+            me: 2,
+            partner: 1,
+            other: 1,
+        },
     }
 }
 
@@ -245,6 +288,7 @@ pub fn fixed_report() -> Report {
                     count: 1,
                 },
             ],
+            weekly: vec![fixed_week()],
         },
         days: vec![
             Day {
