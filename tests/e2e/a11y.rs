@@ -22,7 +22,7 @@ fn engine_path() -> PathBuf {
         })
 }
 
-fn engine_source() -> String {
+pub(crate) fn engine_source() -> String {
     let path = engine_path();
     std::fs::read_to_string(&path).unwrap_or_else(|err| {
         panic!(
@@ -55,7 +55,7 @@ async fn violations(page: &Page, engine: &str) -> Vec<Value> {
 }
 
 /// Checks the screen now shown: fails on serious or critical findings, prints the others.
-async fn check(page: &Page, engine: &str, screen: &str) {
+pub(crate) async fn check(page: &Page, engine: &str, screen: &str) {
     let found = violations(page, engine).await;
     let (grave, mild): (Vec<&Value>, Vec<&Value>) = found
         .iter()
@@ -82,6 +82,8 @@ async fn every_screen(page: &Page, engine: &str, theme: &str) {
     check(page, engine, &format!("Check-in ({theme})")).await;
     page.press('\u{E00C}').await;
     page.gone("#check-in[open]").await;
+    open(page, "patterns", "#patterns-title").await;
+    check(page, engine, &format!("Patterns ({theme})")).await;
     open(page, "library", ".shelf").await;
     check(page, engine, &format!("Library ({theme})")).await;
     page.click("a.article-link").await;

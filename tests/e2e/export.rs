@@ -130,7 +130,20 @@ fn a_chosen_week_is_previewed_and_saved_as_a_pdf_without_private_moments() {
             !preview.contains("UNTICKED-3K9"),
             "an unticked moment leaves the preview"
         );
+        let chart = page
+            .attr("#preview-chart-care img", "src")
+            .await
+            .unwrap_or_default();
+        assert!(
+            chart.starts_with("data:image/svg+xml"),
+            "the preview draws the report's own charts: {chart:.40}"
+        );
+        page.text_containing("#preview-chart-care table", "Per day")
+            .await;
         page.screenshot("export-preview").await;
+        page.script("document.getElementById('preview-chart-care').scrollIntoView(); return null;")
+            .await;
+        page.screenshot("export-preview-charts").await;
 
         let dialog = std::thread::spawn(move || answer_save_dialog(&target));
         page.click("#export-save").await;

@@ -9,6 +9,7 @@ mod foundation;
 mod help;
 mod journal;
 mod library;
+mod patterns;
 mod privacy;
 mod restore;
 mod support;

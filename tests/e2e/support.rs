@@ -89,9 +89,21 @@ impl Drop for Driver {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+        // The app is the driver's grandchild: it may still be closing (and holding the data
+        // folder's lock) after the driver itself has gone. Wait for the whole group.
+        // SAFETY: signal 0 only asks whether any process of the group is still there.
+        while Instant::now() < deadline && unsafe { libc::kill(group, 0) } == 0 {
+            std::thread::sleep(Duration::from_millis(100));
+        }
         // SAFETY: as above; the last resort for a group that ignored SIGTERM.
         unsafe { libc::kill(group, libc::SIGKILL) };
         let _ = self.child.wait();
+        // SAFETY: as above, after the last resort.
+        while Instant::now() < deadline + Duration::from_secs(5)
+            && unsafe { libc::kill(group, 0) } == 0
+        {
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 }
 

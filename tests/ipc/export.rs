@@ -66,6 +66,28 @@ fn the_preview_is_the_report_without_private_or_unticked_moments() {
     assert_eq!(entry["note"], "kept <b>as text</b> \u{1f476}");
     assert_eq!(entry["feelings"], json!([]), "feelings were not chosen");
     assert_eq!(entry["connection"], 4);
+    let charts: Vec<&str> = report["charts"]
+        .as_array()
+        .expect("the report's charts")
+        .iter()
+        .map(|c| c["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(charts, ["care", "skin", "closeness"], "ratings are shared");
+    let weeks = report["summary"]["weekly"].as_array().expect("the weeks");
+    let counted: Vec<(u64, u64)> = weeks
+        .iter()
+        .map(|w| {
+            (
+                w["moments"].as_u64().unwrap_or(99),
+                w["skinToSkinMinutes"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(counted.iter().map(|c| c.0).sum::<u64>(), 1, "{weeks:?}");
+    assert_eq!(counted.iter().map(|c| c.1).sum::<u64>(), 30, "{weeks:?}");
+    assert!(report["charts"][0]["svg"]
+        .as_str()
+        .is_some_and(|svg| svg.starts_with("data:image/svg+xml")));
     let text = report.to_string();
     assert!(!text.contains("private note") && !text.contains("left out by hand"));
 }

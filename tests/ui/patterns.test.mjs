@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chartTheme, request } from '../../ui/js/patterns/controller.js';
-import { RANGES, average, share, weekName } from '../../ui/js/patterns/view.js';
+import { average, share, weekName } from '../../ui/js/charts.js';
+import { RANGES } from '../../ui/js/patterns/view.js';
 
 test('the default range is the last four weeks and "all" is offered', () => {
   assert.equal(RANGES[0].value, '4');

@@ -22,7 +22,7 @@
  * @typedef {import('./types.js').ReadingState} ReadingState
  * @typedef {import('./types.js').Selection} Selection
  * @typedef {import('./types.js').Candidates} Candidates
- * @typedef {import('./types.js').Report} Report
+ * @typedef {import('./types.js').Preview} Preview
  * @typedef {import('./types.js').BackupInfo} BackupInfo
  * @typedef {import('./types.js').Privacy} Privacy
  * @typedef {import('./types.js').Recovery} Recovery
@@ -186,8 +186,12 @@ export const deleteImportedArticle = (slug) => call('delete_imported_article', {
 
 /** @param {Selection} selection @returns {Promise<Candidates>} */
 export const exportCandidates = (selection) => call('export_candidates', { selection });
-/** @param {Selection} selection @returns {Promise<Report>} */
-export const exportPreview = (selection) => call('export_preview', { selection });
+/**
+ * @param {Selection} selection
+ * @param {'light'|'dark'|'night'} theme the theme the charts are drawn in
+ * @returns {Promise<Preview>}
+ */
+export const exportPreview = (selection, theme) => call('export_preview', { selection, theme });
 /**
  * Asks where to save, then writes the chosen format; `onProgress` hears each stage.
  * @param {Selection} selection

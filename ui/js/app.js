@@ -10,7 +10,7 @@ import { KIND_KEYS } from './journal/catalog.js';
 import { createJournal } from './journal/controller.js';
 import { tickTimers } from './journal/today.js';
 import { createLibrary } from './library/controller.js';
-import { createPatterns } from './patterns/controller.js';
+import { chartTheme, createPatterns } from './patterns/controller.js';
 import { passphraseOfferCard, shouldOffer } from './privacy/offer.js';
 import { createSession } from './privacy/session.js';
 import { createRouter } from './router.js';
@@ -48,14 +48,17 @@ export function createApp({ api, state, routeFromHash, now }) {
     settings: () => state.get().settings,
     writeInJournal: (note) => journal.openEditor(null, { note }),
   });
-  const sharing = createExport({ api, toast, notice, catalog: journal.catalog, redraw });
-  const patterns = createPatterns({
+  const theme = () => state.get().settings?.theme ?? 'system';
+  const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const sharing = createExport({
     api,
+    toast,
+    notice,
     catalog: journal.catalog,
     redraw,
-    theme: () => state.get().settings?.theme ?? 'system',
-    prefersDark: () => window.matchMedia('(prefers-color-scheme: dark)').matches,
+    chartTheme: () => chartTheme(theme(), prefersDark()),
   });
+  const patterns = createPatterns({ api, catalog: journal.catalog, redraw, theme, prefersDark });
   const help = createHelp({
     api,
     notice,

@@ -61,12 +61,11 @@ export {};
  * @typedef {{moments: number, minutes: number, kinds: ReportKindTotal[],
  *   weeks: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
  *   months: {firstDay: string, lastDay: string, kinds: ReportKindTotal[]}[],
- *   skinToSkin: {day: string, minutes: number}[],
- *   ratings: {day: string, connection: number|null, energy: number|null}[],
- *   topFeelings: {word: string, count: number}[]}} ReportSummary
+ *   weekly: PatternsWeek[], topFeelings: {word: string, count: number}[]}} ReportSummary
  * @typedef {{title: string, preparedFor: string|null, parentName: string|null, firstDay: string,
  *   lastDay: string, generatedOn: string, include: Include, summary: ReportSummary, days: ReportDay[],
  *   checkIns: ReportCheckIn[]}} Report
+ * @typedef {Report & {charts: PatternsChart[]}} Preview the report with its charts, for the Share screen
  * @typedef {{id: number, date: string, time: string, mood: number|null, closeness: number|null,
  *   worry: number|null, sleepMinutes: number|null, supported: 'yes'|'somewhat'|'no'|null,
  *   note: string|null, answers: string[]}} ReportCheckIn the answers given, worded once by Rust

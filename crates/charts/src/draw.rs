@@ -10,6 +10,7 @@ use plotters::chart::DualCoordChartContext;
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::palette::{rgb, Palette};
 
@@ -64,8 +65,8 @@ fn frame<'a>(
     let chart = ChartBuilder::on(area)
         .margin(10)
         .x_label_area_size(28)
-        .y_label_area_size(44)
-        .right_y_label_area_size(if right_axis { 44 } else { 0 })
+        .y_label_area_size(58)
+        .right_y_label_area_size(if right_axis { 58 } else { 0 })
         .build_cartesian_2d(weeks(count), y)?;
     Ok(chart)
 }
@@ -118,11 +119,13 @@ fn bar(
     count: usize,
 ) -> Rectangle<(SegmentValue<i32>, f64)> {
     let x = i32::try_from(i).unwrap_or(i32::MAX);
+    // The last week ends at the chart's right edge (with one week, the only sensible place).
+    let right = match i + 1 >= count {
+        true => SegmentValue::Last,
+        false => SegmentValue::Exact(x + 1),
+    };
     let mut bar = Rectangle::new(
-        [
-            (SegmentValue::Exact(x), from),
-            (SegmentValue::Exact(x + 1), to),
-        ],
+        [(SegmentValue::Exact(x), from), (right, to)],
         colour.filled(),
     );
     let gap = if count > 40 { 0 } else { 2 };
@@ -186,12 +189,17 @@ pub(crate) fn lines(
     y_desc: &str,
 ) -> DrawResult<String> {
     canvas(palette, |area| {
-        let mut chart = frame(area, labels.len(), 0.8..5.2, false)?;
+        let colour = |n: usize| rgb(palette.series[n % 3]);
+        let entries: Vec<_> = (series.iter().enumerate())
+            .map(|(n, s)| (s.name, colour(n), Mark::Dot))
+            .collect();
+        let area = key(area, palette, &entries)?;
+        let mut chart = frame(&area, labels.len(), 0.8..5.2, false)?;
         mesh(&mut chart, palette, labels, y_desc)?;
         for (n, s) in series.iter().enumerate() {
-            draw_line(&mut chart, &s.values, rgb(palette.series[n % 3]), s.name)?;
+            draw_line(&mut chart, &s.values, colour(n))?;
         }
-        legend(&mut chart, palette)
+        Ok(())
     })
 }
 
@@ -199,31 +207,53 @@ fn draw_line(
     chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<Segments, RangedCoordf64>>,
     values: &[Option<f64>],
     colour: RGBColor,
-    name: &str,
 ) -> DrawResult {
     for run in runs(values) {
         chart.draw_series(LineSeries::new(run, colour.stroke_width(2)))?;
     }
     let points = runs(values).into_iter().flatten();
-    chart
-        .draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))?
-        .label(name)
-        .legend(move |(x, y)| Circle::new((x + 6, y), 4, colour.filled()));
+    chart.draw_series(points.map(|p| Circle::new(p, 3, colour.filled())))?;
     Ok(())
 }
 
-fn legend<'a>(
-    chart: &mut ChartContext<'a, SVGBackend<'a>, Cartesian2d<Segments, RangedCoordf64>>,
+/// How a series is marked in the key: a dot for a line's points, a block for bars.
+#[derive(Clone, Copy)]
+enum Mark {
+    Dot,
+    Block,
+}
+
+/// The height of the key's strip above the plot.
+const KEY_HEIGHT: u32 = 28;
+
+/// Draws the key (a mark and the name of each series, in one row) in a strip along the top of
+/// `area`, where it never covers the data, and returns the area left for the chart.
+fn key<'a>(
+    area: &Area<'a>,
     palette: &Palette,
-) -> DrawResult {
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .background_style(rgb(palette.background).mix(0.85))
-        .border_style(rgb(palette.grid))
-        .label_font((FAMILY, FONT).into_font().color(&rgb(palette.text)))
-        .draw()?;
-    Ok(())
+    entries: &[(&str, RGBColor, Mark)],
+) -> DrawResult<Area<'a>> {
+    let (strip, rest) = area.split_vertically(KEY_HEIGHT);
+    let font = (FAMILY, FONT)
+        .into_font()
+        .color(&rgb(palette.text))
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let y = i32::try_from(KEY_HEIGHT / 2).unwrap_or(0) + 2;
+    // In line with the plot's left edge: the margin and the value labels' width.
+    let mut x = 68;
+    for (name, colour, mark) in entries {
+        match mark {
+            Mark::Dot => strip.draw(&Circle::new((x + 6, y), 5, colour.filled()))?,
+            Mark::Block => strip.draw(&Rectangle::new(
+                [(x, y - 6), (x + 12, y + 6)],
+                colour.filled(),
+            ))?,
+        }
+        strip.draw(&Text::new(name.to_string(), (x + 18, y), font.clone()))?;
+        let (width, _) = strip.estimate_text_size(name, &font)?;
+        x += 18 + i32::try_from(width).unwrap_or(0) + 22;
+    }
+    Ok(rest)
 }
 
 /// Mood as a line on the 1–5 scale and sleep as bars of hours on a second axis at the right.
@@ -234,42 +264,37 @@ pub(crate) fn mood_and_sleep(
     sleep_hours: &Series<'_>,
 ) -> DrawResult<String> {
     canvas(palette, |area| {
+        let colour = rgb(palette.series[2]);
+        let mood_colour = rgb(palette.series[0]);
+        let area = key(
+            area,
+            palette,
+            &[
+                (mood.name, mood_colour, Mark::Dot),
+                (sleep_hours.name, colour, Mark::Block),
+            ],
+        )?;
         let hours = top(sleep_hours.values.iter().flatten().copied(), 8.0);
-        let mut chart = frame(area, labels.len(), 0.8..5.2, true)?
+        let mut chart = frame(&area, labels.len(), 0.8..5.2, true)?
             .set_secondary_coord(weeks(labels.len()), 0.0..hours);
         mesh_mood(&mut chart, palette, labels)?;
-        let colour = rgb(palette.series[2]);
         let count = labels.len();
-        chart
-            .draw_secondary_series(
-                sleep_hours
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| v.map(|v| bar(i, 0.0, v, colour, count))),
-            )?
-            .label(sleep_hours.name)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 4), (x + 12, y + 4)], colour.filled()));
-        let mood_colour = rgb(palette.series[0]);
+        chart.draw_secondary_series(
+            sleep_hours
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| bar(i, 0.0, v, colour, count))),
+        )?;
         for run in runs(&mood.values) {
             chart.draw_series(LineSeries::new(run, mood_colour.stroke_width(2)))?;
         }
-        chart
-            .draw_series(
-                runs(&mood.values)
-                    .into_iter()
-                    .flatten()
-                    .map(|p| Circle::new(p, 3, mood_colour.filled())),
-            )?
-            .label(mood.name)
-            .legend(move |(x, y)| Circle::new((x + 6, y), 4, mood_colour.filled()));
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(rgb(palette.background).mix(0.85))
-            .border_style(rgb(palette.grid))
-            .label_font((FAMILY, FONT).into_font().color(&rgb(palette.text)))
-            .draw()?;
+        chart.draw_series(
+            runs(&mood.values)
+                .into_iter()
+                .flatten()
+                .map(|p| Circle::new(p, 3, mood_colour.filled())),
+        )?;
         Ok(())
     })
 }
@@ -305,23 +330,22 @@ pub(crate) fn stacked(
     names: &[&str],
 ) -> DrawResult<String> {
     canvas(palette, |area| {
-        let mut chart = frame(area, labels.len(), 0.0..100.0, false)?;
+        let colour = |n: usize| rgb(palette.series[n % 3]);
+        let entries: Vec<_> = (names.iter().enumerate())
+            .map(|(n, name)| (*name, colour(n), Mark::Block))
+            .collect();
+        let area = key(area, palette, &entries)?;
+        let mut chart = frame(&area, labels.len(), 0.0..100.0, false)?;
         mesh(&mut chart, palette, labels, "share of moments, %")?;
-        for (n, name) in names.iter().enumerate() {
-            let colour = rgb(palette.series[n % 3]);
+        for n in 0..names.len() {
             let count = labels.len();
-            chart
-                .draw_series(shares.iter().enumerate().filter(|(_, s)| s[n] > 0.0).map(
-                    |(i, s)| {
-                        let below: f64 = s[..n].iter().sum();
-                        bar(i, below, below + s[n], colour, count)
-                    },
-                ))?
-                .label(*name)
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 4), (x + 12, y + 4)], colour.filled())
-                });
+            chart.draw_series(shares.iter().enumerate().filter(|(_, s)| s[n] > 0.0).map(
+                |(i, s)| {
+                    let below: f64 = s[..n].iter().sum();
+                    bar(i, below, below + s[n], colour(n), count)
+                },
+            ))?;
         }
-        legend(&mut chart, palette)
+        Ok(())
     })
 }

@@ -90,11 +90,18 @@ fn care(range: &Range<'_>) -> Result<Option<Chart>> {
         return Ok(None);
     }
     let values: Vec<f64> = weeks.iter().map(|w| w.moments_per_day).collect();
+    let low = format!(
+        "{:.1}",
+        values.iter().copied().fold(f64::INFINITY, f64::min)
+    );
+    let high = format!("{:.1}", values.iter().copied().fold(0.0, f64::max));
+    let spread = match low == high {
+        true => format!("The weekly average was {low} a day."),
+        false => format!("The weekly average went between {low} and {high} a day."),
+    };
     let alt = format!(
-        "Moments of care per day, averaged week by week {}. The weekly average went between {:.1} and {:.1} a day.{}",
+        "Moments of care per day, averaged week by week {}. {spread}{}",
         range.span(),
-        values.iter().copied().fold(f64::INFINITY, f64::min),
-        values.iter().copied().fold(0.0, f64::max),
         most_logged(weeks)
     );
     let drawn = draw::bars(&range.palette, &range.labels, &values, "moments per day");
@@ -125,7 +132,8 @@ fn skin(range: &Range<'_>) -> Result<Option<Chart>> {
     let weeks = range.weeks();
     let minutes: i64 = weeks.iter().map(|w| w.skin_to_skin_minutes).sum();
     let days: u32 = weeks.iter().map(|w| w.skin_to_skin_days).sum();
-    if days == 0 {
+    // Sessions logged without an end have no minutes to draw.
+    if days == 0 || minutes == 0 {
         return Ok(None);
     }
     let values: Vec<f64> = weeks

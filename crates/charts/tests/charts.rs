@@ -197,7 +197,11 @@ fn charts_with_no_data_are_left_out() {
     )
     .is_empty());
     let facts = Facts {
-        moments: vec![moment(1, "feeding", 0, None, Giver::Me)],
+        moments: vec![
+            moment(1, "feeding", 0, None, Giver::Me),
+            // Skin to skin logged without an end: a day, but no minutes to draw.
+            moment(2, "skin_to_skin", 0, None, Giver::Me),
+        ],
         kinds: kinds("Feeding"),
         ..Facts::default()
     };
@@ -262,4 +266,57 @@ fn a_chart_reaches_the_ui_as_a_data_url_of_svg() {
         &url[..40]
     );
     assert_eq!(json["alt"], chart.alt);
+}
+
+/// The `<rect>`s of a chart that are not its background or legend: its bars, as (x, width).
+fn bars(svg: &str) -> Vec<(f64, f64)> {
+    svg.split("<rect")
+        .skip(1)
+        .filter_map(|r| {
+            let attr = |name: &str| {
+                let start = r.find(&format!(" {name}=\""))? + name.len() + 3;
+                r[start..].split('"').next()?.parse::<f64>().ok()
+            };
+            let (x, width, height) = (attr("x")?, attr("width")?, attr("height")?);
+            (height > 0.0 && width < 400.0 && width > 12.0).then_some((x, width))
+        })
+        .collect()
+}
+
+#[test]
+fn a_single_week_draws_its_bar_and_weeks_fill_the_width_without_an_empty_slot() {
+    let one = Period {
+        from: day("2024-05-06"),
+        to: day("2024-05-12"),
+        span: Span::Weeks { weeks: 1 },
+    };
+    let facts = Facts {
+        moments: vec![moment(2, "feeding", 20, Some(3), Giver::Me)],
+        kinds: kinds("Feeding"),
+        ..Facts::default()
+    };
+    let drawn = charts(&weekly(&facts, &one, &Options::default()), Theme::Light);
+    assert_eq!(bars(&drawn[0].svg).len(), 1, "{}", drawn[0].svg);
+    assert!(
+        drawn[0].alt.contains("The weekly average was 0.1 a day."),
+        "{}",
+        drawn[0].alt
+    );
+
+    let four = charts(&month("Ada", "Feeding"), Theme::Light);
+    let care = bars(&four[0].svg);
+    assert_eq!(care.len(), 4, "{}", four[0].svg);
+    let widths: Vec<f64> = care.iter().map(|b| b.1).collect();
+    let (narrowest, widest) = widths
+        .iter()
+        .fold((f64::MAX, 0.0f64), |(lo, hi), w| (lo.min(*w), hi.max(*w)));
+    assert!(
+        widest - narrowest < 2.0,
+        "the bars are as wide as each other: {widths:?}"
+    );
+    let right = care.iter().map(|b| b.0 + b.1).fold(0.0f64, f64::max);
+    assert!(
+        right > 440.0,
+        "the last week reaches the right edge: {right}"
+    );
 }

@@ -5,12 +5,11 @@
 //! can draw is spelled out by name in brackets ("[people hugging]"), so it never prints as an
 //! empty box.
 
-use nestling_charts::{ChartId, Theme};
+use nestling_charts::Theme;
 use nestling_export::Report;
-use nestling_journal::patterns::Patterns;
 use serde_json::{json, Value};
 
-use crate::{Paper, Result};
+use crate::{report_charts, Paper, Result};
 
 /// Builds the bytes of `report.json` for the template: the report, its weeks as a table of
 /// words, and the week-by-week charts the Patterns screen draws (the same SVG, in the light
@@ -34,30 +33,10 @@ pub(crate) fn prepare(
     Ok(serde_json::to_vec(&file)?)
 }
 
-/// The charts of the report's weeks, each as `{id, title, alt, svg}` with the SVG as text:
-/// care and skin to skin, closeness when ratings are shared, mood and sleep when check-ins
-/// are. None when the report holds neither moments nor check-ins.
+/// The report's charts in the light theme, each as `{id, title, alt, svg}` with the SVG as text.
 fn charts(report: &Report) -> Result<Vec<Value>> {
-    let s = &report.summary;
-    if s.moments == 0 && report.check_ins.is_empty() {
-        return Ok(Vec::new());
-    }
-    let patterns = Patterns {
-        from: report.first_day,
-        to: report.last_day,
-        weeks: s.weekly.clone(),
-        sentences: Vec::new(),
-        baby_name: None,
-    };
-    let wanted = |id: ChartId| match id {
-        ChartId::Care | ChartId::Skin => true,
-        ChartId::Closeness => report.include.ratings,
-        ChartId::CheckIns => report.include.check_ins,
-        ChartId::Who => false,
-    };
-    Ok(nestling_charts::for_patterns(&patterns, Theme::Light)?
+    Ok(report_charts(report, Theme::Light)?
         .into_iter()
-        .filter(|c| wanted(c.id))
         .map(|c| json!({ "id": c.id.as_str(), "title": c.title, "alt": c.alt, "svg": c.svg }))
         .collect())
 }

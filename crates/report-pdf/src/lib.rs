@@ -13,6 +13,7 @@
 //! # Ok(()) }
 //! ```
 
+mod charts;
 mod data;
 mod error;
 mod fonts;
@@ -30,8 +31,10 @@ use typst::{Library, LibraryExt, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+pub use charts::report_charts;
 pub use error::{Error, Result};
 pub use fonts::SYSTEM_EMOJI_FONT;
+pub use nestling_charts::{Chart, Theme};
 
 /// The paper size of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

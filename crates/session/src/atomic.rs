@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 /// renamed over it.
 ///
 /// The temporary file's path is noted in the data folder `data_dir` while it exists, so that
-/// one left by a crash is removed at the next start ([`remove_leftovers`]).
+/// one left by a crash is removed at the next start (`remove_leftovers`).
 pub fn write_atomically(data_dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = path
         .parent()

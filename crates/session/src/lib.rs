@@ -28,6 +28,6 @@ pub use error::{Error, Result};
 pub use privacy::PrivacySummary;
 pub use replace::{RecoveryChoice, ERASE_WORDS};
 pub use restoring::Restoring;
-pub use saving::{Format, Progress, SaveOffer, Saved};
+pub use saving::{Format, Preview, Progress, SaveOffer, Saved};
 pub use session::Session;
 pub use shelf::Shelf;

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use nestling_export::{Report, Scope, Selection};
-use nestling_report_pdf::{Paper, Typesetter};
+use nestling_report_pdf::{report_charts, Chart, Paper, Theme, Typesetter};
 use nestling_store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -208,10 +208,23 @@ fn render(exports: &Exports, collected: Collected, paper: Paper) -> Result<Vec<u
     }
 }
 
+/// What the Share screen previews: the report, and its charts as the PDF draws them.
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    /// The report, as its fields (the preview reads it as the report itself).
+    #[serde(flatten)]
+    pub report: Report,
+    /// The report's week-by-week charts, in the app's theme.
+    pub charts: Vec<Chart>,
+}
+
 impl Session {
-    /// The report over `selection` exactly as a file would hold it, for the preview.
-    pub fn export_preview(&self, selection: &Selection) -> Result<Report> {
-        self.with_store(|store| report(store, selection))
+    /// The report over `selection` exactly as a file would hold it, for the preview, with the
+    /// report's charts drawn in the app's `theme`.
+    pub fn export_preview(&self, selection: &Selection, theme: Theme) -> Result<Preview> {
+        let report = self.with_store(|store| report(store, selection))?;
+        let charts = report_charts(&report, theme)?;
+        Ok(Preview { report, charts })
     }
 
     /// Saves the report over `selection` in `format`: collects it, asks `choose` where it goes

@@ -1,9 +1,9 @@
 //! The export's commands: what a selection covers, its preview, and saving it as a file through
 //! the native save dialog. The sequence of a save is the session's; the dialog is the shell's.
 
-use nestling_export::{Candidates, Report, Selection};
-use nestling_report_pdf::Paper;
-use nestling_session::{Format, Progress, Saved};
+use nestling_export::{Candidates, Selection};
+use nestling_report_pdf::{Paper, Theme};
+use nestling_session::{Format, Preview, Progress, Saved};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
@@ -26,13 +26,15 @@ pub(crate) async fn export_candidates(
     })
 }
 
-/// The report exactly as a file would hold it, for the preview.
+/// The report exactly as a file would hold it, for the preview, with its charts drawn in the
+/// page's `theme` (light when not given).
 #[tauri::command]
 pub(crate) async fn export_preview(
     state: State<'_, AppState>,
     selection: Selection,
-) -> Result<Report> {
-    Ok(state.export_preview(&selection)?)
+    theme: Option<Theme>,
+) -> Result<Preview> {
+    Ok(state.export_preview(&selection, theme.unwrap_or_default())?)
 }
 
 /// Asks where to save, then writes the chosen format there; `progress` hears each stage.

@@ -30,9 +30,10 @@ export function initialSelection() {
  *   notice: ReturnType<typeof import('../views/notice.js').createNotice>,
  *   catalog: ReturnType<typeof import('../journal/catalog.js').createCatalog>,
  *   redraw: () => void,
+ *   chartTheme: () => 'light'|'dark'|'night',
  * }} deps
  */
-export function createExport({ api, toast, notice, catalog, redraw }) {
+export function createExport({ api, toast, notice, catalog, redraw, chartTheme }) {
   const local = {
     selection: initialSelection(),
     format: 'pdf',
@@ -96,7 +97,7 @@ export function createExport({ api, toast, notice, catalog, redraw }) {
     async view() {
       const [candidates, report] = await Promise.all([
         api.exportCandidates(local.selection),
-        api.exportPreview(local.selection),
+        api.exportPreview(local.selection, chartTheme()),
       ]);
       return el(
         'section',

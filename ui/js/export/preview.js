@@ -1,11 +1,13 @@
 // @ts-check
 // The preview: the report exactly as Rust built it for the file, drawn with element builders.
 
+import { chartFigure } from '../charts.js';
 import { el } from '../dom.js';
 import { formatMinutes } from '../format.js';
 
 /**
  * @typedef {import('../types.js').Report} Report
+ * @typedef {import('../types.js').Preview} Preview
  * @typedef {import('../types.js').ReportEntry} ReportEntry
  */
 
@@ -19,7 +21,7 @@ export function longDate(isoDate) {
   }).format(new Date(y, m - 1, d));
 }
 
-/** @param {Report} report */
+/** @param {Preview} report */
 export function previewView(report) {
   return el(
     'section',
@@ -31,7 +33,7 @@ export function previewView(report) {
       coverPart(report),
       report.summary.moments === 0
         ? el('p', { class: 'empty', text: 'No moments match these choices.' })
-        : summaryPart(report),
+        : summaryPart(report, report.charts),
       report.checkIns.length ? checkInsPart(report.checkIns) : null,
       ...report.days.map((day) => dayPart(report, day)),
     ),
@@ -54,8 +56,11 @@ function coverPart(report) {
   );
 }
 
-/** @param {Report} report */
-function summaryPart(report) {
+/**
+ * @param {Report} report
+ * @param {import('../types.js').PatternsChart[]} charts
+ */
+function summaryPart(report, charts) {
   const { summary } = report;
   return el(
     'section',
@@ -65,9 +70,15 @@ function summaryPart(report) {
       text: `${summary.moments} ${summary.moments === 1 ? 'moment' : 'moments'} of care, ${formatMinutes(summary.minutes)} in all.`,
     }),
     kindsTable(summary.kinds),
-    summary.skinToSkin.some((d) => d.minutes > 0) ? skinChart(summary.skinToSkin) : null,
-    summary.ratings.some((d) => d.connection !== null || d.energy !== null)
-      ? ratingsChart(summary.ratings)
+    charts.length
+      ? el(
+          'div',
+          { class: 'charts report-charts' },
+          el('h5', { class: 'report-subhead', text: 'Week by week' }),
+          ...charts.map((c) =>
+            chartFigure(c, summary.weekly, { prefix: 'preview-chart', heading: 'h6' }),
+          ),
+        )
       : null,
     summary.topFeelings.length
       ? el(
@@ -112,58 +123,6 @@ function kindsTable(kinds) {
       ),
     ),
   );
-}
-
-/** Skin-to-skin minutes per day as small bars. @param {{day: string, minutes: number}[]} days */
-function skinChart(days) {
-  const most = Math.max(1, ...days.map((d) => d.minutes));
-  return el(
-    'figure',
-    { class: 'mini-chart' },
-    el('figcaption', { text: 'Skin-to-skin minutes per day' }),
-    el(
-      'div',
-      {
-        class: 'bars',
-        role: 'img',
-        'aria-label': days.map((d) => `${d.day}: ${d.minutes} minutes`).join(', '),
-      },
-      ...days.map((d) => bar(d.minutes / most, `${d.day}: ${d.minutes} min`)),
-    ),
-  );
-}
-
-/** Daily connection and energy (1–5) as paired bars; a day without ratings stays empty. */
-function ratingsChart(days) {
-  return el(
-    'figure',
-    { class: 'mini-chart' },
-    el('figcaption', { text: 'Connection (darker) and energy (lighter), daily average out of 5' }),
-    el(
-      'div',
-      { class: 'bars', role: 'img', 'aria-label': days.map(ratingWords).join(', ') },
-      ...days.map((d) =>
-        el(
-          'span',
-          { class: 'bar-pair' },
-          bar((d.connection ?? 0) / 5, ratingWords(d)),
-          bar((d.energy ?? 0) / 5, ratingWords(d), 'soft'),
-        ),
-      ),
-    ),
-  );
-}
-
-function ratingWords(d) {
-  const value = (v) => (v === null ? 'none' : v.toFixed(1));
-  return `${d.day}: connection ${value(d.connection)}, energy ${value(d.energy)}`;
-}
-
-/** @param {number} fraction @param {string} title @param {string} [tone] */
-function bar(fraction, title, tone = '') {
-  const node = el('span', { class: `bar ${tone}`.trim(), title });
-  node.style.height = `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
-  return node;
 }
 
 /** @param {import('../types.js').ReportCheckIn[]} checkIns */
