@@ -12,4 +12,5 @@ mod library;
 mod patterns;
 mod privacy;
 mod restore;
+mod speed;
 mod support;

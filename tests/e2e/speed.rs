@@ -1,0 +1,103 @@
+//! Figures through the real window on a ten-year, 50,000-moment journal: how long the Patterns
+//! screen takes to be drawn after a click. Reported (printed and written beside the
+//! screenshots), never asserted: the machines are shared and noisy.
+
+use std::path::Path;
+
+use chrono::{Days, Local};
+use nestling_journal::testdata::{self, Plan};
+use nestling_store::Store;
+
+use crate::support::{data_folder, journey, Page};
+
+/// Writes the generated journal into `dir`, ending today, as a plain (unencrypted) journal.
+fn ten_years_in(dir: &Path) -> usize {
+    let store = Store::open_in(dir).expect("a journal in the data folder");
+    let today = Local::now().date_naive();
+    let plan = Plan {
+        first_day: today - Days::new(3649),
+        ..Plan::default()
+    };
+    testdata::generate(store.conn(), &plan)
+        .expect("generated")
+        .moments
+}
+
+/// Runs `act` in the page, then waits for the next frame after `done` is true; returns the
+/// milliseconds between the act and that frame.
+async fn time(page: &Page, act: &str, done: &str) -> f64 {
+    let value = page
+        .script(&format!(
+            "return (async () => {{
+               const t0 = performance.now();
+               {act};
+               const frame = () => new Promise((r) => requestAnimationFrame(r));
+               for (;;) {{
+                 await frame();
+                 if ({done}) break;
+               }}
+               await frame();
+               return performance.now() - t0;
+             }})();"
+        ))
+        .await;
+    value.as_f64().expect("milliseconds")
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+const DRAWN: &str = "document.querySelector('#chart-care img')?.complete === true";
+
+#[test]
+#[ignore = "needs a display and tauri-driver: run through scripts/test.sh"]
+fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
+    let data = data_folder();
+    let moments = ten_years_in(data.path());
+    journey(data.path(), move |page| async move {
+        page.wait(".quick-grid").await;
+        let mut open = Vec::new();
+        let mut all_time = Vec::new();
+        for _ in 0..7 {
+            let ms = time(
+                &page,
+                "document.querySelector(\"a[data-nav='patterns']\").click()",
+                &format!("document.querySelector('#pattern-words') && {DRAWN}"),
+            )
+            .await;
+            open.push(ms);
+            let ms = time(
+                &page,
+                "const s = document.getElementById('patterns-range'); s.value = 'all'; \
+                 s.dispatchEvent(new Event('change', { bubbles: true }))",
+                &format!(
+                    "document.getElementById('pattern-words')?.textContent.startsWith('Since') && {DRAWN}"
+                ),
+            )
+            .await;
+            all_time.push(ms);
+            page.set_value("#patterns-range", "4").await;
+            page.text_containing("#pattern-words", "Over the last 4 weeks")
+                .await;
+            page.click("a[data-nav='home']").await;
+            page.wait(".quick-grid").await;
+        }
+        page.screenshot("patterns-ten-years").await;
+        let report = format!(
+            "Patterns through the window on a generated journal of {moments} moments over ten years \
+             (debug build of the app, Xvfb, 7 runs each, median; reported, not asserted):\n\
+             - open Patterns (last 4 weeks) from the navigation: {:.0} ms (runs: {:?})\n\
+             - switch the range to all time: {:.0} ms (runs: {:?})\n",
+            median(open.clone()),
+            open.iter().map(|v| v.round()).collect::<Vec<_>>(),
+            median(all_time.clone()),
+            all_time.iter().map(|v| v.round()).collect::<Vec<_>>(),
+        );
+        println!("{report}");
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("figures folder");
+        std::fs::write(dir.join("patterns-speed.txt"), report).expect("figures saved");
+    });
+}
