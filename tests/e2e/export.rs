@@ -138,6 +138,7 @@ fn a_chosen_week_is_previewed_and_saved_as_a_pdf_without_private_moments() {
             chart.starts_with("data:image/svg+xml"),
             "the preview draws the report's own charts: {chart:.40}"
         );
+        page.click("#preview-chart-care summary").await;
         page.text_containing("#preview-chart-care table", "Per day")
             .await;
         page.screenshot("export-preview").await;

@@ -82,6 +82,9 @@ fn four_weeks_of_care_read_back_week_by_week_and_a_week_opens_in_the_journal() {
                 .unwrap_or_default();
             assert!(alt.len() > 20, "{css} says what it shows: {alt:?}");
         }
+        for chart in ["closeness", "who"] {
+            page.click(&format!("#chart-{chart} summary")).await;
+        }
         page.text_containing("#chart-closeness table", "(from")
             .await;
         page.text_containing("#chart-who table", "Partner").await;

@@ -85,15 +85,34 @@ fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
             page.wait(".quick-grid").await;
         }
         page.screenshot("patterns-ten-years").await;
+        // The command alone (the journal's figures, the five SVGs and the reply's JSON), for
+        // telling the window's share from the Rust side's.
+        let mut command = Vec::new();
+        for _ in 0..7 {
+            let ms = page
+                .script(
+                    "return (async () => {
+                       const t0 = performance.now();
+                       await window.__TAURI__.core.invoke('patterns',
+                         { request: { range: 'all', theme: 'light' } });
+                       return performance.now() - t0;
+                     })();",
+                )
+                .await;
+            command.push(ms.as_f64().expect("milliseconds"));
+        }
         let report = format!(
             "Patterns through the window on a generated journal of {moments} moments over ten years \
              (debug build of the app, Xvfb, 7 runs each, median; reported, not asserted):\n\
              - open Patterns (last 4 weeks) from the navigation: {:.0} ms (runs: {:?})\n\
-             - switch the range to all time: {:.0} ms (runs: {:?})\n",
+             - switch the range to all time: {:.0} ms (runs: {:?})\n\
+             - of which the `patterns` command for all time, called alone: {:.0} ms (runs: {:?})\n",
             median(open.clone()),
             open.iter().map(|v| v.round()).collect::<Vec<_>>(),
             median(all_time.clone()),
             all_time.iter().map(|v| v.round()).collect::<Vec<_>>(),
+            median(command.clone()),
+            command.iter().map(|v| v.round()).collect::<Vec<_>>(),
         );
         println!("{report}");
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");

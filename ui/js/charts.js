@@ -13,43 +13,58 @@ import { formatMinutes } from './format.js';
  */
 
 /**
- * One chart: a focusable figure with its title, the image, and its numbers in a table.
+ * One chart: a focusable figure with its title, the image, and its numbers in a table folded
+ * beneath it.
  * @param {Chart} chart
  * @param {Week[]} weeks
  * @param {{prefix?: string, heading?: 'h2'|'h3'|'h4'|'h5'|'h6'}} [where] the ids' prefix and the title's heading
  */
 export function chartFigure(chart, weeks, { prefix = 'chart', heading = 'h2' } = {}) {
   const titleId = `${prefix}-${chart.id}-title`;
-  const { head, row } = COLUMNS[chart.id];
+  const numbers = el(
+    'details',
+    { class: 'chart-numbers' },
+    el('summary', { text: 'The numbers, week by week' }),
+  );
+  // The table is built when first opened: over all time it holds hundreds of weeks.
+  numbers.addEventListener('toggle', () => {
+    const opened = /** @type {HTMLDetailsElement} */ (numbers).open;
+    if (opened && !numbers.querySelector('table')) numbers.append(numbersTable(chart, weeks));
+  });
   return el(
     'figure',
     { class: 'chart', id: `${prefix}-${chart.id}`, tabindex: '0', 'aria-labelledby': titleId },
     el('figcaption', {}, el(heading, { id: titleId, class: 'chart-title', text: chart.title })),
     el('img', { src: chart.svg, alt: chart.alt, class: 'chart-image' }),
+    numbers,
+  );
+}
+
+/**
+ * The chart's numbers: a row per week, its name a link to those days in the Journal.
+ * @param {Chart} chart
+ * @param {Week[]} weeks
+ */
+export function numbersTable(chart, weeks) {
+  const { head, row } = COLUMNS[chart.id];
+  return el(
+    'table',
+    {},
+    el('caption', { class: 'visually-hidden', text: chart.title }),
     el(
-      'details',
-      { class: 'chart-numbers' },
-      el('summary', { text: 'The numbers, week by week' }),
-      el(
-        'table',
-        {},
-        el('caption', { class: 'visually-hidden', text: chart.title }),
+      'thead',
+      {},
+      el('tr', {}, ...['Week', ...head].map((h) => el('th', { scope: 'col', text: h }))),
+    ),
+    el(
+      'tbody',
+      {},
+      ...weeks.map((week) =>
         el(
-          'thead',
+          'tr',
           {},
-          el('tr', {}, ...['Week', ...head].map((h) => el('th', { scope: 'col', text: h }))),
-        ),
-        el(
-          'tbody',
-          {},
-          ...weeks.map((week) =>
-            el(
-              'tr',
-              {},
-              el('th', { scope: 'row' }, weekLink(week)),
-              ...row(week).map((cell) => el('td', { text: cell })),
-            ),
-          ),
+          el('th', { scope: 'row' }, weekLink(week)),
+          ...row(week).map((cell) => el('td', { text: cell })),
         ),
       ),
     ),
