@@ -44,6 +44,59 @@ async fn time(page: &Page, act: &str, done: &str) -> f64 {
     value.as_f64().expect("milliseconds")
 }
 
+/// A week's listing, a search and a trivial command through IPC from the page, 49 calls each
+/// over weeks spread across the ten years, with the median size of the replies' JSON.
+async fn ipc_figures(page: &Page) -> String {
+    let figures = page
+        .script(
+            "return (async () => {
+               const invoke = window.__TAURI__.core.invoke;
+               const iso = (d) => d.toISOString().slice(0, 10);
+               const first = new Date(); first.setDate(first.getDate() - 3649);
+               const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+               const measure = async (call) => {
+                 const times = [], sizes = [];
+                 for (let i = 0; i < 49; i += 1) {
+                   const t0 = performance.now();
+                   const reply = await call(i);
+                   times.push(performance.now() - t0);
+                   sizes.push(JSON.stringify(reply).length);
+                 }
+                 return { ms: median(times), bytes: median(sizes) };
+               };
+               const week = (i) => {
+                 const from = new Date(first); from.setDate(from.getDate() + (i * 73) % 3640);
+                 const to = new Date(from); to.setDate(to.getDate() + 6);
+                 return { from: iso(from), to: iso(to), filter: {} };
+               };
+               const words = ['asleep', 'the', 'rock sof', 'résumé'];
+               return {
+                 trivial: await measure(() => invoke('list_timers')),
+                 week: await measure((i) => invoke('list_moments', week(i))),
+                 search: await measure((i) => invoke('search_moments',
+                   { text: words[i % words.length], filter: {} })),
+               };
+             })();",
+        )
+        .await;
+    let line = |name: &str, what: &str| {
+        format!(
+            "- {what}: {:.2} ms, reply {} bytes of JSON\n",
+            figures[name]["ms"].as_f64().unwrap_or(f64::NAN),
+            figures[name]["bytes"]
+        )
+    };
+    format!(
+        "IPC from the page on the same journal (49 calls each, median):\n{}{}{}",
+        line("trivial", "a trivial command (list_timers, no timers)"),
+        line("week", "one week's listing (list_moments)"),
+        line(
+            "search",
+            "a search (search_moments; asleep, the, rock sof, résumé in turn)"
+        ),
+    )
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -114,6 +167,7 @@ fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
             median(command.clone()),
             command.iter().map(|v| v.round()).collect::<Vec<_>>(),
         );
+        let report = report + &ipc_figures(&page).await;
         println!("{report}");
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("figures folder");

@@ -171,6 +171,47 @@ fn list_moments_groups_totals_and_applies_filters() {
 }
 
 #[test]
+fn lists_and_searches_carry_the_start_of_a_long_note_and_opening_reads_it_whole() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    let long = format!(
+        "lullaby {} END-OF-NOTE",
+        "and then we rocked a while ".repeat(300)
+    );
+    let mut input = skin_to_skin();
+    input["note"] = json!(long);
+    let id = log(&app, input)["id"].clone();
+    let listed = &today_range(&app)["moments"][0];
+    let note = listed["note"].as_str().expect("a note");
+    assert!(
+        note.starts_with("lullaby and then") && note.ends_with('…'),
+        "{note}"
+    );
+    assert!(note.chars().count() <= 141 && !note.contains("END-OF-NOTE"));
+    assert_eq!(listed["noteCut"], true);
+    let hits = app
+        .call("search_moments", json!({ "text": "lullaby" }))
+        .expect("found");
+    assert_eq!(hits[0]["moment"]["noteCut"], true);
+    assert!(
+        !hits.to_string().contains("END-OF-NOTE"),
+        "a hit carries no whole note"
+    );
+    assert!(
+        hits.to_string().len() < 2_000,
+        "the reply is small: {} bytes",
+        hits.to_string().len()
+    );
+    let opened = app.call("get_moment", json!({ "id": id })).expect("opened");
+    assert_eq!(opened["note"], json!(long));
+    assert_eq!(opened["noteCut"], false);
+    app.call("delete_moment", json!({ "id": id }))
+        .expect("trashed");
+    let trash = app.call("list_trash", json!({})).expect("trash");
+    assert_eq!(trash[0]["noteCut"], true);
+}
+
+#[test]
 fn search_moments_finds_by_a_stemmed_word_with_a_highlighted_snippet() {
     let tmp = folder();
     let app = open(tmp.path());

@@ -22,7 +22,8 @@ export {};
  *   endedAt?: string|null, babyId?: number|null, who?: Who, connection?: number|null, energy?: number|null,
  *   feelings?: string[], note?: string, private?: boolean, tags?: string[]}} MomentInput
  * @typedef {MomentInput & {id: number, startLocal: string, localDate: string, endLocal: string|null,
- *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null}} Moment
+ *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null,
+ *   noteCut: boolean}} Moment in a list or a search, `note` is only its start when `noteCut`
  * @typedef {{kindId?: string, babyId?: number, feeling?: string, tag?: string, private?: boolean}} Filter
  * @typedef {{kindId: string, count: number, minutes: number}} KindTotal
  * @typedef {{from: string, to: string, moments: Moment[], totals: KindTotal[]}} Listing

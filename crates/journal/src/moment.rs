@@ -111,8 +111,10 @@ pub struct Moment {
     pub energy: Option<i64>,
     /// Feeling words, in the order chosen.
     pub feelings: Vec<String>,
-    /// The note, exactly as stored.
+    /// The note, exactly as stored; in a list, only its start (see [`Moment::for_list`]).
     pub note: String,
+    /// Whether `note` is only the start of the note, as a list carries it.
+    pub note_cut: bool,
     /// Never exported for a therapist.
     pub private: bool,
     /// Tags, in the order given.
@@ -189,6 +191,45 @@ pub(crate) const COLUMNS: &str = "m.id, m.kind_id, m.detail, m.started_at, m.utc
     (SELECT group_concat(tag, char(31)) FROM
        (SELECT t.tag FROM moment_tag t WHERE t.moment_id = m.id ORDER BY t.position))";
 
+/// How many characters of a note a list carries: what a row shows, not the whole note.
+pub const NOTE_PREVIEW_CHARS: usize = 140;
+
+impl Moment {
+    /// The moment as a list carries it: the note's runs of white space as one space, and only
+    /// its first [`NOTE_PREVIEW_CHARS`] characters followed by "…" when it is longer
+    /// ([`Moment::note_cut`] is then true). The whole note is read when the moment is opened.
+    pub fn for_list(mut self) -> Moment {
+        let mut flat = String::with_capacity(self.note.len().min(NOTE_PREVIEW_CHARS * 4));
+        let mut count = 0;
+        let mut cut = false;
+        'words: for word in self.note.split_whitespace() {
+            if count > 0 {
+                if count == NOTE_PREVIEW_CHARS {
+                    cut = true;
+                    break;
+                }
+                flat.push(' ');
+                count += 1;
+            }
+            for c in word.chars() {
+                if count == NOTE_PREVIEW_CHARS {
+                    cut = true;
+                    break 'words;
+                }
+                flat.push(c);
+                count += 1;
+            }
+        }
+        if cut {
+            flat.truncate(flat.trim_end().len());
+            flat.push('…');
+        }
+        self.note_cut = cut;
+        self.note = flat;
+        self
+    }
+}
+
 /// Maps a row of [`COLUMNS`] to a moment.
 pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
     let started_at = instant_at(row, 3)?;
@@ -213,6 +254,7 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
         energy: row.get(11)?,
         feelings: split_list(row.get(17)?),
         note: row.get(12)?,
+        note_cut: false,
         private: row.get(13)?,
         tags: split_list(row.get(18)?),
         created_at: instant_at(row, 14)?,
@@ -381,6 +423,49 @@ mod tests {
         baby::add(store.conn(), &input, now()).expect("baby").id
     }
 
+    fn listed(store: &Store, note: &str) -> Moment {
+        let mut i = input("soothing", "2024-05-01T08:15:00+02:00");
+        i.note = note.into();
+        log(store, &i).for_list()
+    }
+
+    #[test]
+    fn a_list_carries_a_short_note_whole_with_its_spaces_folded() {
+        let store = store();
+        let m = listed(&store, "  She slept\n\n on me\t<b>x</b> 🤱 ליד  ");
+        assert_eq!(m.note, "She slept on me <b>x</b> 🤱 ליד");
+        assert!(!m.note_cut);
+        let json = serde_json::to_value(&m).expect("json");
+        assert_eq!(json["noteCut"], false);
+    }
+
+    #[test]
+    fn a_list_carries_only_the_start_of_a_long_note_and_says_so() {
+        let store = store();
+        let exactly = "é".repeat(NOTE_PREVIEW_CHARS);
+        let m = listed(&store, &exactly);
+        assert_eq!((m.note.as_str(), m.note_cut), (exactly.as_str(), false));
+
+        let long = "word ".repeat(MAX_NOTE_CHARS / 5);
+        let m = listed(&store, &long);
+        assert!(m.note_cut);
+        assert!(m.note.ends_with("word…"), "{}", m.note);
+        assert!(m.note.chars().count() <= NOTE_PREVIEW_CHARS + 1);
+        let json = serde_json::to_value(&m).expect("json");
+        assert_eq!(json["noteCut"], true);
+
+        let emoji = "🤱".repeat(NOTE_PREVIEW_CHARS + 3);
+        let m = listed(&store, &emoji);
+        assert_eq!(m.note.chars().count(), NOTE_PREVIEW_CHARS + 1);
+        assert!(m.note_cut);
+        let opened = get(store.conn(), m.id).expect("read");
+        assert_eq!(
+            (opened.note, opened.note_cut),
+            (emoji, false),
+            "opening reads it whole"
+        );
+    }
+
     #[test]
     fn logs_an_instant_with_no_baby() {
         let store = store();
@@ -451,6 +536,7 @@ mod tests {
                 "energy": null,
                 "feelings": ["tender"],
                 "note": "Warm and sleepy.",
+                "noteCut": false,
                 "private": false,
                 "tags": ["night"],
                 "createdAt": "2025-01-01T12:00:00Z",

@@ -43,6 +43,15 @@ pub struct Listing {
     pub totals: Vec<KindTotal>,
 }
 
+impl Listing {
+    /// The listing as the page receives it: each note only as far as a row shows it
+    /// ([`Moment::for_list`]).
+    pub fn for_list(mut self) -> Listing {
+        self.moments = self.moments.into_iter().map(Moment::for_list).collect();
+        self
+    }
+}
+
 /// How many moments of one kind, and how long they lasted together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -48,6 +48,17 @@ pub struct SearchHit {
     pub snippet: Vec<Segment>,
 }
 
+impl SearchHit {
+    /// The hit as the page receives it: the snippet, and the note only as far as a row shows
+    /// it ([`Moment::for_list`]).
+    pub fn for_list(self) -> SearchHit {
+        SearchHit {
+            moment: self.moment.for_list(),
+            snippet: self.snippet,
+        }
+    }
+}
+
 /// A piece of a snippet: plain text, shown highlighted or not.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

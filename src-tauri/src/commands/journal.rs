@@ -135,13 +135,17 @@ pub(crate) async fn purge_moment(state: State<'_, AppState>, id: i64) -> Result<
     state.with_store(|store| Ok(journal::trash::purge(store.conn(), id)?))
 }
 
-/// The moments in the trash, most recently deleted first.
+/// The moments in the trash, most recently deleted first, each note only as far as a row shows.
 #[tauri::command]
 pub(crate) async fn list_trash(state: State<'_, AppState>) -> Result<Vec<Moment>> {
-    state.with_store(|store| Ok(journal::trash::list(store.conn())?))
+    state.with_store(|store| {
+        let trash = journal::trash::list(store.conn())?;
+        Ok(trash.into_iter().map(Moment::for_list).collect())
+    })
 }
 
-/// The moments of local days `from` to `to` (inclusive), with totals per kind.
+/// The moments of local days `from` to `to` (inclusive), with totals per kind; each note only
+/// as far as a row shows it (`get_moment` reads it whole).
 #[tauri::command]
 pub(crate) async fn list_moments(
     state: State<'_, AppState>,
@@ -151,16 +155,12 @@ pub(crate) async fn list_moments(
 ) -> Result<Listing> {
     let filter = filter.unwrap_or_default();
     state.with_store(|store| {
-        Ok(journal::query::list_between(
-            store.conn(),
-            from,
-            to,
-            &filter,
-        )?)
+        Ok(journal::query::list_between(store.conn(), from, to, &filter)?.for_list())
     })
 }
 
-/// Finds moments by words in their notes, best match first, with highlighted snippets.
+/// Finds moments by words in their notes, best match first, with highlighted snippets; each
+/// note only as far as a row shows it.
 #[tauri::command]
 pub(crate) async fn search_moments(
     state: State<'_, AppState>,
@@ -169,12 +169,8 @@ pub(crate) async fn search_moments(
 ) -> Result<Vec<SearchHit>> {
     let filter = filter.unwrap_or_default();
     state.with_store(|store| {
-        Ok(journal::search::search(
-            store.conn(),
-            &text,
-            &filter,
-            SEARCH_LIMIT,
-        )?)
+        let hits = journal::search::search(store.conn(), &text, &filter, SEARCH_LIMIT)?;
+        Ok(hits.into_iter().map(SearchHit::for_list).collect())
     })
 }
 
