@@ -136,7 +136,13 @@ def measure(label):
         wait_listening(port)
         caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": str(binary), "args": []}}}}
         start = time.monotonic()
-        session = request(port, "POST", "/session", caps)["value"]["sessionId"]
+        try:
+            session = request(port, "POST", "/session", caps)["value"]["sessionId"]
+        except (urllib.error.URLError, ConnectionError) as err:
+            # Seen once while another build loaded the machine: the driver dropped the request.
+            print(f"{label}: the driver refused the session ({err}); this run is skipped", flush=True)
+            return None
+
         find = {"using": "css selector", "value": ready}
         while True:
             try:
@@ -177,7 +183,10 @@ def main():
     results = {label: {"startup": [], "pss": [], "parts": []} for label in APPS}
     for run in range(runs):
         for label in APPS:
-            startup, parts = measure(label)
+            measured = measure(label)
+            if measured is None:
+                continue
+            startup, parts = measured
             results[label]["startup"].append(startup)
             results[label]["pss"].append(sum(parts.values()) / 1024)
             results[label]["parts"].append(parts)
