@@ -128,7 +128,7 @@ export const deleteMoment = (id) => call('delete_moment', { id });
 export const restoreMoment = (id) => call('restore_moment', { id });
 /** @param {number} id @returns {Promise<null>} */
 export const purgeMoment = (id) => call('purge_moment', { id });
-/** @returns {Promise<Moment[]>} */
+/** @returns {Promise<import('./types.js').MomentRow[]>} */
 export const listTrash = () => call('list_trash');
 
 /** @param {string} from @param {string} to @param {Filter} [filter] @returns {Promise<Listing>} */

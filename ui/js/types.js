@@ -22,13 +22,16 @@ export {};
  *   endedAt?: string|null, babyId?: number|null, who?: Who, connection?: number|null, energy?: number|null,
  *   feelings?: string[], note?: string, private?: boolean, tags?: string[]}} MomentInput
  * @typedef {MomentInput & {id: number, startLocal: string, localDate: string, endLocal: string|null,
- *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null,
- *   noteCut: boolean}} Moment in a list or a search, `note` is only its start when `noteCut`
+ *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null}} Moment
+ * @typedef {{id: number, kindId: string, detail: string|null, startLocal: string, localDate: string,
+ *   durationMinutes: number|null, babyId: number|null, connection: number|null, energy: number|null,
+ *   feelings: string[], note: string, noteCut: boolean, private: boolean, deletedAt: string|null}} MomentRow
+ *   a moment as a list or a search carries it: `note` is only its start when `noteCut`
  * @typedef {{kindId?: string, babyId?: number, feeling?: string, tag?: string, private?: boolean}} Filter
  * @typedef {{kindId: string, count: number, minutes: number}} KindTotal
- * @typedef {{from: string, to: string, moments: Moment[], totals: KindTotal[]}} Listing
+ * @typedef {{from: string, to: string, moments: MomentRow[], totals: KindTotal[]}} Listing
  * @typedef {{text: string, highlighted: boolean}} Segment
- * @typedef {{moment: Moment, snippet: Segment[]}} SearchHit
+ * @typedef {{moment: MomentRow, snippet: Segment[]}} SearchHit
  * @typedef {{id: number, kindId: string, detail: string|null, babyId: number|null, startedAt: string,
  *   startLocal: string, elapsedSeconds: number, needsConfirmation: boolean}} Timer
  * @typedef {{kindId: string, detail?: string|null, babyId?: number|null, utcOffsetSeconds: number}} TimerInput

@@ -111,10 +111,8 @@ pub struct Moment {
     pub energy: Option<i64>,
     /// Feeling words, in the order chosen.
     pub feelings: Vec<String>,
-    /// The note, exactly as stored; in a list, only its start (see [`Moment::for_list`]).
+    /// The note, exactly as stored.
     pub note: String,
-    /// Whether `note` is only the start of the note, as a list carries it.
-    pub note_cut: bool,
     /// Never exported for a therapist.
     pub private: bool,
     /// Tags, in the order given.
@@ -194,40 +192,92 @@ pub(crate) const COLUMNS: &str = "m.id, m.kind_id, m.detail, m.started_at, m.utc
 /// How many characters of a note a list carries: what a row shows, not the whole note.
 pub const NOTE_PREVIEW_CHARS: usize = 140;
 
-impl Moment {
-    /// The moment as a list carries it: the note's runs of white space as one space, and only
-    /// its first [`NOTE_PREVIEW_CHARS`] characters followed by "…" when it is longer
-    /// ([`Moment::note_cut`] is then true). The whole note is read when the moment is opened.
-    pub fn for_list(mut self) -> Moment {
-        let mut flat = String::with_capacity(self.note.len().min(NOTE_PREVIEW_CHARS * 4));
-        let mut count = 0;
-        let mut cut = false;
-        'words: for word in self.note.split_whitespace() {
-            if count > 0 {
-                if count == NOTE_PREVIEW_CHARS {
-                    cut = true;
-                    break;
-                }
-                flat.push(' ');
-                count += 1;
-            }
-            for c in word.chars() {
-                if count == NOTE_PREVIEW_CHARS {
-                    cut = true;
-                    break 'words;
-                }
-                flat.push(c);
-                count += 1;
-            }
+/// A moment as a list or a search carries it to the page: what a row shows, and no more. The
+/// whole moment is read when the parent opens it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MomentRow {
+    /// The moment's id.
+    pub id: i64,
+    /// The kind's id.
+    pub kind_id: String,
+    /// The kind's detail, if any.
+    pub detail: Option<String>,
+    /// The start on the clock it was logged by.
+    pub start_local: DateTime<FixedOffset>,
+    /// The calendar day it belongs to.
+    pub local_date: NaiveDate,
+    /// Its length rounded to the nearest minute.
+    pub duration_minutes: Option<i64>,
+    /// The baby, if any.
+    pub baby_id: Option<i64>,
+    /// Connection, 1 to 5.
+    pub connection: Option<i64>,
+    /// Energy, 1 to 5.
+    pub energy: Option<i64>,
+    /// Feeling words, in the order chosen.
+    pub feelings: Vec<String>,
+    /// The start of the note: runs of white space as one space, and only its first
+    /// [`NOTE_PREVIEW_CHARS`] characters followed by "…" when it is longer.
+    pub note: String,
+    /// Whether `note` was cut.
+    pub note_cut: bool,
+    /// Never exported for a therapist.
+    pub private: bool,
+    /// When it was moved to the trash; none while it is live.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl From<Moment> for MomentRow {
+    fn from(m: Moment) -> MomentRow {
+        let (note, note_cut) = note_start(&m.note);
+        MomentRow {
+            id: m.id,
+            kind_id: m.kind_id,
+            detail: m.detail,
+            start_local: m.start_local,
+            local_date: m.local_date,
+            duration_minutes: m.duration_minutes,
+            baby_id: m.baby_id,
+            connection: m.connection,
+            energy: m.energy,
+            feelings: m.feelings,
+            note,
+            note_cut,
+            private: m.private,
+            deleted_at: m.deleted_at,
         }
-        if cut {
-            flat.truncate(flat.trim_end().len());
-            flat.push('…');
-        }
-        self.note_cut = cut;
-        self.note = flat;
-        self
     }
+}
+
+/// The start of `note` as a row shows it, and whether it was cut.
+fn note_start(note: &str) -> (String, bool) {
+    let mut flat = String::with_capacity(note.len().min(NOTE_PREVIEW_CHARS * 4));
+    let mut count = 0;
+    let mut cut = false;
+    'words: for word in note.split_whitespace() {
+        if count > 0 {
+            if count == NOTE_PREVIEW_CHARS {
+                cut = true;
+                break;
+            }
+            flat.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            if count == NOTE_PREVIEW_CHARS {
+                cut = true;
+                break 'words;
+            }
+            flat.push(c);
+            count += 1;
+        }
+    }
+    if cut {
+        flat.truncate(flat.trim_end().len());
+        flat.push('…');
+    }
+    (flat, cut)
 }
 
 /// Maps a row of [`COLUMNS`] to a moment.
@@ -254,7 +304,6 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
         energy: row.get(11)?,
         feelings: split_list(row.get(17)?),
         note: row.get(12)?,
-        note_cut: false,
         private: row.get(13)?,
         tags: split_list(row.get(18)?),
         created_at: instant_at(row, 14)?,
@@ -423,10 +472,10 @@ mod tests {
         baby::add(store.conn(), &input, now()).expect("baby").id
     }
 
-    fn listed(store: &Store, note: &str) -> Moment {
+    fn listed(store: &Store, note: &str) -> MomentRow {
         let mut i = input("soothing", "2024-05-01T08:15:00+02:00");
         i.note = note.into();
-        log(store, &i).for_list()
+        log(store, &i).into()
     }
 
     #[test]
@@ -437,6 +486,20 @@ mod tests {
         assert!(!m.note_cut);
         let json = serde_json::to_value(&m).expect("json");
         assert_eq!(json["noteCut"], false);
+        let fields: Vec<&String> = json.as_object().expect("an object").keys().collect();
+        for heavy in [
+            "startedAt",
+            "endLocal",
+            "createdAt",
+            "updatedAt",
+            "tags",
+            "who",
+        ] {
+            assert!(
+                !fields.iter().any(|f| *f == heavy),
+                "a row carries no {heavy}"
+            );
+        }
     }
 
     #[test]
@@ -459,11 +522,7 @@ mod tests {
         assert_eq!(m.note.chars().count(), NOTE_PREVIEW_CHARS + 1);
         assert!(m.note_cut);
         let opened = get(store.conn(), m.id).expect("read");
-        assert_eq!(
-            (opened.note, opened.note_cut),
-            (emoji, false),
-            "opening reads it whole"
-        );
+        assert_eq!(opened.note, emoji, "opening reads it whole");
     }
 
     #[test]
@@ -536,7 +595,6 @@ mod tests {
                 "energy": null,
                 "feelings": ["tender"],
                 "note": "Warm and sleepy.",
-                "noteCut": false,
                 "private": false,
                 "tags": ["night"],
                 "createdAt": "2025-01-01T12:00:00Z",

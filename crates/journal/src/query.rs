@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, Row, ToSql};
 use serde::{Deserialize, Serialize};
 
-use crate::moment::{from_row, Moment, COLUMNS};
+use crate::moment::{from_row, Moment, MomentRow, COLUMNS};
 use crate::time::{date_key, rounded_minutes};
 use crate::{words, Error, Result};
 
@@ -43,12 +43,28 @@ pub struct Listing {
     pub totals: Vec<KindTotal>,
 }
 
-impl Listing {
-    /// The listing as the page receives it: each note only as far as a row shows it
-    /// ([`Moment::for_list`]).
-    pub fn for_list(mut self) -> Listing {
-        self.moments = self.moments.into_iter().map(Moment::for_list).collect();
-        self
+/// A listing as the page receives it: each moment as a row shows it ([`MomentRow`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListingRows {
+    /// The first day, inclusive.
+    pub from: NaiveDate,
+    /// The last day, inclusive.
+    pub to: NaiveDate,
+    /// The moments as rows, oldest first.
+    pub moments: Vec<MomentRow>,
+    /// How many moments, and how many minutes, of each kind.
+    pub totals: Vec<KindTotal>,
+}
+
+impl From<Listing> for ListingRows {
+    fn from(l: Listing) -> ListingRows {
+        ListingRows {
+            from: l.from,
+            to: l.to,
+            moments: l.moments.into_iter().map(MomentRow::from).collect(),
+            totals: l.totals,
+        }
     }
 }
 

@@ -21,7 +21,7 @@ use std::fmt;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::moment::{from_row, Moment, Redacted, COLUMNS};
+use crate::moment::{from_row, Moment, MomentRow, Redacted, COLUMNS};
 use crate::query::{Bound, Filter, FILTER_SQL};
 use crate::Result;
 
@@ -48,13 +48,21 @@ pub struct SearchHit {
     pub snippet: Vec<Segment>,
 }
 
-impl SearchHit {
-    /// The hit as the page receives it: the snippet, and the note only as far as a row shows
-    /// it ([`Moment::for_list`]).
-    pub fn for_list(self) -> SearchHit {
-        SearchHit {
-            moment: self.moment.for_list(),
-            snippet: self.snippet,
+/// A hit as the page receives it: the moment as a row shows it ([`MomentRow`]) and the snippet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchRow {
+    /// The moment found, as a row.
+    pub moment: MomentRow,
+    /// The excerpt, in order; matched words are highlighted.
+    pub snippet: Vec<Segment>,
+}
+
+impl From<SearchHit> for SearchRow {
+    fn from(h: SearchHit) -> SearchRow {
+        SearchRow {
+            moment: h.moment.into(),
+            snippet: h.snippet,
         }
     }
 }

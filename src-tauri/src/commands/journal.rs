@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, Utc};
 use nestling_journal as journal;
 use nestling_journal::{
-    Baby, BabyInput, Draft, FeelingUse, Filter, Kind, KindInput, Listing, Moment, MomentInput,
-    SearchHit, TagUse, Timer, TimerInput,
+    Baby, BabyInput, Draft, FeelingUse, Filter, Kind, KindInput, ListingRows, Moment, MomentInput,
+    MomentRow, SearchRow, TagUse, Timer, TimerInput,
 };
 use tauri::State;
 
@@ -137,10 +137,10 @@ pub(crate) async fn purge_moment(state: State<'_, AppState>, id: i64) -> Result<
 
 /// The moments in the trash, most recently deleted first, each note only as far as a row shows.
 #[tauri::command]
-pub(crate) async fn list_trash(state: State<'_, AppState>) -> Result<Vec<Moment>> {
+pub(crate) async fn list_trash(state: State<'_, AppState>) -> Result<Vec<MomentRow>> {
     state.with_store(|store| {
         let trash = journal::trash::list(store.conn())?;
-        Ok(trash.into_iter().map(Moment::for_list).collect())
+        Ok(trash.into_iter().map(MomentRow::from).collect())
     })
 }
 
@@ -152,10 +152,10 @@ pub(crate) async fn list_moments(
     from: NaiveDate,
     to: NaiveDate,
     filter: Option<Filter>,
-) -> Result<Listing> {
+) -> Result<ListingRows> {
     let filter = filter.unwrap_or_default();
     state.with_store(|store| {
-        Ok(journal::query::list_between(store.conn(), from, to, &filter)?.for_list())
+        Ok(journal::query::list_between(store.conn(), from, to, &filter)?.into())
     })
 }
 
@@ -166,11 +166,11 @@ pub(crate) async fn search_moments(
     state: State<'_, AppState>,
     text: String,
     filter: Option<Filter>,
-) -> Result<Vec<SearchHit>> {
+) -> Result<Vec<SearchRow>> {
     let filter = filter.unwrap_or_default();
     state.with_store(|store| {
         let hits = journal::search::search(store.conn(), &text, &filter, SEARCH_LIMIT)?;
-        Ok(hits.into_iter().map(SearchHit::for_list).collect())
+        Ok(hits.into_iter().map(SearchRow::from).collect())
     })
 }
 

@@ -18,7 +18,6 @@ const PAGE_DAYS = 14;
  * @typedef {ReturnType<typeof createJournal>} JournalContext
  * @typedef {import('../types.js').Kind} Kind
  * @typedef {import('../types.js').Timer} Timer
- * @typedef {import('../types.js').Moment} Moment
  * @typedef {import('../types.js').CheckIn} CheckIn
  * @typedef {{list: (from: string, to: string) => Promise<CheckIn[]>, row: (checkIn: CheckIn) => HTMLElement,
  *   open: (checkIn: CheckIn|null) => void, trashed: () => Promise<CheckIn[]>,
@@ -103,7 +102,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     },
     /**
      * Opens the editor on a new moment, or on the whole of an existing one read afresh.
-     * @param {Moment|null} moment
+     * @param {{id: number}|null} moment a row or a whole moment: the editor reads it whole
      * @param {Partial<import('../types.js').MomentInput>} [defaults]
      */
     openEditor(moment, defaults = {}) {
@@ -171,19 +170,19 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       else if (kind.timed) ctx.startTimer(kind);
       else ctx.quickLog(kind);
     },
-    /** @param {Moment} moment */
+    /** @param {{id: number}} moment */
     remove: (moment) =>
       attempt(async () => {
         await api.deleteMoment(moment.id);
         toast.show('Moved to the trash.', { label: 'Undo', run: () => ctx.restore(moment) });
       }),
-    /** @param {Moment} moment */
+    /** @param {{id: number}} moment */
     restore: (moment) =>
       attempt(async () => {
         await api.restoreMoment(moment.id);
         toast.show('Restored.');
       }),
-    /** @param {Moment} moment */
+    /** @param {{id: number}} moment */
     purge: (moment) =>
       attempt(async () => {
         await api.purgeMoment(moment.id);

@@ -9,9 +9,9 @@ import { detailName } from './catalog.js';
 const PREVIEW_CHARS = 140;
 
 /**
- * @param {import('../types.js').Moment} moment
+ * @param {import('../types.js').MomentRow} moment
  * @param {import('./catalog.js').Catalog} catalog
- * @param {((moment: import('../types.js').Moment) => void)|null} onOpen null for a row that only shows
+ * @param {((moment: import('../types.js').MomentRow) => void)|null} onOpen null for a row that only shows
  * @param {Node[]} [extra] nodes shown under the summary (a search snippet, trash actions)
  * @param {{notePreview?: boolean}} [options] a search result shows its snippet instead of the note
  */
@@ -58,7 +58,7 @@ export function momentRow(moment, catalog, onOpen, extra = [], { notePreview = t
   );
 }
 
-/** @param {import('../types.js').Moment} moment */
+/** @param {import('../types.js').MomentRow} moment */
 function feelingLine(moment) {
   const parts = [];
   if (moment.connection) parts.push(`connection ${moment.connection}/5`);

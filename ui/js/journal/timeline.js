@@ -11,7 +11,7 @@ import { checkInRow } from '../checkin/cards.js';
  * @typedef {import('./controller.js').JournalContext} JournalContext
  * @typedef {import('../types.js').Listing} Listing
  * @typedef {import('../types.js').SearchHit} SearchHit
- * @typedef {import('../types.js').Moment} Moment
+ * @typedef {import('../types.js').MomentRow} MomentRow
  * @typedef {import('../types.js').Filter} Filter
  * @typedef {import('../types.js').CheckIn} CheckIn
  */
@@ -218,7 +218,7 @@ function days(ctx, listing, checkIns, now, canGoEarlier) {
 
 /**
  * @param {JournalContext} ctx
- * @param {{moment: Moment}|{checkIn: CheckIn}} entry
+ * @param {{moment: MomentRow}|{checkIn: CheckIn}} entry
  */
 function entryRow(ctx, entry) {
   if ('checkIn' in entry) return ctx.checkIns.row(entry.checkIn);
@@ -227,7 +227,7 @@ function entryRow(ctx, entry) {
 
 /**
  * " · 3 moments, 45 min", counting moments only: a check-in is not a moment of care.
- * @param {({moment: Moment}|{checkIn: CheckIn})[]} entries
+ * @param {({moment: MomentRow}|{checkIn: CheckIn})[]} entries
  */
 export function daySummary(entries) {
   const moments = entries.flatMap((entry) => ('moment' in entry ? [entry.moment] : []));
@@ -286,7 +286,7 @@ function snippet(hit) {
 
 /**
  * @param {JournalContext} ctx
- * @param {Moment[]} moments
+ * @param {MomentRow[]} moments
  * @param {CheckIn[]} checkIns
  */
 export function trashView(ctx, moments, checkIns) {
@@ -348,7 +348,7 @@ function trashedCheckIns(ctx, checkIns) {
 
 /**
  * @param {JournalContext} ctx
- * @param {Moment} moment
+ * @param {MomentRow} moment
  */
 function trashActions(ctx, moment) {
   const purge = el('button', {
