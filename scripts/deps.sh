@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev fonts-noto-color-emoji)
-test_extra=(webkit2gtk-driver xvfb xauth dbus-daemon nodejs npm pandoc python3 poppler-utils qpdf xdotool)
+test_extra=(webkit2gtk-driver xvfb xauth dbus-daemon nodejs npm pandoc python3 poppler-utils qpdf xdotool tzdata)
 
 packages=("${build[@]}")
 if [ "${1:-build}" = test ]; then packages+=("${test_extra[@]}"); fi

@@ -65,6 +65,9 @@ fn session_kind(err: &SessionError) -> &'static str {
         SessionError::Library(err) => err.kind(),
         SessionError::Export(err) => err.kind(),
         SessionError::Pdf(_) => "typesetting",
+        SessionError::Sync(err) => err.kind(),
+        SessionError::NoPairingCode => "no_pairing_code",
+        SessionError::NoShareFolder => "no_share_folder",
         SessionError::Save { .. } => "save_failed",
         SessionError::Cancelled => "cancelled",
         SessionError::NothingToRecover => "nothing_to_recover",
@@ -106,7 +109,36 @@ fn session_message(err: &SessionError) -> String {
         SessionError::Unavailable(_) | SessionError::StatePoisoned => {
             "Nestling hit an internal problem. Please close and reopen it; nothing saved has been lost.".into()
         }
+        SessionError::Sync(err) => sync_message(err),
+        SessionError::NoPairingCode => {
+            "Please show a pairing code, or type the one from the other computer, first.".into()
+        }
+        SessionError::NoShareFolder => {
+            "Please choose the folder both computers can see first.".into()
+        }
         domain => domain.to_string(),
+    }
+}
+
+/// What the parent reads about sharing: the journal's and the folder's own messages, which are
+/// written for parents, and ours for the sync engine's.
+fn sync_message(err: &nestling_sync::Error) -> String {
+    use nestling_sync::Error as Sync;
+    match err {
+        Sync::Journal(err) => err.to_string(),
+        Sync::Folder(err) => err.to_string(),
+        Sync::NotPaired => "This computer is not sharing with another one.".into(),
+        Sync::AlreadyPaired => {
+            "This computer already shares with another one. Unpair first to pair again.".into()
+        }
+        Sync::NameInvalid => {
+            "Please give a name your partner will see, up to 60 characters.".into()
+        }
+        Sync::FolderUnusable { path } => format!(
+            "The folder {} cannot be found. If it is on a USB stick or a network drive, please connect it, or choose the folder again.",
+            path.display()
+        ),
+        _ => "Sharing could not finish this time. Your moments are safe, and Nestling will try again.".into(),
     }
 }
 

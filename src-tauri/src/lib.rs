@@ -4,7 +4,7 @@
 //! Everything with logic lives in the crates under `crates/`: the session (the open or locked
 //! journal, secrets, replacing the journal, the shelf, saving exports) is `nestling_session`.
 //! This crate only opens the session at start, keeps it in managed state, runs its timers
-//! (daily backup, idle lock), words its errors for the UI and adapts domain calls to IPC.
+//! (daily backup, idle lock) and its sharing thread, words its errors for the UI and adapts domain calls to IPC.
 //! [`run_app`] builds the app on any runtime so the IPC tests can run the real setup on the
 //! mock runtime.
 
@@ -12,6 +12,7 @@ mod commands;
 mod dialog;
 mod error;
 mod navigation;
+mod sharing;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,7 @@ pub use error::Error;
 pub use nestling_session::Restoring;
 /// The session the commands share, kept in managed state.
 pub use nestling_session::Session as AppState;
+pub(crate) use sharing::PageChannel;
 
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
@@ -37,6 +39,7 @@ pub fn run() {
         .expect("Nestling could not start its window");
     keep_daily_backups(app.handle().clone());
     lock_when_idle(app.handle().clone());
+    sharing::keep_in_step(app.handle().clone());
     // The only lines Nestling ever logs: no paths, names or journal text.
     eprintln!("nestling {}: started", env!("CARGO_PKG_VERSION"));
     if app.state::<AppState>().folder_in_use() {
@@ -120,6 +123,7 @@ pub fn run_app<R: Runtime>(
 ) -> tauri::Result<tauri::App<R>> {
     let app = builder
         .plugin(tauri_plugin_dialog::init())
+        .on_window_event(sharing::on_window_event)
         .invoke_handler(include!("../command_list.rs"))
         .build(context)?;
     // Managed right after build, before the event loop delivers the page's first command.
@@ -132,5 +136,6 @@ pub fn run_app<R: Runtime>(
     };
     app.manage(AppState::open(dir));
     app.manage(Restoring::default());
+    app.manage(PageChannel::default());
     Ok(app)
 }

@@ -41,8 +41,17 @@ fn a_theme_chosen_in_settings_is_saved_in_rust_and_survives_a_restart() {
     journey(data.path(), |page| async move {
         page.wait("#home-title").await;
         page.click("a[data-nav='settings']").await;
+        // A section the parent opened stays open when the change of theme draws Settings again.
+        page.wait("#erase-form").await;
+        page.script("document.querySelector('#erase-form').closest('details').querySelector('summary').click(); document.querySelector('main').firstElementChild.dataset.before = 'yes';")
+            .await;
         page.click("input[name='theme'][value='night']").await;
         page.attr_becomes("html", "data-theme", "night").await;
+        page.gone("main > [data-before]").await;
+        let open = page
+            .script("return document.querySelector('#erase-form').closest('details').open;")
+            .await;
+        assert_eq!(open, serde_json::json!(true), "the section stays open");
         page.screenshot("settings-night").await;
     });
     journey(data.path(), |page| async move {

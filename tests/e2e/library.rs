@@ -9,6 +9,9 @@ use crate::support::{data_folder, journey, Page};
 async fn open_skin_to_skin(page: &Page) {
     page.click("a[data-nav='library']").await;
     page.fill("#library-search", "skin").await;
+    // The results of this search, not of an earlier one still on screen while it runs.
+    page.attr_becomes("#library-hits", "data-query", "skin")
+        .await;
     page.text_containing("#library-hits", "Skin-to-skin contact")
         .await;
     page.click("#library-hits a[data-slug='skin-to-skin-contact']")
@@ -35,6 +38,8 @@ fn search_finds_the_skin_to_skin_article_and_the_contents_jump_to_a_heading() {
         page.screenshot("library").await;
         for query in ["skin to skin", "skintoskin", "bond"] {
             page.fill("#library-search", query).await;
+            page.attr_becomes("#library-hits", "data-query", query)
+                .await;
             page.text_containing("#library-results", "min read").await;
             if query != "bond" {
                 page.text_containing("#library-hits", "Skin-to-skin contact")

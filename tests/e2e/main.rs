@@ -12,5 +12,6 @@ mod library;
 mod patterns;
 mod privacy;
 mod restore;
+mod sharing;
 mod speed;
 mod support;

@@ -111,6 +111,13 @@ fn four_weeks_of_care_read_back_week_by_week_and_a_week_opens_in_the_journal() {
         page.text_containing("#pattern-words", "Over the last 4 weeks")
             .await;
 
+        // Drawn again for each filter, the screen keeps open the table the parent opened (who
+        // gave the care, a chart every choice shows), and only that one, though every chart's
+        // table has the same summary.
+        let open = page
+            .script("return ['care', 'who'].map((c) => document.querySelector(`#chart-${c} details`).open);")
+            .await;
+        assert_eq!(open, serde_json::json!([false, true]));
         page.click("#chart-care summary").await;
         page.screenshot("patterns-numbers").await;
         page.click("#chart-care a.week-link").await;

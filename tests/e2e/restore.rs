@@ -27,12 +27,17 @@ fn everything_exported_then_deleted_comes_back_from_the_file() {
         page.text_containing("#toast", "Saved everything.json")
             .await;
 
+        // Opened, typed and pressed in one step: Settings may be drawn again meanwhile (the
+        // sharing status arrives after the journal opens), which folds the section shut.
         page.script(
-            "document.querySelector('#erase-form').closest('details').open = true; return null;",
+            "document.querySelector('#erase-form').closest('details').open = true;
+             const confirm = document.getElementById('erase-confirm');
+             confirm.value = 'delete everything';
+             confirm.dispatchEvent(new Event('input', { bubbles: true }));
+             document.getElementById('erase-button').click();
+             return null;",
         )
         .await;
-        page.fill("#erase-confirm", "delete everything").await;
-        page.click("#erase-button").await;
         page.click("a[data-nav='home']").await;
         page.wait(".quick-grid").await;
         let shown = page

@@ -168,6 +168,17 @@ fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
             command.iter().map(|v| v.round()).collect::<Vec<_>>(),
         );
         let report = report + &ipc_figures(&page).await;
+        // A word in thousands of notes: the first 50 results, then 50 more on request.
+        page.click("a[data-nav='journal']").await;
+        page.fill("#journal-search", "the").await;
+        page.click(".search-form button[type='submit']").await;
+        page.text_containing("#search-summary", "The 50 best matches for")
+            .await;
+        assert_eq!(page.count("#search-results > .moment").await, 50);
+        page.click("#search-more").await;
+        page.text_containing("#search-summary", "The 100 best matches for")
+            .await;
+        assert_eq!(page.count("#search-results > .moment").await, 100);
         println!("{report}");
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("figures folder");

@@ -27,7 +27,12 @@ struct Driver {
 
 impl Driver {
     fn start(data_dir: &Path) -> Driver {
-        let (port, native_port) = (free_port(), free_port());
+        Driver::start_with(data_dir, &[])
+    }
+
+    /// A driver whose app also sees the variables `env`.
+    fn start_with(data_dir: &Path, env: &[(&str, &Path)]) -> Driver {
+        let [port, native_port] = free_ports();
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -41,6 +46,8 @@ impl Driver {
                 &native_port.to_string(),
             ])
             .env("NESTLING_DATA_DIR", data_dir)
+            .env("TZ", midday_zone())
+            .envs(env.iter().copied())
             .stdout(Stdio::from(log.try_clone().expect("log file")))
             .stderr(Stdio::from(log))
             .process_group(0)
@@ -107,17 +114,34 @@ impl Drop for Driver {
     }
 }
 
+/// A fixed time zone in which it is now about midday, for the app and its page: no journey then
+/// crosses midnight, where a moment moved 25 minutes earlier would leave Today. A zone set for
+/// the whole run (`TZ`) is kept. The zone database names fixed offsets the POSIX way, west of
+/// UTC: `Etc/GMT-3` is UTC+3 (the page's engine reads only named zones).
+fn midday_zone() -> String {
+    use chrono::Timelike;
+    if let Ok(zone) = std::env::var("TZ") {
+        return zone;
+    }
+    let hour = chrono::Utc::now().hour() as i32;
+    let east = (12 - hour).rem_euclid(24);
+    let east = if east > 12 { east - 24 } else { east };
+    format!("Etc/GMT{:+}", -east)
+}
+
 fn tauri_driver() -> PathBuf {
     std::env::var_os("TAURI_DRIVER")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("tauri-driver"))
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("a free local port")
+/// Two distinct local ports free now. Both are held until both are known: a port asked for
+/// alone and let go at once can be handed out again by the next request, and a driver whose two
+/// ports were the same forwarded every request to itself.
+fn free_ports() -> [u16; 2] {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free local port");
+    let held = [bind(), bind()];
+    held.map(|listener| listener.local_addr().expect("a bound address").port())
 }
 
 /// Where everything the driver, the browser engine and the app print is kept for `data_dir`.
@@ -156,6 +180,48 @@ where
         drop(driver);
         if let Err(err) = outcome {
             eprintln!("--- app log ---\n{}", app_log(data_dir));
+            if err.is_panic() {
+                std::panic::resume_unwind(err.into_panic());
+            }
+            panic!("the journey was cancelled: {err}");
+        }
+    });
+}
+
+/// Opens two copies of the app, each on its own data folder and with its own `tauri-driver`,
+/// as two caregivers' computers; runs `journey` against both windows, then closes everything.
+///
+/// Both debug builds answer their folder dialog with `shared` (`NESTLING_TEST_SHARE_FOLDER`):
+/// GTK's folder dialog does not take a typed folder the way the file dialogs do.
+pub(crate) fn two_journeys<F, Fut>(first: &Path, second: &Path, shared: &Path, journey: F)
+where
+    F: FnOnce(Page, Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    runtime.block_on(async {
+        let env = [("NESTLING_TEST_SHARE_FOLDER", shared)];
+        let drivers = [
+            Driver::start_with(first, &env),
+            Driver::start_with(second, &env),
+        ];
+        let one = drivers[0].connect().await;
+        let other = drivers[1].connect().await;
+        let pages = (
+            Page {
+                client: one.clone(),
+            },
+            Page {
+                client: other.clone(),
+            },
+        );
+        let outcome = tokio::spawn(journey(pages.0, pages.1)).await;
+        let _ = one.close().await;
+        let _ = other.close().await;
+        drop(drivers);
+        if let Err(err) = outcome {
+            eprintln!("--- first app's log ---\n{}", app_log(first));
+            eprintln!("--- second app's log ---\n{}", app_log(second));
             if err.is_panic() {
                 std::panic::resume_unwind(err.into_panic());
             }

@@ -15,7 +15,7 @@ fn get_home_returns_version_schema_folder_and_settings() {
     assert_eq!(home["encrypted"], false);
     assert_eq!(
         home["settings"],
-        json!({"theme": "system", "textSize": "medium", "lockAfterMinutes": 5, "backupsToKeep": 7, "parentName": null, "helpRegion": null, "checkIn": null, "lowMoodCard": true, "lowMoodCardDismissedOn": null})
+        json!({"theme": "system", "textSize": "medium", "lockAfterMinutes": 5, "backupsToKeep": 7, "parentName": null, "helpRegion": null, "checkIn": null, "lowMoodCard": true, "lowMoodCardDismissedOn": null, "shareFeelingsByDefault": false})
     );
     assert!(tmp
         .path()
@@ -31,7 +31,7 @@ fn a_new_journal_starts_with_the_default_settings() {
         app.call("get_home", json!({}))
             .map(|home| home["settings"].clone()),
         Ok(
-            json!({"theme": "system", "textSize": "medium", "lockAfterMinutes": 5, "backupsToKeep": 7, "parentName": null, "helpRegion": null, "checkIn": null, "lowMoodCard": true, "lowMoodCardDismissedOn": null})
+            json!({"theme": "system", "textSize": "medium", "lockAfterMinutes": 5, "backupsToKeep": 7, "parentName": null, "helpRegion": null, "checkIn": null, "lowMoodCard": true, "lowMoodCardDismissedOn": null, "shareFeelingsByDefault": false})
         )
     );
 }

@@ -234,6 +234,36 @@ fn search_moments_finds_by_a_stemmed_word_with_a_highlighted_snippet() {
 }
 
 #[test]
+fn search_moments_sends_fifty_results_unless_asked_for_another_number_up_to_the_journals_maximum() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    for n in 0..55 {
+        let mut input = skin_to_skin();
+        input["note"] = json!(format!("lullaby number {n}"));
+        log(&app, input);
+    }
+    let count = |args: Value| {
+        app.call("search_moments", args)
+            .expect("searched")
+            .as_array()
+            .map(Vec::len)
+    };
+    assert_eq!(
+        count(json!({ "text": "lullaby" })),
+        Some(50),
+        "a first page"
+    );
+    assert_eq!(count(json!({ "text": "lullaby", "limit": 10 })), Some(10));
+    assert_eq!(
+        count(json!({ "text": "lullaby", "limit": 51 })),
+        Some(51),
+        "one more than a page tells the page there are more"
+    );
+    assert_eq!(count(json!({ "text": "lullaby", "limit": 5000 })), Some(55));
+    assert_eq!(count(json!({ "text": "lullaby", "limit": 0 })), Some(1));
+}
+
+#[test]
 fn a_timer_starts_refuses_a_twin_and_stops_into_a_moment() {
     let tmp = folder();
     let app = open(tmp.path());

@@ -12,3 +12,4 @@ mod library;
 mod patterns;
 mod privacy;
 mod restore;
+mod sharing;

@@ -17,6 +17,12 @@ test('help opens at a tier, and an unknown tier opens it at the top', () => {
   assert.deepEqual(routeFromHash('#help/%3Cscript%3E'), { view: 'help', param: '' });
 });
 
+test('settings opens at sharing from the header mark, and at the top otherwise', () => {
+  assert.deepEqual(routeFromHash('#settings/sharing'), { view: 'settings', param: 'sharing' });
+  assert.deepEqual(routeFromHash('#settings'), { view: 'settings', param: '' });
+  assert.deepEqual(routeFromHash('#settings/elsewhere'), { view: 'settings', param: '' });
+});
+
 test('the journal opens on a span of real days, and anything else opens it as usual', () => {
   assert.deepEqual(routeFromHash('#journal/2026-10-05..2026-10-11'), {
     view: 'journal',

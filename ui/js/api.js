@@ -36,6 +36,9 @@
  * @typedef {import('./types.js').Prompts} Prompts
  * @typedef {import('./types.js').PatternsRequest} PatternsRequest
  * @typedef {import('./types.js').Patterns} Patterns
+ * @typedef {import('./types.js').PairingOffer} PairingOffer
+ * @typedef {import('./types.js').SharingStatus} SharingStatus
+ * @typedef {import('./types.js').SharingChange} SharingChange
  */
 
 /** A failure reported by Nestling's Rust side. */
@@ -133,8 +136,13 @@ export const listTrash = () => call('list_trash');
 
 /** @param {string} from @param {string} to @param {Filter} [filter] @returns {Promise<Listing>} */
 export const listMoments = (from, to, filter = {}) => call('list_moments', { from, to, filter });
-/** @param {string} text @param {Filter} [filter] @returns {Promise<SearchHit[]>} */
-export const searchMoments = (text, filter = {}) => call('search_moments', { text, filter });
+/**
+ * At most `limit` hits, best first (the app sends 50 when no limit is given, 200 at most).
+ * @param {string} text @param {Filter} [filter] @param {number} [limit]
+ * @returns {Promise<SearchHit[]>}
+ */
+export const searchMoments = (text, filter = {}, limit = undefined) =>
+  call('search_moments', { text, filter, limit });
 
 /** @returns {Promise<Timer[]>} */
 export const listTimers = () => call('list_timers');
@@ -283,3 +291,32 @@ export const checkInPrompts = (today) => call('check_in_prompts', { today });
 
 /** The parent's weeks: figures, sentences and charts (each svg a data: URL). @param {PatternsRequest} request @returns {Promise<Patterns>} */
 export const patterns = (request) => call('patterns', { request });
+
+/** Starts pairing here: a new code to read out and three words to compare. @returns {Promise<PairingOffer>} */
+export const beginPairing = () => call('begin_pairing');
+/** Reads a code typed from the other computer; answers with the words to compare. @param {string} code @returns {Promise<{phrase: string}>} */
+export const checkPairingCode = (code) => call('check_pairing_code', { code });
+/** Forgets a pairing begun or typed here and not confirmed. @returns {Promise<null>} */
+export const cancelPairing = () => call('cancel_pairing');
+/** Opens the system's folder dialog for the shared folder; answers where it is, or null when closed. @returns {Promise<string|null>} */
+export const chooseShareFolder = () => call('choose_share_folder');
+/** Pairs with the code and the folder chosen, showing the partner `name`. @param {string} name @returns {Promise<SharingStatus>} */
+export const confirmPairing = (name) => call('confirm_pairing', { name });
+/** @returns {Promise<SharingStatus>} */
+export const sharingStatus = () => call('sharing_status');
+/** Exchanges with the partner's computer now; answers with the status afterwards. @returns {Promise<SharingStatus>} */
+export const syncNow = () => call('sync_now');
+/** Stops sharing on this computer; every moment stays. @returns {Promise<null>} */
+export const unpair = () => call('unpair');
+/** Ticks or unticks "share how I felt" on one of the parent's own moments. @param {number} id @param {boolean} share @returns {Promise<Moment>} */
+export const setShareFeelings = (id, share) => call('set_share_feelings', { id, share });
+/**
+ * Hears, for as long as the page lives, that an exchange in the background changed something.
+ * @param {(change: SharingChange) => void} onChange
+ * @returns {Promise<null>}
+ */
+export function watchSharing(onChange) {
+  const changes = new (tauri().core.Channel)();
+  changes.onmessage = onChange;
+  return call('watch_sharing', { changes });
+}

@@ -15,6 +15,8 @@ import { passphraseOfferCard, shouldOffer } from './privacy/offer.js';
 import { createSession } from './privacy/session.js';
 import { createRouter } from './router.js';
 import { createSettings } from './settings/controller.js';
+import { partnerLabel } from './sharing/model.js';
+import { createSharing } from './sharing/controller.js';
 import { createNotice } from './views/notice.js';
 import { createToast } from './views/toast.js';
 
@@ -38,7 +40,27 @@ export function createApp({ api, state, routeFromHash, now }) {
   const attempt = makeAttempt(notice, api.toAppError, redraw);
 
   const checkIn = createCheckIn({ api, toast, notice, now, redraw, changeSetting });
-  const journal = createJournal({ api, toast, notice, now, redraw, checkIns: checkIn });
+  const partner = createSharing({
+    api,
+    toast,
+    settings: () => state.get().settings,
+    changeSetting,
+    now,
+    indicatorSlot: document.getElementById('sharing-slot'),
+  });
+  const journal = createJournal({
+    api,
+    toast,
+    notice,
+    now,
+    redraw,
+    checkIns: checkIn,
+    partner: {
+      paired: () => partner.paired(),
+      name: () => partnerLabel(partner.status()),
+      shareByDefault: () => Boolean(state.get().settings?.shareFeelingsByDefault),
+    },
+  });
   const library = createLibrary({
     api,
     toast,
@@ -79,6 +101,29 @@ export function createApp({ api, state, routeFromHash, now }) {
     journal,
     checkInPart: (chosen) => checkIn.settings(chosen),
     teamPart: () => help.teamView(),
+    sharingPart: () => partner.view(),
+  });
+
+  /** Screens that show moments, drawn again when the partner's changes arrive. */
+  const SHOWING_MOMENTS = ['home', 'journal', 'trash', 'patterns'];
+
+  /** A background exchange changed something: the status, and perhaps the screen. @param {import('./types.js').SharingChange} change */
+  async function sharingChanged(change) {
+    const { home, locked, view } = state.get();
+    if (!home || locked) return;
+    await partner.refresh();
+    if (!change.journal) return;
+    await journal.loadCatalog();
+    if (SHOWING_MOMENTS.includes(view)) redraw();
+  }
+
+  /** Sharing's status follows the journal: read when it opens, forgotten when it closes. */
+  let wasOpen = false;
+  state.subscribe(() => {
+    const open = Boolean(state.get().home) && !state.get().locked;
+    if (open && !wasOpen) partner.refresh();
+    if (!open && wasOpen) partner.forget();
+    wasOpen = open;
   });
 
   /** The timers as last drawn on Today, for its keyboard shortcuts. */
@@ -113,7 +158,7 @@ export function createApp({ api, state, routeFromHash, now }) {
     library: { nav: 'library', draw: () => library.shelf() },
     article: { nav: 'library', draw: (slug) => library.reader(slug) },
     export: { nav: 'export', draw: () => sharing.view() },
-    settings: { nav: 'settings', draw: () => settings.view() },
+    settings: { nav: 'settings', draw: (part) => settings.view(part) },
     help: { nav: 'help', draw: (tier) => help.view(tier), anyTime: true },
   };
 
@@ -135,6 +180,7 @@ export function createApp({ api, state, routeFromHash, now }) {
     start() {
       router.start();
       window.setInterval(tickTimers, 1000);
+      api.watchSharing(sharingChanged).catch(() => {}); // the page still works without it
       return session.load();
     },
   };

@@ -3,7 +3,7 @@
 // shortcuts that move between screens. Screens come from one table; each draws itself through
 // its feature's controller, and the router only puts the result in <main>.
 
-import { replace } from './dom.js';
+import { keepOpenSections, replace } from './dom.js';
 import { WAITING } from './privacy/session.js';
 
 /**
@@ -40,6 +40,8 @@ export function createRouter({
   dialogOpen,
 }) {
   let drawing = 0;
+  /** The screen and parameter now in <main>, so a redraw of the same screen keeps its open sections. */
+  let onScreen = '';
 
   /** The current screen: the one the state names, or home when the table has no such screen. */
   const current = () => screens[state.get().view] ?? screens.home;
@@ -48,13 +50,23 @@ export function createRouter({
   async function render() {
     const ticket = ++drawing;
     const screen = current();
+    const view = state.get().view;
     markNav(screen.nav);
     const inFront = screen.anyTime ? null : gate();
     if (inFront === WAITING) return;
-    if (inFront) return replace(main, inFront);
+    if (inFront) {
+      onScreen = '';
+      return replace(main, inFront);
+    }
     try {
-      const node = await screen.draw(routeFromHash(location.hash).param);
-      if (ticket === drawing) replace(main, node);
+      const param = routeFromHash(location.hash).param;
+      const node = await screen.draw(param);
+      if (ticket !== drawing) return;
+      const drawn = `${view}/${param}`;
+      if (drawn === onScreen && (node instanceof Element || node instanceof DocumentFragment))
+        keepOpenSections(main, node);
+      onScreen = drawn;
+      replace(main, node);
     } catch (err) {
       notice.show(toAppError(err));
     }

@@ -58,6 +58,8 @@ export function routeFromHash(hash, views = VIEWS) {
   if (name === 'journal' && views.includes('journal'))
     return { view: 'journal', param: daySpan(param) ? param : '' };
   if (name === 'help') return { view: 'help', param: HELP_TIERS.includes(param) ? param : '' };
+  if (name === 'settings' && views.includes('settings'))
+    return { view: 'settings', param: param === 'sharing' ? param : '' };
   return { view: views.includes(name) && name !== 'article' ? name : 'home', param: '' };
 }
 

@@ -9,7 +9,8 @@ export {};
 
 /**
  * @typedef {{theme: 'system'|'light'|'dark'|'night', textSize: 'small'|'medium'|'large'|'larger', lockAfterMinutes: number|null, backupsToKeep: number, parentName: string|null, helpRegion: string|null,
- *   checkIn: 'off'|'daily'|'weekly'|null, lowMoodCard: boolean, lowMoodCardDismissedOn: string|null}} Settings
+ *   checkIn: 'off'|'daily'|'weekly'|null, lowMoodCard: boolean, lowMoodCardDismissedOn: string|null,
+ *   shareFeelingsByDefault: boolean}} Settings
  * @typedef {{appVersion: string, schemaVersion: number, dataDir: string, encrypted: boolean, settings: Settings}} Home
  */
 
@@ -22,10 +23,13 @@ export {};
  *   endedAt?: string|null, babyId?: number|null, who?: Who, connection?: number|null, energy?: number|null,
  *   feelings?: string[], note?: string, private?: boolean, tags?: string[]}} MomentInput
  * @typedef {MomentInput & {id: number, startLocal: string, localDate: string, endLocal: string|null,
- *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null}} Moment
+ *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null,
+ *   fromPartner: boolean, shareFeelings: boolean}} Moment written on the partner's computer when
+ *   `fromPartner`; `shareFeelings` when its author shares its note, feeling words, tags and ratings
  * @typedef {{id: number, kindId: string, detail: string|null, startLocal: string, localDate: string,
  *   durationMinutes: number|null, babyId: number|null, connection: number|null, energy: number|null,
- *   feelings: string[], note: string, noteCut: boolean, private: boolean, deletedAt: string|null}} MomentRow
+ *   feelings: string[], note: string, noteCut: boolean, private: boolean, deletedAt: string|null,
+ *   fromPartner: boolean}} MomentRow
  *   a moment as a list or a search carries it: `note` is only its start when `noteCut`
  * @typedef {{kindId?: string, babyId?: number, feeling?: string, tag?: string, private?: boolean}} Filter
  * @typedef {{kindId: string, count: number, minutes: number}} KindTotal
@@ -123,4 +127,15 @@ export {};
  * @typedef {{id: 'care'|'skin'|'closeness'|'checkIns'|'who', title: string, svg: string, alt: string}} PatternsChart
  * @typedef {{from: string, to: string, weeks: PatternsWeek[], sentences: string[], babyName: string|null,
  *   charts: PatternsChart[]}} Patterns
+ */
+
+/**
+ * @typedef {{code: string, phrase: string}} PairingOffer a new pairing's code, in groups of four
+ *   joined by dashes, and the three words both computers show
+ * @typedef {{folder: 'missing'|'full'|'unusable'|null, damaged: number, otherPairs: number, strangers: number,
+ *   tooNew: number, refused: number, failed: string|null}} SharingTrouble what the last exchange found
+ * @typedef {{paired: boolean, myName: string|null, partnerName: string|null, folder: string|null,
+ *   pairedAt: string|null, lastReceivedAt: string|null, filesWaiting: number, partnerLeftAt: string|null,
+ *   trouble: SharingTrouble}} SharingStatus sharing with the partner's computer, with no journal text
+ * @typedef {{journal: boolean, status: boolean}} SharingChange what a background exchange changed
  */

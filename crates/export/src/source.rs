@@ -78,10 +78,32 @@ impl Names {
 
 /// The live, non-private moments of the range that match the kinds and babies chosen,
 /// oldest first (single exclusions are NOT applied here).
+///
+/// A moment written on the partner's computer keeps its care but loses its feelings (note,
+/// feeling words, tags, ratings): the partner shared them with the parent, not with the
+/// parent's therapist.
 pub(crate) fn shareable(conn: &Connection, sel: &Resolved) -> Result<Vec<Moment>> {
     let moments = in_range(conn, sel, false)?;
     // Checked again, so no future change of the query can let a private moment through.
-    Ok(moments.into_iter().filter(|m| !m.private).collect())
+    Ok(moments
+        .into_iter()
+        .filter(|m| !m.private)
+        .map(care_only_when_from_partner)
+        .collect())
+}
+
+fn care_only_when_from_partner(m: Moment) -> Moment {
+    match m.from_partner {
+        false => m,
+        true => Moment {
+            connection: None,
+            energy: None,
+            feelings: Vec::new(),
+            note: String::new(),
+            tags: Vec::new(),
+            ..m
+        },
+    }
 }
 
 /// How many live private moments the range would otherwise cover.

@@ -136,3 +136,60 @@ fn candidates_count_the_private_moments_they_leave_out_and_mark_exclusions() {
     let json = serde_json::to_value(&c).expect("json");
     assert!(json["privateLeftOut"].is_u64() && json["moments"][0]["notePreview"].is_string());
 }
+
+#[test]
+fn a_partners_moment_goes_into_the_report_with_its_care_and_without_their_feelings() {
+    use nestling_journal::shared::{self, Care, Feelings, SharedMoment};
+    let store = store();
+    let conn = store.conn();
+    let started = common::at("2026-10-05T21:00:00+01:00");
+    let theirs = SharedMoment {
+        uid: "0190aaaa-0000-7000-8000-000000000001".into(),
+        author: Some("0a1b2c3d4e5f60718293a4b5c6d7e8f9".into()),
+        care: Care {
+            kind: "feeding".into(),
+            detail: Some("bottle".into()),
+            started_at: started,
+            utc_offset_seconds: 3600,
+            ended_at: Some(started + chrono::TimeDelta::minutes(25)),
+            baby: None,
+            who: nestling_journal::Who::Partner,
+        },
+        feelings: Feelings {
+            connection: Some(5),
+            energy: Some(2),
+            feelings: vec!["partnerword".into()],
+            tags: vec!["partnertag".into()],
+            note: "PARTNER-NOTE shared with me, not with my therapist".into(),
+        },
+        share_feelings: true,
+        private: false,
+        created_at: started,
+        updated_at: started,
+        deleted_at: None,
+    };
+    shared::put_moment(conn, &theirs).expect("arrived");
+    let id: i64 = conn
+        .query_row("SELECT id FROM moment WHERE uid = ?1", [&theirs.uid], |r| {
+            r.get(0)
+        })
+        .expect("id");
+    let selection = Selection::new(Range::Last { days: 7 });
+    let report = build_report(conn, &selection, Some("Sam"), today()).expect("report");
+    let entries: Vec<_> = report.days.iter().flat_map(|d| d.entries.iter()).collect();
+    assert!(
+        entries.iter().any(|e| e.id == id),
+        "the care is in the report"
+    );
+    let c = candidates(conn, &selection, today()).expect("candidates");
+    assert!(c
+        .moments
+        .iter()
+        .any(|m| m.id == id && m.note_preview.is_empty()));
+    let json = journal_json(conn, Scope::Selection(&selection, today()), now()).expect("json");
+    for text in [markdown(&report), csv(&report), json] {
+        for secret in ["PARTNER-NOTE", "partnerword", "partnertag"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+}

@@ -184,6 +184,13 @@ pub enum Error {
         /// The moment in the trash.
         id: i64,
     },
+    /// A choice only the author of a moment can make, asked of a moment written on the
+    /// partner's computer.
+    #[error("This moment was written on your partner's computer: only they can choose what of their feelings to share.")]
+    PartnersMoment {
+        /// The partner's moment.
+        id: i64,
+    },
     /// A purge of a moment that is not in the trash.
     #[error("Only moments in the trash can be deleted for good. Please move this moment to the trash first.")]
     PurgeLiveMoment {
@@ -351,6 +358,7 @@ impl Error {
             Error::RangeReversed { .. } => "range_reversed",
             Error::MomentNotFound { .. } => "moment_not_found",
             Error::MomentInTrash { .. } => "moment_in_trash",
+            Error::PartnersMoment { .. } => "partners_moment",
             Error::PurgeLiveMoment { .. } => "purge_live_moment",
             Error::TimerNotFound { .. } => "timer_not_found",
             Error::TimerAlreadyRunning { .. } => "timer_already_running",
@@ -384,6 +392,7 @@ impl Error {
             self,
             Error::MomentNotFound { .. }
                 | Error::MomentInTrash { .. }
+                | Error::PartnersMoment { .. }
                 | Error::PurgeLiveMoment { .. }
                 | Error::TimerNotFound { .. }
                 | Error::TimerAlreadyRunning { .. }

@@ -43,6 +43,7 @@ pub mod prompts;
 pub mod query;
 pub mod records;
 pub mod search;
+pub mod shared;
 pub mod time;
 pub mod timer;
 pub mod trash;

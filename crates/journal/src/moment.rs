@@ -123,6 +123,10 @@ pub struct Moment {
     pub updated_at: DateTime<Utc>,
     /// When it was moved to the trash; none while it is live.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Written on the partner's computer: its care can be changed here, its feelings cannot.
+    pub from_partner: bool,
+    /// Its author shares its note, feeling words, tags and ratings with the partner.
+    pub share_feelings: bool,
 }
 
 /// Stands in for journal text in `Debug` output: only its length is shown.
@@ -131,6 +135,27 @@ pub(crate) struct Redacted<'a>(pub(crate) &'a str);
 impl fmt::Debug for Redacted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "<redacted: {} characters>", self.0.chars().count())
+    }
+}
+
+impl Moment {
+    /// The input that would save this moment as it is: the start of an edit.
+    pub fn as_input(&self) -> MomentInput {
+        MomentInput {
+            kind_id: self.kind_id.clone(),
+            detail: self.detail.clone(),
+            started_at: self.started_at,
+            utc_offset_seconds: self.utc_offset_seconds.into(),
+            ended_at: self.ended_at,
+            baby_id: self.baby_id,
+            who: self.who.clone(),
+            connection: self.connection,
+            energy: self.energy,
+            feelings: self.feelings.clone(),
+            note: self.note.clone(),
+            private: self.private,
+            tags: self.tags.clone(),
+        }
     }
 }
 
@@ -187,7 +212,8 @@ pub(crate) const COLUMNS: &str = "m.id, m.kind_id, m.detail, m.started_at, m.utc
     (SELECT group_concat(word, char(31)) FROM
        (SELECT f.word FROM moment_feeling f WHERE f.moment_id = m.id ORDER BY f.position)),
     (SELECT group_concat(tag, char(31)) FROM
-       (SELECT t.tag FROM moment_tag t WHERE t.moment_id = m.id ORDER BY t.position))";
+       (SELECT t.tag FROM moment_tag t WHERE t.moment_id = m.id ORDER BY t.position)),
+    m.author IS NOT NULL, m.share_feelings";
 
 /// How many characters of a note a list carries: what a row shows, not the whole note.
 pub const NOTE_PREVIEW_CHARS: usize = 140;
@@ -226,6 +252,8 @@ pub struct MomentRow {
     pub private: bool,
     /// When it was moved to the trash; none while it is live.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Written on the partner's computer (a row says so beside it).
+    pub from_partner: bool,
 }
 
 impl From<Moment> for MomentRow {
@@ -246,6 +274,7 @@ impl From<Moment> for MomentRow {
             note_cut,
             private: m.private,
             deleted_at: m.deleted_at,
+            from_partner: m.from_partner,
         }
     }
 }
@@ -309,6 +338,8 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Moment> {
         created_at: instant_at(row, 14)?,
         updated_at: instant_at(row, 15)?,
         deleted_at: optional_instant_at(row, 16)?,
+        from_partner: row.get(19)?,
+        share_feelings: row.get(20)?,
     })
 }
 
@@ -347,25 +378,37 @@ pub(crate) fn insert_checked(
     now: DateTime<Utc>,
 ) -> Result<Moment> {
     validate::check_references(conn, c, keep_baby)?;
-    let id = insert_row(conn, None, c, [now, now], None)?;
+    let id = insert_row(conn, None, c, [now, now], None, &Origin::default())?;
     write_labels(conn, id, c, now)?;
     get(conn, id)
 }
 
+/// Where a moment being inserted comes from: written here (the default, a new uid), or
+/// arrived from the partner's computer with its own uid, author and share box.
+#[derive(Default)]
+pub(crate) struct Origin<'a> {
+    pub(crate) uid: Option<&'a str>,
+    pub(crate) author: Option<&'a str>,
+    pub(crate) share_feelings: bool,
+}
+
 /// Inserts a checked moment with `id` (a new one when `None`), created and updated at `times`,
-/// in the trash since `deleted_at` when set; returns its id. Labels are written apart.
+/// in the trash since `deleted_at` when set, from `origin`; returns its id. Labels are written
+/// apart.
 pub(crate) fn insert_row(
     conn: &Connection,
     id: Option<i64>,
     c: &Checked,
     [created_at, updated_at]: [DateTime<Utc>; 2],
     deleted_at: Option<DateTime<Utc>>,
+    origin: &Origin<'_>,
 ) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO moment (id, kind_id, detail, started_at, utc_offset, ended_at, baby_id, who,
                              caregiver, connection, energy, note, private, created_at,
-                             updated_at, deleted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                             updated_at, deleted_at, uid, author, share_feelings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19)",
     )?
     .execute(params![
         id,
@@ -383,7 +426,10 @@ pub(crate) fn insert_row(
         c.private,
         created_at.timestamp(),
         updated_at.timestamp(),
-        deleted_at.map(|t| t.timestamp())
+        deleted_at.map(|t| t.timestamp()),
+        origin.uid,
+        origin.author,
+        origin.share_feelings
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -396,19 +442,24 @@ pub fn get(conn: &Connection, id: i64) -> Result<Moment> {
         .ok_or(Error::MomentNotFound { id })
 }
 
-/// Checks `input` and replaces every field of the live moment `id` with it.
+/// Checks `input` and replaces every field of the live moment `id` with it. A moment written on
+/// the partner's computer keeps its feelings (note, feeling words, tags, ratings) and stays
+/// shared: only its author changes those.
 pub fn update(
     conn: &Connection,
     id: i64,
     input: &MomentInput,
     now: DateTime<Utc>,
 ) -> Result<Moment> {
-    let checked = validate::check(input, now)?;
     atomically(conn, || {
         let current = get(conn, id)?;
         if current.deleted_at.is_some() {
             return Err(Error::MomentInTrash { id });
         }
+        let checked = match current.from_partner {
+            true => validate::check(&with_feelings_of(input, &current), now)?,
+            false => validate::check(input, now)?,
+        };
         validate::check_references(conn, &checked, current.baby_id)?;
         update_row(conn, id, &checked, now)?;
         write_labels(conn, id, &checked, now)?;
@@ -416,7 +467,47 @@ pub fn update(
     })
 }
 
-fn update_row(conn: &Connection, id: i64, c: &Checked, now: DateTime<Utc>) -> Result<()> {
+/// Ticks or unticks "share with partner" on moment `id`: whether its note, feeling words, tags
+/// and ratings go to the partner's computer with its care. Only a moment written here has the
+/// box; a partner's moment is refused with [`Error::PartnersMoment`].
+pub fn set_share_feelings(
+    conn: &Connection,
+    id: i64,
+    share: bool,
+    now: DateTime<Utc>,
+) -> Result<Moment> {
+    atomically(conn, || {
+        if get(conn, id)?.from_partner {
+            return Err(Error::PartnersMoment { id });
+        }
+        conn.execute(
+            "UPDATE moment SET share_feelings = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, share, now.timestamp()],
+        )?;
+        get(conn, id)
+    })
+}
+
+/// `input` with the feelings and private mark of `current`.
+fn with_feelings_of(input: &MomentInput, current: &Moment) -> MomentInput {
+    MomentInput {
+        connection: current.connection,
+        energy: current.energy,
+        feelings: current.feelings.clone(),
+        note: current.note.clone(),
+        private: current.private,
+        tags: current.tags.clone(),
+        ..input.clone()
+    }
+}
+
+/// Writes every field of `c` into moment `id`, changed at `now`; labels are written apart.
+pub(crate) fn update_row(
+    conn: &Connection,
+    id: i64,
+    c: &Checked,
+    now: DateTime<Utc>,
+) -> Result<()> {
     conn.prepare_cached(
         "UPDATE moment SET kind_id = ?2, detail = ?3, started_at = ?4, utc_offset = ?5,
                 ended_at = ?6, baby_id = ?7, who = ?8, caregiver = ?9, connection = ?10,
@@ -599,7 +690,9 @@ mod tests {
                 "tags": ["night"],
                 "createdAt": "2025-01-01T12:00:00Z",
                 "updatedAt": "2025-01-01T12:00:00Z",
-                "deletedAt": null
+                "deletedAt": null,
+                "fromPartner": false,
+                "shareFeelings": false
             })
         );
     }

@@ -164,7 +164,7 @@ fn with_snippets(conn: &Connection, expression: &str, ids: &[i64]) -> Result<Vec
         .query_map(rusqlite::params![expression, low, high, wanted], |row| {
             Ok(SearchHit {
                 moment: from_row(row)?,
-                snippet: segments(&row.get::<_, String>(19)?),
+                snippet: segments(&row.get::<_, String>(21)?),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -205,9 +205,21 @@ fn finish(
     let checked = validate::check(&input, now)?;
     atomically(conn, || {
         let moment = moment::insert_checked(conn, &checked, timer.baby_id, now)?;
+        // The moment takes the timer's uid, so that a timer stopped on both computers at once
+        // becomes one moment when they exchange; it is written by whoever stopped it. The uid
+        // its insert gave it named nothing the partner will ever see: not a pending change.
+        conn.execute(
+            "DELETE FROM sync_pending WHERE entity = 'moment'
+               AND uid = (SELECT uid FROM moment WHERE id = ?1)",
+            [moment.id],
+        )?;
+        conn.execute(
+            "UPDATE moment SET uid = (SELECT uid FROM timer WHERE id = ?2) WHERE id = ?1",
+            [moment.id, timer.id],
+        )?;
         match conn.execute("DELETE FROM timer WHERE id = ?1", [timer.id])? {
             0 => Err(Error::TimerNotFound { id: timer.id }),
-            _ => Ok(moment),
+            _ => moment::get(conn, moment.id),
         }
     })
 }

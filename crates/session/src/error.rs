@@ -23,6 +23,15 @@ pub enum Error {
     /// The PDF report could not be typeset.
     #[error(transparent)]
     Pdf(#[from] nestling_report_pdf::Error),
+    /// Pairing or an exchange with the partner's computer failed.
+    #[error(transparent)]
+    Sync(#[from] nestling_sync::Error),
+    /// A pairing was confirmed before a code was shown here or typed in.
+    #[error("no pairing code shown or typed")]
+    NoPairingCode,
+    /// A pairing was confirmed before the shared folder was chosen.
+    #[error("no shared folder chosen")]
+    NoShareFolder,
     /// An export file could not be written at `path`; nothing was left half-written.
     #[error("saving {} failed: {source}", path.display())]
     Save {

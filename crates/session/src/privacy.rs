@@ -74,14 +74,16 @@ impl Session {
         let mut journal = self.journal()?;
         match &*journal {
             Journal::Locked => {}
-            Journal::Open(_) => return Err(Error::NotLocked),
+            Journal::Open(..) => return Err(Error::NotLocked),
             Journal::Failed(err) => return Err(Error::Unavailable(err.clone())),
         }
         let opened = Store::unlock_in(&self.data_dir, secret).map_err(Error::from);
         match opened.and_then(tidy_up) {
             Ok(store) => {
-                *journal = Journal::Open(store);
+                *journal = Journal::Open(store, Box::default());
                 self.touch();
+                // The partner's changes made while the journal was locked come in now.
+                self.sharing_work.nudge();
                 Ok(())
             }
             // A wrong passphrase leaves it locked.

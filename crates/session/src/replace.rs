@@ -43,13 +43,15 @@ impl Session {
         self.holds_folder()?;
         // Dropping the open store closes its connection before any file is moved.
         let before = match std::mem::replace(&mut *journal, Journal::Locked) {
-            Journal::Open(_) => None,
+            Journal::Open(..) => None,
             other => Some(other),
         };
         self.forget_shelf();
         match replace(&self.data_dir) {
             Ok(store) => {
                 *journal = Journal::from_opening(Ok(store));
+                // A restored journal may be paired: it catches up with the partner.
+                self.sharing_work.nudge();
                 Ok(())
             }
             Err(err) => {

@@ -13,7 +13,9 @@ use nestling_store::{BackupInfo, Store};
 
 use crate::error::{shared, Error, Result};
 use crate::saving::Exports;
+use crate::sharing::Sharer;
 use crate::shelf::Shelf;
+use crate::watch::Nudge;
 
 /// The journal as the commands see it.
 pub struct Session {
@@ -28,12 +30,14 @@ pub struct Session {
     pub(crate) folder: Mutex<Option<nestling_store::FolderLock>>,
     /// The typesetter and the cancel flag of saves.
     pub(crate) exports: Exports,
+    /// Asks for an exchange with the partner's computer soon (see [`Session::sharing_work`]).
+    pub(crate) sharing_work: Nudge,
 }
 
 /// Where the journal stands.
 pub(crate) enum Journal {
-    /// Open and ready.
-    Open(Store),
+    /// Open and ready, with sharing as it stands while it is open (dropped when it locks).
+    Open(Store, Box<Sharer>),
     /// Encrypted and closed: the key is not in memory until the passphrase is typed.
     Locked,
     /// It could not be opened; every call repeats why.
@@ -44,7 +48,7 @@ impl Journal {
     /// The outcome of opening: an encrypted journal waits, locked, for its passphrase.
     pub(crate) fn from_opening(opened: Result<Store>) -> Journal {
         match opened.and_then(tidy_up) {
-            Ok(store) => Journal::Open(store),
+            Ok(store) => Journal::Open(store, Box::default()),
             Err(Error::Store(nestling_store::Error::Locked)) => Journal::Locked,
             Err(err) => Journal::Failed(shared(err)),
         }
@@ -79,6 +83,7 @@ impl Session {
             folder: Mutex::new(folder),
             last_seen: Mutex::new(Instant::now()),
             exports: Exports::default(),
+            sharing_work: Nudge::default(),
         }
     }
 
@@ -126,7 +131,7 @@ impl Session {
     /// day old. Nothing is done while the journal is locked or could not be opened.
     pub fn daily_backup_if_due(&self) -> Result<Option<BackupInfo>> {
         match &*self.journal()? {
-            Journal::Open(store) => Ok(store.daily_backup_if_due()?),
+            Journal::Open(store, _) => Ok(store.daily_backup_if_due()?),
             Journal::Locked | Journal::Failed(_) => Ok(None),
         }
     }
@@ -143,7 +148,7 @@ impl Session {
     pub fn lock_if_idle(&self, now: Instant) -> Result<bool> {
         let seen = *self.last_seen.lock().map_err(|_| Error::StatePoisoned)?;
         let mut journal = self.journal()?;
-        let Journal::Open(store) = &*journal else {
+        let Journal::Open(store, _) = &*journal else {
             return Ok(false);
         };
         let Some(idle) = idle_limit(store)? else {
@@ -167,7 +172,15 @@ impl Session {
         self.touch();
         let mut guard = self.journal()?;
         match &mut *guard {
-            Journal::Open(store) => f(store),
+            Journal::Open(store, _) => {
+                let result = f(store);
+                // Whatever the call changed that the partner shares goes out soon, off this
+                // call: an exchange never delays or fails what the parent did.
+                if nestling_journal::shared::has_pending(store.conn()).unwrap_or(false) {
+                    self.sharing_work.nudge();
+                }
+                result
+            }
             Journal::Locked => Err(Error::from(nestling_store::Error::Locked).into()),
             Journal::Failed(err) => Err(Error::Unavailable(err.clone()).into()),
         }
@@ -176,7 +189,7 @@ impl Session {
     /// Closes an encrypted journal, dropping its key from memory; a plain one stays open.
     pub fn lock(&self) -> Result<()> {
         let mut journal = self.journal()?;
-        if matches!(&*journal, Journal::Open(store) if store.is_encrypted()) {
+        if matches!(&*journal, Journal::Open(store, _) if store.is_encrypted()) {
             *journal = Journal::Locked;
             self.forget_shelf();
         }

@@ -43,6 +43,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0006_check_in",
         sql: include_str!("../migrations/0006_check_in.sql"),
     },
+    Migration {
+        name: "0007_sharing",
+        sql: include_str!("../migrations/0007_sharing.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

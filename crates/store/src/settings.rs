@@ -23,6 +23,7 @@ pub const NAMES: &[&str] = &[
     "checkIn",
     "lowMoodCard",
     "lowMoodCardDismissedOn",
+    "shareFeelingsByDefault",
 ];
 
 /// The key each name in [`NAMES`] is stored under in the `setting` table, in the same order.
@@ -36,6 +37,7 @@ const KEYS: &[&str] = &[
     CHECK_IN,
     LOW_MOOD_CARD,
     LOW_MOOD_CARD_DISMISSED_ON,
+    SHARE_FEELINGS_BY_DEFAULT,
 ];
 
 const THEME: &str = "theme";
@@ -47,6 +49,7 @@ const HELP_REGION: &str = "help_region";
 const CHECK_IN: &str = "check_in";
 const LOW_MOOD_CARD: &str = "low_mood_card";
 const LOW_MOOD_CARD_DISMISSED_ON: &str = "low_mood_card_dismissed_on";
+const SHARE_FEELINGS_BY_DEFAULT: &str = "share_feelings_by_default";
 
 /// The region value that means "somewhere the Help screen has no lines for".
 pub const HELP_REGION_ELSEWHERE: &str = "elsewhere";
@@ -141,7 +144,8 @@ const BACKUPS_KEPT: &[(&str, u32)] = &[("3", 3), ("7", 7), ("14", 14), ("30", 30
 /// Serialized for the app as `{"theme": "night", "textSize": "medium",
 /// "lockAfterMinutes": 5 | null, "backupsToKeep": 7, "parentName": "Sam" | null,
 /// "helpRegion": "GB" | "elsewhere" | null, "checkIn": "off" | "daily" | "weekly" | null,
-/// "lowMoodCard": true, "lowMoodCardDismissedOn": "2026-11-30" | null}`.
+/// "lowMoodCard": true, "lowMoodCardDismissedOn": "2026-11-30" | null,
+/// "shareFeelingsByDefault": false}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
@@ -168,6 +172,9 @@ pub struct Settings {
     pub low_mood_card: bool,
     /// The day the parent last put that card away (`YYYY-MM-DD`); empty clears it.
     pub low_mood_card_dismissed_on: Option<NaiveDate>,
+    /// Whether a moment logged here while paired shares how the parent felt (its note, feeling
+    /// words, tags and ratings) with the partner's computer: `on`, or `off` (the default).
+    pub share_feelings_by_default: bool,
 }
 
 impl Default for Settings {
@@ -182,6 +189,7 @@ impl Default for Settings {
             check_in: None,
             low_mood_card: true,
             low_mood_card_dismissed_on: None,
+            share_feelings_by_default: false,
         }
     }
 }
@@ -216,6 +224,9 @@ pub fn get_all(conn: &Connection) -> Result<Settings> {
             .and_then(|v| lookup(ON_OFF, &v))
             .unwrap_or(defaults.low_mood_card),
         low_mood_card_dismissed_on: stored(LOW_MOOD_CARD_DISMISSED_ON)?.and_then(|v| parse_day(&v)),
+        share_feelings_by_default: stored(SHARE_FEELINGS_BY_DEFAULT)?
+            .and_then(|v| lookup(ON_OFF, &v))
+            .unwrap_or(defaults.share_feelings_by_default),
     })
 }
 
@@ -339,7 +350,7 @@ fn allowed(key: &str) -> Vec<&'static str> {
         PARENT_NAME => vec!["a name"],
         HELP_REGION => vec!["a two-letter region code such as GB", HELP_REGION_ELSEWHERE],
         CHECK_IN => names(CHECK_IN_FREQUENCIES),
-        LOW_MOOD_CARD => names(ON_OFF),
+        LOW_MOOD_CARD | SHARE_FEELINGS_BY_DEFAULT => names(ON_OFF),
         LOW_MOOD_CARD_DISMISSED_ON => vec!["a date such as 2026-11-30"],
         _ => names(TEXT_SIZES),
     }
@@ -531,7 +542,7 @@ mod tests {
             serde_json::json!({"theme": "system", "textSize": "medium",
                 "lockAfterMinutes": 5, "backupsToKeep": 7, "parentName": null,
                 "helpRegion": null, "checkIn": null, "lowMoodCard": true,
-                "lowMoodCardDismissedOn": null})
+                "lowMoodCardDismissedOn": null, "shareFeelingsByDefault": false})
         );
     }
 
@@ -601,5 +612,27 @@ mod tests {
         }
         let after = set(store.conn(), "lowMoodCardDismissedOn", "").expect("cleared");
         assert_eq!(after.low_mood_card_dismissed_on, None);
+    }
+
+    #[test]
+    fn feelings_are_not_shared_by_default_until_the_parent_says_so() {
+        let store = store();
+        assert!(
+            !get_all(store.conn())
+                .expect("read")
+                .share_feelings_by_default
+        );
+        let after = set(store.conn(), "shareFeelingsByDefault", "on").expect("on");
+        assert!(after.share_feelings_by_default);
+        let err = set(store.conn(), "shareFeelingsByDefault", "yes").expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "The setting \u{201c}shareFeelingsByDefault\u{201d} can be one of: on, off."
+        );
+        assert!(
+            get_all(store.conn())
+                .expect("read")
+                .share_feelings_by_default
+        );
     }
 }

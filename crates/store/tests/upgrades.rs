@@ -549,6 +549,59 @@ fn assert_v6_rows(store: &Store) {
     assert_v6_days_and_flags(store);
 }
 
+fn assert_v7_rows(store: &Store) {
+    let partner = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    assert_eq!(count(store, "sync_pair"), 1, "rows in sync_pair");
+    assert_eq!(
+        text(store, "SELECT partner_name FROM sync_pair"),
+        "Noor نور"
+    );
+    assert_eq!(count(store, "sync_doc"), 2, "rows in sync_doc");
+    let where_ids = |clause: &str| {
+        ids(
+            store,
+            &format!("SELECT id FROM moment WHERE {clause} ORDER BY id"),
+        )
+    };
+    assert_eq!(where_ids(&format!("author = '{partner}'")), [5, 7]);
+    assert_eq!(where_ids("share_feelings = 1"), [1, 5]);
+    assert_eq!(
+        text(store, "SELECT uid FROM moment WHERE id = 7"),
+        "019cb0e4-a360-7000-b000-0000000000bb"
+    );
+    assert_eq!(
+        text(store, "SELECT uid FROM moment_kind WHERE id = 'custom_2'"),
+        "019c57d4-f4a0-7000-9000-00000000c0de"
+    );
+    assert_eq!(
+        text(store, "SELECT author FROM timer WHERE id = 3"),
+        partner
+    );
+    assert_eq!(
+        strings(
+            store,
+            "SELECT entity || ' ' || uid FROM sync_pending ORDER BY 1"
+        ),
+        [
+            "baby 019c1c38-a400-7abc-8def-0123456789ab",
+            "kind 019c57d4-f4a0-7000-9000-00000000c0de",
+            &format!(
+                "moment {}",
+                text(store, "SELECT uid FROM moment WHERE id = 1")
+            ),
+            &format!(
+                "moment {}",
+                text(store, "SELECT uid FROM moment WHERE id = 5")
+            ),
+            "moment 019cb0e4-a360-7000-b000-0000000000bb",
+            &format!(
+                "timer {}",
+                text(store, "SELECT uid FROM timer WHERE id = 3")
+            ),
+        ]
+    );
+}
+
 fn assert_v6_answers(store: &Store) {
     assert_eq!(
         strings(
@@ -625,13 +678,14 @@ fn assert_v6_days_and_flags(store: &Store) {
 
 /// The hand-written checks that apply to fixture `version`: its own rows and its elders'.
 fn assert_specific_rows(store: &Store, version: u32) {
-    let checks: [(u32, Check); 6] = [
+    let checks: [(u32, Check); 7] = [
         (1, assert_v1_rows),
         (2, assert_v2_rows),
         (3, assert_v3_rows),
         (4, assert_v4_rows),
         (5, assert_v5_rows),
         (6, assert_v6_rows),
+        (7, assert_v7_rows),
     ];
     for (since, check) in checks {
         if version >= since {
@@ -757,6 +811,117 @@ fn the_v6_fixture_keeps_its_journal_reading_state_drafts_care_team_and_check_ins
     assert_v4_rows(&store);
     assert_v5_rows(&store);
     assert_v6_rows(&store);
+}
+
+#[test]
+fn the_v7_fixture_keeps_its_journal_and_its_sharing() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(7, tmp.path());
+    assert_v1_rows(&store);
+    assert_v2_rows(&store);
+    assert_v3_rows(&store);
+    assert_v4_rows(&store);
+    assert_v5_rows(&store);
+    assert_v6_rows(&store);
+    assert_v7_rows(&store);
+}
+
+/// Whether `uid` is a UUID version 7 made at `seconds` since the epoch.
+fn is_uuid_v7_made_at(uid: &str, seconds: i64) -> bool {
+    let hex: String = uid.chars().filter(|c| *c != '-').collect();
+    let dashes: Vec<usize> = uid.match_indices('-').map(|(i, _)| i).collect();
+    hex.len() == 32
+        && dashes == [8, 13, 18, 23]
+        && hex
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        && hex[..12] == format!("{:012x}", seconds * 1000)
+        && &hex[12..13] == "7"
+        && "89ab".contains(&hex[16..17])
+}
+
+#[test]
+fn every_journal_upgraded_from_before_v7_gives_each_row_a_unique_uid_made_at_its_creation() {
+    for version in [2, 5, 6] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let store = upgrade(version, tmp.path());
+        let pairs = |sql: &str| -> Vec<(String, i64)> {
+            let mut stmt = store.conn().prepare(sql).expect("query");
+            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)));
+            rows.expect("rows").map(|r| r.expect("row")).collect()
+        };
+        let mut all = Vec::new();
+        for sql in [
+            "SELECT uid, created_at FROM baby",
+            "SELECT uid, created_at FROM moment",
+            "SELECT uid, started_at FROM timer",
+            "SELECT uid, created_at FROM moment_kind WHERE built_in = 0",
+        ] {
+            for (uid, at) in pairs(sql) {
+                assert!(is_uuid_v7_made_at(&uid, at), "v{version}: {sql}: {uid}");
+                all.push(uid);
+            }
+        }
+        assert!(all.len() >= 15, "v{version}: rows with uids: {}", all.len());
+        let distinct: std::collections::BTreeSet<&String> = all.iter().collect();
+        assert_eq!(distinct.len(), all.len(), "v{version}: uids are unique");
+        let rows = |sql: &str| integer(&store, &format!("SELECT count(*) FROM {sql}"));
+        assert_eq!(
+            rows("moment_kind WHERE built_in = 1 AND uid IS NOT id"),
+            Some(0),
+            "v{version}: a built-in kind's uid is its id"
+        );
+        assert_eq!(
+            rows("moment WHERE share_feelings = 1 OR author IS NOT NULL"),
+            Some(0)
+        );
+        assert_eq!(
+            count(&store, "sync_pending"),
+            0,
+            "v{version}: nothing pending unpaired"
+        );
+    }
+}
+
+#[test]
+fn a_new_row_gets_its_uid_and_counts_as_pending_only_once_a_pairing_exists() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(6, tmp.path());
+    let conn = store.conn();
+    let add_moment = |created: i64| {
+        conn.execute(
+            "INSERT INTO moment (kind_id, started_at, utc_offset, who, created_at, updated_at)
+             VALUES ('changing', ?1, 0, 'me', ?1, ?1)",
+            [created],
+        )
+        .expect("moment");
+        text(&store, "SELECT uid FROM moment ORDER BY id DESC LIMIT 1")
+    };
+    let first = add_moment(1_772_700_000);
+    assert!(is_uuid_v7_made_at(&first, 1_772_700_000), "{first}");
+    assert_eq!(count(&store, "sync_pending"), 0);
+
+    conn.execute(
+        "INSERT INTO sync_pair (id, secret, device_id, my_name, folder, paired_at)
+         VALUES (1, zeroblob(20), 'aa', 'Sam', '/tmp/shared', 1772700000)",
+        [],
+    )
+    .expect("pairing");
+    let second = add_moment(1_772_700_100);
+    conn.execute("UPDATE moment SET note = 'x' WHERE id = 1", [])
+        .expect("update");
+    conn.execute("DELETE FROM timer WHERE id = 1", [])
+        .expect("delete");
+    let pending = strings(
+        &store,
+        "SELECT entity || ' ' || uid FROM sync_pending ORDER BY 1",
+    );
+    let moment_1 = text(&store, "SELECT uid FROM moment WHERE id = 1");
+    let mut expected = [format!("moment {moment_1}"), format!("moment {second}")];
+    expected.sort();
+    assert_eq!(pending.len(), 3, "{pending:?}");
+    assert_eq!(pending[..2], expected[..]);
+    assert!(pending[2].starts_with("timer "), "{pending:?}");
 }
 
 #[test]

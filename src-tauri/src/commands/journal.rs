@@ -13,8 +13,8 @@ use tauri::State;
 use crate::error::Result;
 use crate::AppState;
 
-/// The most search results sent to the UI at once.
-const SEARCH_LIMIT: u32 = 200;
+/// How many search results the page gets when it does not ask for a number: a few screens.
+const SEARCH_PAGE: u32 = 50;
 
 /// Every kind of moment, hidden ones included (the UI decides what to offer).
 #[tauri::command]
@@ -88,10 +88,10 @@ pub(crate) async fn tag_suggestions(state: State<'_, AppState>) -> Result<Vec<Ta
     state.with_store(|store| Ok(journal::words::tag_suggestions(store.conn())?))
 }
 
-/// Saves a new moment.
+/// Saves a new moment (sharing how the parent felt when paired and chosen by default).
 #[tauri::command]
 pub(crate) async fn log_moment(state: State<'_, AppState>, input: MomentInput) -> Result<Moment> {
-    state.with_store(|store| Ok(journal::moment::insert(store.conn(), &input, Utc::now())?))
+    Ok(state.log_moment(&input, Utc::now())?)
 }
 
 /// One moment, live or in the trash.
@@ -160,16 +160,19 @@ pub(crate) async fn list_moments(
 }
 
 /// Finds moments by words in their notes, best match first, with highlighted snippets; each
-/// note only as far as a row shows it.
+/// note only as far as a row shows it. At most `limit` results (50 unless asked, never more than
+/// the journal's own maximum): the page asks for more when the parent wants them.
 #[tauri::command]
 pub(crate) async fn search_moments(
     state: State<'_, AppState>,
     text: String,
     filter: Option<Filter>,
+    limit: Option<u32>,
 ) -> Result<Vec<SearchRow>> {
     let filter = filter.unwrap_or_default();
+    let limit = limit.unwrap_or(SEARCH_PAGE);
     state.with_store(|store| {
-        let hits = journal::search::search(store.conn(), &text, &filter, SEARCH_LIMIT)?;
+        let hits = journal::search::search(store.conn(), &text, &filter, limit)?;
         Ok(hits.into_iter().map(SearchRow::from).collect())
     })
 }
@@ -186,10 +189,10 @@ pub(crate) async fn start_timer(state: State<'_, AppState>, input: TimerInput) -
     state.with_store(|store| Ok(journal::timer::start(store.conn(), &input, Utc::now())?))
 }
 
-/// Stops a timer and saves the moment it timed.
+/// Stops a timer and saves the moment it timed (shared like a moment logged here).
 #[tauri::command]
 pub(crate) async fn stop_timer(state: State<'_, AppState>, id: i64) -> Result<Moment> {
-    state.with_store(|store| Ok(journal::timer::stop(store.conn(), id, Utc::now())?))
+    Ok(state.stop_timer(id, Utc::now())?)
 }
 
 /// Discards a running timer without saving a moment.

@@ -11,3 +11,4 @@ pub(crate) mod patterns;
 pub(crate) mod privacy;
 pub(crate) mod restore;
 pub(crate) mod settings;
+pub(crate) mod sharing;

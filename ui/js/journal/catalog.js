@@ -29,8 +29,9 @@ export const SCALES = {
 
 /**
  * @param {typeof import('../api.js')} api
+ * @param {() => string} [partner] how the partner is named beside their moments
  */
-export function createCatalog(api) {
+export function createCatalog(api, partner = () => 'your partner') {
   /** @type {{kinds: Kind[], babies: Baby[], feelings: string[], tags: string[]}} */
   const data = { kinds: [], babies: [], feelings: [], tags: [] };
   return {
@@ -67,6 +68,8 @@ export function createCatalog(api) {
     babyName(id) {
       return data.babies.find((b) => b.id === id)?.name ?? '';
     },
+    /** How a row names the partner whose computer a moment came from. */
+    partnerName: partner,
     visibleKinds() {
       return data.kinds.filter((k) => !k.hidden);
     },

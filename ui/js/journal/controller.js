@@ -13,12 +13,18 @@ import { todayView } from './today.js';
 
 /** How many days the timeline shows at first, and adds with "Show earlier days". */
 const PAGE_DAYS = 14;
+/** How many search results are shown at first, and added with "Show more results". */
+const PAGE_RESULTS = 50;
+/** The most results one search can return (the journal's own maximum). */
+const MAX_RESULTS = 200;
 
 /**
  * @typedef {ReturnType<typeof createJournal>} JournalContext
  * @typedef {import('../types.js').Kind} Kind
  * @typedef {import('../types.js').Timer} Timer
  * @typedef {import('../types.js').CheckIn} CheckIn
+ * @typedef {{paired: () => boolean, name: () => string, shareByDefault: () => boolean}} Partner
+ *   sharing with the partner's computer, as the editor and the rows need it
  * @typedef {{list: (from: string, to: string) => Promise<CheckIn[]>, row: (checkIn: CheckIn) => HTMLElement,
  *   open: (checkIn: CheckIn|null) => void, trashed: () => Promise<CheckIn[]>,
  *   restore: (checkIn: CheckIn) => Promise<void>}} CheckIns the check-ins shown beside moments and in the trash
@@ -32,10 +38,11 @@ const PAGE_DAYS = 14;
  *   now: () => Date,
  *   redraw: () => void,
  *   checkIns: CheckIns,
+ *   partner: Partner,
  * }} deps
  */
-export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
-  const catalog = createCatalog(api);
+export function createJournal({ api, toast, notice, now, redraw, checkIns, partner }) {
+  const catalog = createCatalog(api, partner.name);
   const drafts = createDrafts({
     listDrafts: api.listDrafts,
     saveDraft: api.saveDraft,
@@ -46,6 +53,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     query: '',
     filter: {},
     days: PAGE_DAYS,
+    results: PAGE_RESULTS,
     kept: new Set(),
   };
 
@@ -55,8 +63,10 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
   const editor = createEditor(
     catalog,
     {
-      async save(input, id) {
+      async save(input, id, share) {
         const saved = id === null ? await api.logMoment(input) : await api.updateMoment(id, input);
+        if (share !== null && share !== saved.shareFeelings)
+          await api.setShareFeelings(saved.id, share);
         await catalog.load();
         toast.show(
           id === null
@@ -68,6 +78,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       remove: (moment) => ctx.remove(moment),
     },
     drafts,
+    partner,
   );
 
   /** Runs a change to the babies or the kinds, then reads them again. @param {() => Promise<unknown>} write */
@@ -191,6 +202,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     /** @param {string} query */
     search(query) {
       local.query = query.trim();
+      local.results = PAGE_RESULTS;
       redraw();
     },
     setFilter(key, value) {
@@ -200,6 +212,10 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
     },
     showEarlier() {
       local.days += PAGE_DAYS;
+      redraw();
+    },
+    showMoreResults() {
+      local.results = Math.min(local.results + PAGE_RESULTS, MAX_RESULTS);
       redraw();
     },
 
@@ -222,7 +238,16 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
       const span = daySpan(days);
       const to = span?.to ?? toLocalDate(at);
       const from = span?.from ?? shiftDate(to, 1 - local.days);
-      const hits = local.query ? await api.searchMoments(local.query, local.filter) : null;
+      // One more than shown, to know whether "Show more results" would find any.
+      const found = local.query
+        ? await api.searchMoments(
+            local.query,
+            local.filter,
+            Math.min(local.results + 1, MAX_RESULTS),
+          )
+        : null;
+      const more = found !== null && found.length > local.results;
+      const hits = found && found.slice(0, local.results);
       const listing = hits ? null : await api.listMoments(from, to, local.filter);
       // Check-ins have no kind, baby, feeling or tag: a filter or a search shows moments only.
       const unfiltered = !hits && Object.keys(local.filter).length === 0;
@@ -232,6 +257,8 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns }) {
         filter: local.filter,
         listing,
         hits,
+        more,
+        atMost: hits !== null && hits.length >= MAX_RESULTS,
         checkIns: shownCheckIns,
         now: at,
         span,

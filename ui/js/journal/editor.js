@@ -1,6 +1,8 @@
 // @ts-check
 // The moment editor: every field of a moment in one dialog. The note's draft is kept on every
-// keystroke so nothing typed is lost if the window closes before Save.
+// keystroke so nothing typed is lost if the window closes before Save. While paired, the
+// parent's own moment has a "share how I felt" box; a moment from the partner's computer shows
+// its feelings read-only (only its author changes them) and its care open to change.
 
 import { el } from '../dom.js';
 import { fromInputValue, toInputValue, withOffset } from '../format.js';
@@ -11,15 +13,19 @@ import { SCALES, currentOffsetSeconds } from './catalog.js';
  * @typedef {import('../types.js').MomentInput} MomentInput
  * @typedef {import('./catalog.js').Catalog} Catalog
  * @typedef {import('./drafts.js').Drafts} Drafts
- * @typedef {{save: (input: MomentInput, id: number|null) => Promise<void>, remove: (moment: Moment) => Promise<void>}} EditorActions
+ * @typedef {import('./controller.js').Partner} Partner
+ * @typedef {{save: (input: MomentInput, id: number|null, share: boolean|null) => Promise<void>,
+ *   remove: (moment: Moment) => Promise<void>}} EditorActions `share` is the "share how I felt"
+ *   box, or null when there is none
  */
 
 /**
  * @param {Catalog} catalog
  * @param {EditorActions} actions
  * @param {Drafts} drafts where unsaved notes wait, per moment ("new" for one not saved yet)
+ * @param {Partner} partner
  */
-export function createEditor(catalog, actions, drafts) {
+export function createEditor(catalog, actions, drafts, partner) {
   const dialog = /** @type {HTMLDialogElement} */ (
     el('dialog', { id: 'editor', class: 'editor', 'aria-labelledby': 'editor-title' })
   );
@@ -30,7 +36,8 @@ export function createEditor(catalog, actions, drafts) {
      * @param {Partial<MomentInput>} [defaults]
      */
     open(moment, defaults = {}) {
-      const form = editorForm({ catalog, actions, drafts }, moment, defaults, () => dialog.close());
+      const deps = { catalog, actions, drafts, partner };
+      const form = editorForm(deps, moment, defaults, () => dialog.close());
       dialog.replaceChildren(form);
       dialog.showModal();
       /** @type {HTMLElement|null} */ (form.querySelector('#editor-kind'))?.focus();
@@ -45,15 +52,16 @@ export function createEditor(catalog, actions, drafts) {
 }
 
 /**
- * @param {{catalog: Catalog, actions: EditorActions, drafts: Drafts}} deps
+ * @param {{catalog: Catalog, actions: EditorActions, drafts: Drafts, partner: Partner}} deps
  * @param {Moment|null} moment
  * @param {Partial<MomentInput>} defaults
  * @param {() => void} close
  */
-function editorForm({ catalog, actions, drafts }, moment, defaults, close) {
+function editorForm({ catalog, actions, drafts, partner }, moment, defaults, close) {
   const start = moment?.startLocal ?? defaults.startedAt ?? withOffset(new Date());
+  const theirs = Boolean(moment?.fromPartner);
   const draftKey = moment ? String(moment.id) : 'new';
-  const draft = drafts.get(draftKey);
+  const draft = theirs ? null : drafts.get(draftKey);
   const note = draft ?? moment?.note ?? defaults.note ?? '';
   const error = el('p', { class: 'editor-error', id: 'editor-error', role: 'alert', hidden: true });
   const form = /** @type {HTMLFormElement} */ (
@@ -61,6 +69,13 @@ function editorForm({ catalog, actions, drafts }, moment, defaults, close) {
       'form',
       { class: 'editor-form', novalidate: true },
       el('h2', { id: 'editor-title', text: moment ? 'Edit this moment' : 'Log a moment' }),
+      theirs
+        ? el('p', {
+            class: 'partner-note',
+            id: 'editor-partner-note',
+            text: `Written on ${partner.name()}\u2019s computer: you can change the care, they keep their feelings.`,
+          })
+        : null,
       draft !== null && draft !== (moment?.note ?? '')
         ? el('p', {
             class: 'draft-restored',
@@ -98,26 +113,9 @@ function editorForm({ catalog, actions, drafts }, moment, defaults, close) {
       ),
       babyField(catalog, moment ? (moment.babyId ?? null) : (defaults.babyId ?? null)),
       whoField(moment?.who ?? 'me'),
-      scaleField('connection', moment?.connection ?? null),
-      scaleField('energy', moment?.energy ?? null),
-      feelingsField(catalog, moment?.feelings ?? []),
-      noteField(note, (text) => drafts.set(draftKey, text)),
-      field(
-        'Tags (separate with commas)',
-        el('input', {
-          type: 'text',
-          id: 'editor-tags',
-          name: 'tags',
-          value: (moment?.tags ?? []).join(', '),
-          autocomplete: 'off',
-          list: 'tag-suggestions',
-        }),
-      ),
-      el(
-        'datalist',
-        { id: 'tag-suggestions' },
-        ...catalog.data.tags.map((t) => el('option', { value: t })),
-      ),
+      ...(theirs
+        ? [theirFeelings(/** @type {Moment} */ (moment), partner.name())]
+        : ownFeelings(catalog, moment, note, (text) => drafts.set(draftKey, text))),
       el(
         'label',
         { class: 'check' },
@@ -126,9 +124,13 @@ function editorForm({ catalog, actions, drafts }, moment, defaults, close) {
           id: 'editor-private',
           name: 'private',
           checked: moment?.private ?? false,
+          disabled: theirs,
         }),
         'Private: never include this moment in an export',
       ),
+      !theirs && partner.paired()
+        ? shareField(partner, moment ? moment.shareFeelings : partner.shareByDefault())
+        : null,
       error,
       el(
         'div',
@@ -173,8 +175,9 @@ function editorForm({ catalog, actions, drafts }, moment, defaults, close) {
 async function submit(form, actions, moment, discardDraft, error) {
   const input = readForm(form, moment);
   if (typeof input === 'string') return showError(error, input);
+  const shareBox = /** @type {HTMLInputElement|null} */ (form.elements.namedItem('share'));
   try {
-    await actions.save(input, moment ? moment.id : null);
+    await actions.save(input, moment ? moment.id : null, shareBox ? shareBox.checked : null);
     discardDraft().catch(() => {}); // a leftover draft is only offered back, never lost
     return true;
   } catch (err) {
@@ -348,6 +351,96 @@ function whoField(who) {
     el('option', { value: 'caregiver', text: 'Someone else', selected: current === 'caregiver' }),
   );
   return el('div', { class: 'field-row' }, field('Who', select), name);
+}
+
+/**
+ * "Share how I felt with Noor": whether this moment's feelings go to the partner's computer.
+ * @param {Partner} partner
+ * @param {boolean} checked
+ */
+function shareField(partner, checked) {
+  return el(
+    'div',
+    { class: 'share-field' },
+    el(
+      'label',
+      { class: 'check' },
+      el('input', { type: 'checkbox', id: 'editor-share', name: 'share', checked }),
+      `Share how I felt with ${partner.name()}`,
+    ),
+    el('p', {
+      class: 'hint',
+      text: 'Your note, feeling words, tags and ratings go with the care. Private moments stay on this computer.',
+    }),
+  );
+}
+
+/**
+ * How the parent felt, all of it theirs to change: ratings, feeling words, the note and tags.
+ * @param {Catalog} catalog
+ * @param {Moment|null} moment
+ * @param {string} note the note to show (a kept draft wins over the saved note)
+ * @param {(text: string) => Promise<void>} keepDraft
+ */
+function ownFeelings(catalog, moment, note, keepDraft) {
+  return [
+    scaleField('connection', moment?.connection ?? null),
+    scaleField('energy', moment?.energy ?? null),
+    feelingsField(catalog, moment?.feelings ?? []),
+    noteField(note, keepDraft),
+    field(
+      'Tags (separate with commas)',
+      el('input', {
+        type: 'text',
+        id: 'editor-tags',
+        name: 'tags',
+        value: (moment?.tags ?? []).join(', '),
+        autocomplete: 'off',
+        list: 'tag-suggestions',
+      }),
+    ),
+    el(
+      'datalist',
+      { id: 'tag-suggestions' },
+      ...catalog.data.tags.map((t) => el('option', { value: t })),
+    ),
+  ];
+}
+
+/**
+ * How the partner felt, as they shared it: shown, never changed here (only its author does).
+ * @param {Moment} moment
+ * @param {string} partner
+ */
+function theirFeelings(moment, partner) {
+  const ratings = [
+    moment.connection ? `connection ${moment.connection}/5` : '',
+    moment.energy ? `energy ${moment.energy}/5` : '',
+  ].filter(Boolean);
+  const shared = ratings.length + moment.feelings.length + moment.tags.length > 0 || moment.note;
+  return el(
+    'fieldset',
+    { class: 'their-feelings', id: 'editor-their-feelings' },
+    el('legend', { text: `How ${partner} felt` }),
+    shared
+      ? null
+      : el('p', {
+          class: 'hint',
+          text: `${partner}\u2019s feelings about this stay on their computer.`,
+        }),
+    ratings.length ? el('p', { class: 'moment-ratings', text: ratings.join(' \u00b7 ') }) : null,
+    moment.feelings.length
+      ? el(
+          'p',
+          { class: 'moment-feelings' },
+          ...moment.feelings.map((w) => el('span', { class: 'chip', text: w })),
+        )
+      : null,
+    moment.note
+      ? el('p', { class: 'their-note', id: 'editor-their-note', text: moment.note })
+      : null,
+    moment.tags.length ? el('p', { class: 'hint', text: `Tags: ${moment.tags.join(', ')}` }) : null,
+  );
 }
 
 /**

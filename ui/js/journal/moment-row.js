@@ -24,6 +24,7 @@ export function momentRow(moment, catalog, onOpen, extra = [], { notePreview = t
       ? formatMinutes(moment.durationMinutes)
       : '',
     catalog.babyName(moment.babyId),
+    moment.fromPartner ? `from ${catalog.partnerName()}` : '',
     moment.private ? 'Private' : '',
   ]
     .filter(Boolean)

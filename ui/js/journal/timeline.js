@@ -19,9 +19,14 @@ import { checkInRow } from '../checkin/cards.js';
 /**
  * @param {JournalContext} ctx
  * @param {{query: string, filter: Filter, listing: Listing|null, hits: SearchHit[]|null, checkIns: CheckIn[], now: Date,
- *   span?: {from: string, to: string}|null}} data `span`: only these days are shown (opened from Patterns)
+ *   span?: {from: string, to: string}|null, more?: boolean, atMost?: boolean}} data `span`: only these
+ *   days are shown (opened from Patterns); `more`: the search found more than `hits`; `atMost`: as
+ *   many results as one search gives
  */
-export function timelineView(ctx, { query, filter, listing, hits, checkIns, now, span = null }) {
+export function timelineView(
+  ctx,
+  { query, filter, listing, hits, checkIns, now, span = null, more = false, atMost = false },
+) {
   return el(
     'section',
     { class: 'timeline', 'aria-labelledby': 'timeline-title' },
@@ -45,7 +50,7 @@ export function timelineView(ctx, { query, filter, listing, hits, checkIns, now,
     searchForm(ctx, query),
     filters(ctx, filter),
     span && !hits ? spanNote(span, now) : null,
-    hits ? results(ctx, query, hits) : days(ctx, listing, checkIns, now, !span),
+    hits ? results(ctx, query, hits, { more, atMost }) : days(ctx, listing, checkIns, now, !span),
   );
 }
 
@@ -244,12 +249,19 @@ export function daySummary(entries) {
  * @param {JournalContext} ctx
  * @param {string} query
  * @param {SearchHit[]} hits
+ * @param {{more: boolean, atMost: boolean}} paging `more`: there are more results to show;
+ *   `atMost`: as many as one search gives, so there may be more nobody can show
  */
-function results(ctx, query, hits) {
+function results(ctx, query, hits, { more, atMost }) {
+  const count = hits.length === 1 ? '1 moment' : `${hits.length} moments`;
   const summary =
     hits.length === 0
       ? `Nothing found for \u201c${query}\u201d. Try a shorter word.`
-      : `${hits.length === 1 ? '1 moment' : `${hits.length} moments`} found for \u201c${query}\u201d`;
+      : more
+        ? `The ${hits.length} best matches for \u201c${query}\u201d. There are more.`
+        : atMost && hits.length > 1
+          ? `The ${hits.length} best matches for \u201c${query}\u201d. Another word narrows the search.`
+          : `${count} found for \u201c${query}\u201d`;
   return el(
     'section',
     { class: 'results', 'aria-label': 'Search results' },
@@ -263,6 +275,15 @@ function results(ctx, query, hits) {
         }),
       ),
     ),
+    more
+      ? el('button', {
+          type: 'button',
+          class: 'button quiet',
+          id: 'search-more',
+          onclick: () => ctx.showMoreResults(),
+          text: 'Show more results',
+        })
+      : null,
     el('button', {
       type: 'button',
       class: 'button quiet',

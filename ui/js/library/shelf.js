@@ -195,7 +195,13 @@ export function hitsList(query, hits) {
     list.map((s) => (s.highlighted ? el('mark', { text: s.text }) : s.text));
   return el(
     'ul',
-    { class: 'article-list', id: 'library-hits', 'aria-label': 'Search results' },
+    // data-query: which search these are, as results of an earlier one can still be on screen.
+    {
+      class: 'article-list',
+      id: 'library-hits',
+      'aria-label': 'Search results',
+      'data-query': query,
+    },
     ...hits.map((hit) =>
       el(
         'li',

@@ -1,7 +1,7 @@
 // @ts-check
 // The Settings screen's controller: saves a changed setting and applies it, and puts the
 // screen together from the parts each feature owns (appearance, check-in, babies and kinds,
-// care team, privacy). Every part is a pure view; this and the features' controllers call Rust.
+// care team, sharing with the partner's computer, privacy). Every part is a pure view; this and the features' controllers call Rust.
 
 import { makeAttempt } from '../attempt.js';
 import { createPrivacy } from '../privacy/controller.js';
@@ -21,6 +21,7 @@ import { manageView } from '../journal/manage.js';
  *   journal: {catalog: import('../journal/catalog.js').Catalog, manage: import('../journal/manage.js').ManageIntents},
  *   checkInPart: (settings: Settings) => HTMLElement,
  *   teamPart: () => Promise<HTMLElement>,
+ *   sharingPart: () => Promise<HTMLElement>,
  * }} deps
  */
 export function createSettings({
@@ -33,6 +34,7 @@ export function createSettings({
   journal,
   checkInPart,
   teamPart,
+  sharingPart,
 }) {
   const attempt = makeAttempt(notice, api.toAppError, redraw);
 
@@ -50,15 +52,28 @@ export function createSettings({
 
   return {
     change,
-    /** The whole Settings screen, read afresh. */
-    async view() {
+    /**
+     * The whole Settings screen, read afresh; at sharing when `part` is "sharing" (the header's
+     * mark opens it there).
+     * @param {string} [part]
+     */
+    async view(part = '') {
       const settings = /** @type {Settings} */ (state.get().settings);
       const section = appearanceView(settings, change);
       section.append(checkInPart(settings));
       section.append(manageView(journal.catalog.data, journal.manage));
       section.append(await teamPart());
+      section.append(await sharingPart());
       section.append(await privacy.view(settings));
+      if (part === 'sharing') requestAnimationFrame(() => showPart('sharing-title'));
       return section;
     },
   };
+}
+
+/** Brings a part of Settings into view and moves the focus to its heading. @param {string} id */
+function showPart(id) {
+  const heading = document.getElementById(id);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
 }

@@ -44,7 +44,20 @@ pub(super) fn selection(
     now: DateTime<Utc>,
 ) -> Result<Document> {
     let sel = selection.resolve(today)?;
-    let ids: HashSet<i64> = included(conn, &sel)?.iter().map(|m| m.id).collect();
+    let chosen = included(conn, &sel)?;
+    let ids: HashSet<i64> = chosen.iter().map(|m| m.id).collect();
+    // A partner's moment goes with its care only, as in the report.
+    let partners: HashSet<i64> = chosen
+        .iter()
+        .filter(|m| m.from_partner)
+        .map(|m| m.id)
+        .collect();
+    let care_only = Include {
+        notes: false,
+        feelings: false,
+        ratings: false,
+        ..sel.include
+    };
     let Records {
         babies,
         kinds,
@@ -56,7 +69,10 @@ pub(super) fn selection(
         .iter()
         .map(map::moment)
         .filter(|m| ids.contains(&m.id) && !m.private && m.deleted_at.is_none())
-        .map(|m| blanked(m, sel.include))
+        .map(|m| match partners.contains(&m.id) {
+            true => blanked(m, care_only),
+            false => blanked(m, sel.include),
+        })
         .collect();
     let baby_ids: HashSet<i64> = moments.iter().filter_map(|m| m.baby_id).collect();
     let kind_ids: HashSet<&str> = moments.iter().map(|m| m.kind_id.as_str()).collect();

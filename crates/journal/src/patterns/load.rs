@@ -61,14 +61,22 @@ pub fn facts(conn: &Connection, period: &Period, options: &Options) -> Result<Fa
 /// row once (a quarter of the time for all of a ten-year journal, in the benchmark's profile).
 const SCAN_FROM_DAYS: i64 = 366;
 
-/// The moments query; `{table}` is `moment m`, or `moment m NOT INDEXED` to walk the table.
+/// The moments query; `{table}` is `moment m`, or `moment m NOT INDEXED` to walk the table, and
+/// `{ratings}` is [`OWN_RATINGS`] or the plain columns.
 const MOMENTS_SQL: &str = "SELECT (m.started_at + m.utc_offset) / 86400, m.kind_id,
-        ifnull(m.ended_at - m.started_at, 0), m.connection, m.energy,
+        ifnull(m.ended_at - m.started_at, 0), {ratings},
         CASE m.who WHEN 'me' THEN 0 WHEN 'partner' THEN 1 ELSE 2 END, m.baby_id, m.private
    FROM {table}
   WHERE m.deleted_at IS NULL AND m.local_date BETWEEN ?1 AND ?2
     AND (?3 OR m.private = 0)
     AND (?4 IS NULL OR m.baby_id = ?4) AND (?5 IS NULL OR m.kind_id = ?5)";
+
+/// Ratings count only for moments written on this computer: a partner's shared ratings are how
+/// they felt, not how the parent did. `author` comes after the note in each row, so reading it
+/// costs a sixth of the query; it is read only when the journal holds a partner's moment (the
+/// partial index `moment_from_partner` answers that at once).
+const OWN_RATINGS: &str =
+    "iif(m.author IS NULL, m.connection, NULL), iif(m.author IS NULL, m.energy, NULL)";
 
 fn moment_facts(conn: &Connection, period: &Period, options: &Options) -> Result<Vec<MomentFact>> {
     let long = (period.to - period.from).num_days() > SCAN_FROM_DAYS;
@@ -76,7 +84,17 @@ fn moment_facts(conn: &Connection, period: &Period, options: &Options) -> Result
         true => "moment m NOT INDEXED",
         false => "moment m",
     };
-    let mut stmt = conn.prepare_cached(&MOMENTS_SQL.replace("{table}", table))?;
+    let shared: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM moment WHERE author IS NOT NULL)")?
+        .query_row([], |row| row.get(0))?;
+    let ratings = match shared {
+        true => OWN_RATINGS,
+        false => "m.connection, m.energy",
+    };
+    let sql = MOMENTS_SQL
+        .replace("{table}", table)
+        .replace("{ratings}", ratings);
+    let mut stmt = conn.prepare_cached(&sql)?;
     let args = params![
         date_key(period.from),
         date_key(period.to),

@@ -555,3 +555,21 @@ fn a_range_of_years_counts_exactly_the_moments_of_its_days_like_a_short_one() {
     assert_eq!(total(&short), 1);
     assert_eq!(years.weeks[0].moments, 1);
 }
+
+#[test]
+fn ratings_written_on_the_partners_computer_are_not_the_parents_own() {
+    let store = store();
+    log(&store, &rated("2024-05-06T09:00:00Z", 2));
+    let theirs = log(&store, &rated("2024-05-06T10:00:00Z", 5));
+    store
+        .conn()
+        .execute(
+            "UPDATE moment SET author = '0a1b2c3d4e5f60718293a4b5c6d7e8f9' WHERE id = ?1",
+            [theirs.id],
+        )
+        .expect("from the partner");
+    let week = of(&store, between("2024-05-06", "2024-05-12"), &app()).weeks[0].clone();
+    let connection = week.connection.expect("rated");
+    assert_eq!((connection.count, connection.average), (1, 2.0));
+    assert_eq!(week.moments, 2, "their care still counts");
+}

@@ -242,7 +242,15 @@ impl<'c> Writer<'c> {
         let duplicate = self.merging() && same_moment(self.conn, &c)?;
         if !duplicate {
             let times = [m.created_at, m.updated_at];
-            let id = moment::insert_row(self.conn, self.own_id(m.id), &c, times, m.deleted_at)?;
+            let origin = moment::Origin::default();
+            let id = moment::insert_row(
+                self.conn,
+                self.own_id(m.id),
+                &c,
+                times,
+                m.deleted_at,
+                &origin,
+            )?;
             moment::write_labels(self.conn, id, &c, self.now)?;
         }
         self.count(duplicate, |c| &mut c.moments);
