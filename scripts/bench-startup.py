@@ -71,7 +71,7 @@ def wait_listening(port):
             return
         except OSError:
             time.sleep(0.05)
-    sys.exit(f"tauri-driver never listened on {port}")
+    sys.exit(f"the WebDriver servers never listened on {port}")
 
 
 def children(pid):
@@ -126,36 +126,42 @@ def app_pid(driver_pid, binary):
 def measure(label):
     binary, ready = APPS[label]
     data = tempfile.mkdtemp(prefix="nestling-bench-")
+    log_path = Path(data + ".log")
     port, native = free_ports()
     env = dict(os.environ, NESTLING_DATA_DIR=data)
-    driver = subprocess.Popen(
-        ["tauri-driver", "--port", str(port), "--native-port", str(native)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    with open(log_path, "wb") as log:
+        driver = subprocess.Popen(
+            ["tauri-driver", "--port", str(port), "--native-port", str(native)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
+        # tauri-driver listens at once, the engine's driver it starts a moment later; a session
+        # asked for before both listen is dropped unanswered.
         wait_listening(port)
+        wait_listening(native)
         caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": str(binary), "args": []}}}}
         start = time.monotonic()
         try:
             session = request(port, "POST", "/session", caps)["value"]["sessionId"]
+            find = {"using": "css selector", "value": ready}
+            while True:
+                try:
+                    request(port, "POST", f"/session/{session}/element", find)
+                    break
+                except urllib.error.HTTPError:
+                    if time.monotonic() - start > PATIENCE_SECONDS:
+                        sys.exit(f"{label}: {ready} never appeared")
+                    time.sleep(0.01)
         except (urllib.error.URLError, ConnectionError) as err:
-            # Seen once, when the two ports were drawn one by one and came out the same (the
-            # driver then forwards to itself); kept as a guard, the run is reported as skipped.
-            print(f"{label}: the driver refused the session ({err}); this run is skipped", flush=True)
+            # A run whose driver drops the connection is reported with the end of its log and
+            # left out of the figures.
+            tail = log_path.read_text(errors="replace").splitlines()[-8:]
+            print(f"{label}: the driver dropped the session ({err}); this run is skipped. Its log ends:",
+                  *("    " + line for line in tail), sep="\n", flush=True)
             return None
-
-        find = {"using": "css selector", "value": ready}
-        while True:
-            try:
-                request(port, "POST", f"/session/{session}/element", find)
-                break
-            except urllib.error.HTTPError:
-                if time.monotonic() - start > PATIENCE_SECONDS:
-                    sys.exit(f"{label}: {ready} never appeared")
-                time.sleep(0.01)
         startup_ms = (time.monotonic() - start) * 1000
         time.sleep(SETTLE_SECONDS)
         pid = app_pid(driver.pid, binary)
@@ -167,12 +173,29 @@ def measure(label):
         request(port, "DELETE", f"/session/{session}")
         return startup_ms, parts
     finally:
-        os.killpg(driver.pid, signal.SIGTERM)
-        try:
-            driver.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(driver.pid, signal.SIGKILL)
+        stop_group(driver)
         shutil.rmtree(data, ignore_errors=True)
+        log_path.unlink(missing_ok=True)
+
+
+def stop_group(driver):
+    """Stops the driver and everything it started, and waits until all of it has gone, so that
+    no closing app overlaps the next run."""
+    os.killpg(driver.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    try:
+        driver.wait(timeout=10)
+        while time.monotonic() < deadline:
+            os.killpg(driver.pid, 0)
+            time.sleep(0.05)
+        os.killpg(driver.pid, signal.SIGKILL)
+    except (subprocess.TimeoutExpired, ProcessLookupError):
+        pass
+    try:
+        os.killpg(driver.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    driver.wait()
 
 
 def summary(values):

@@ -23,6 +23,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 struct Driver {
     child: Child,
     port: u16,
+    native_port: u16,
 }
 
 impl Driver {
@@ -53,20 +54,27 @@ impl Driver {
             .process_group(0)
             .spawn()
             .expect("tauri-driver starts (install it with `cargo install tauri-driver --locked`)");
-        let driver = Driver { child, port };
+        let driver = Driver {
+            child,
+            port,
+            native_port,
+        };
         driver.wait_until_listening();
         driver
     }
 
+    /// Waits for both servers: tauri-driver starts the browser engine's driver and listens at
+    /// once, and a session asked for before the engine's driver listens is dropped unanswered.
     fn wait_until_listening(&self) {
         let deadline = Instant::now() + PATIENCE;
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "tauri-driver never listened on {}",
-                self.port
-            );
-            std::thread::sleep(Duration::from_millis(100));
+        for port in [self.port, self.native_port] {
+            while TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(
+                    Instant::now() < deadline,
+                    "the WebDriver servers never listened on {port}"
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
         }
     }
 
