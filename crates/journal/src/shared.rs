@@ -550,11 +550,7 @@ pub fn remove_moment(conn: &Connection, uid: &str) -> Result<bool> {
         .optional()?;
         let Some(id) = id else { return Ok(false) };
         exec(conn, "DELETE FROM moment WHERE id = ?1", [id])?;
-        exec(
-            conn,
-            "DELETE FROM note_draft WHERE key = ?1",
-            [id.to_string()],
-        )?;
+        crate::draft::discard(conn, &id.to_string())?;
         Ok(true)
     })
 }
@@ -621,23 +617,7 @@ pub fn put_timer(conn: &Connection, t: &SharedTimer) -> Result<(Put, Option<Stri
         let c = validate::check(&input, t.care.started_at)?;
         validate::check_references(conn, &c, c.baby_id)?;
         exec(conn, "DELETE FROM timer WHERE uid = ?1", [&t.uid])?;
-        exec(
-            conn,
-            "INSERT INTO timer (kind_id, detail, baby_id, who, caregiver, started_at, utc_offset,
-                                uid, author)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                c.kind_id,
-                c.detail,
-                c.baby_id,
-                c.who,
-                c.caregiver,
-                c.started_at,
-                c.utc_offset,
-                t.uid,
-                t.author
-            ],
-        )?;
+        crate::timer::insert_row(conn, None, &c, Some(&t.uid), t.author.as_deref())?;
         let put = if current.is_some() {
             Put::Changed
         } else {

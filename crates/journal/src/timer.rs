@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::moment::{self, who_at, Moment, MomentInput, Who};
 use crate::time::{instant_at, offset_at};
 use crate::tx::atomically;
-use crate::validate;
+use crate::validate::{self, Checked};
 use crate::{Error, Result};
 
 /// After how long a running timer asks to be confirmed.
@@ -95,21 +95,39 @@ pub fn start(conn: &Connection, input: &TimerInput, now: DateTime<Utc>) -> Resul
     atomically(conn, || {
         validate::check_references(conn, &checked, None)?;
         refuse_a_second(conn, &checked.kind_id, checked.baby_id)?;
-        conn.execute(
-            "INSERT INTO timer (kind_id, detail, baby_id, who, caregiver, started_at, utc_offset)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                checked.kind_id,
-                checked.detail,
-                checked.baby_id,
-                checked.who,
-                checked.caregiver,
-                checked.started_at,
-                checked.utc_offset
-            ],
-        )?;
-        get(conn, conn.last_insert_rowid(), now)
+        let id = insert_row(conn, None, &checked, None, None)?;
+        get(conn, id, now)
     })
+}
+
+/// Inserts a checked timer with `id` (a new one when `None`), named `uid` and started on the
+/// computer `author` (a fresh uid and this computer when `None`); returns its id. Starting,
+/// restoring and a timer that arrived from the partner all write it here.
+pub(crate) fn insert_row(
+    conn: &Connection,
+    id: Option<i64>,
+    c: &Checked,
+    uid: Option<&str>,
+    author: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO timer (id, kind_id, detail, baby_id, who, caregiver, started_at, utc_offset,
+                            uid, author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        id,
+        c.kind_id,
+        c.detail,
+        c.baby_id,
+        c.who,
+        c.caregiver,
+        c.started_at,
+        c.utc_offset,
+        uid,
+        author
+    ])?;
+    Ok(conn.last_insert_rowid())
 }
 
 pub(crate) fn as_moment(input: &TimerInput, now: DateTime<Utc>) -> MomentInput {

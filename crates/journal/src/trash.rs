@@ -46,10 +46,7 @@ pub fn purge(conn: &Connection, id: i64) -> Result<()> {
         match (deleted, exists(conn, id)?) {
             (0, true) => Err(Error::PurgeLiveMoment { id }),
             (0, false) => Err(Error::MomentNotFound { id }),
-            _ => {
-                conn.execute("DELETE FROM note_draft WHERE key = ?1", [id.to_string()])?;
-                Ok(())
-            }
+            _ => crate::draft::discard(conn, &id.to_string()),
         }
     });
     purged.and_then(|()| forget_in_log(conn))

@@ -272,7 +272,7 @@ impl<'c> Writer<'c> {
         let duplicate = self.merging() && running.is_err();
         if !duplicate {
             running?;
-            insert_timer(self.conn, self.own_id(t.id), &c)?;
+            timer::insert_row(self.conn, self.own_id(t.id), &c, None, None)?;
         }
         self.count(duplicate, |c| &mut c.timers);
         Ok(())
@@ -400,24 +400,6 @@ fn same_moment(conn: &Connection, c: &Checked) -> Result<bool> {
         })
         .optional()?
         .is_some())
-}
-
-fn insert_timer(conn: &Connection, id: Option<i64>, c: &Checked) -> Result<()> {
-    conn.execute(
-        "INSERT INTO timer (id, kind_id, detail, baby_id, who, caregiver, started_at, utc_offset)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            id,
-            c.kind_id,
-            c.detail,
-            c.baby_id,
-            c.who,
-            c.caregiver,
-            c.started_at,
-            c.utc_offset
-        ],
-    )?;
-    Ok(())
 }
 
 fn same_check_in(conn: &Connection, taken_at: DateTime<Utc>) -> Result<bool> {
