@@ -188,7 +188,6 @@ def stop_group(driver):
         while time.monotonic() < deadline:
             os.killpg(driver.pid, 0)
             time.sleep(0.05)
-        os.killpg(driver.pid, signal.SIGKILL)
     except (subprocess.TimeoutExpired, ProcessLookupError):
         pass
     try:
