@@ -88,6 +88,8 @@ pub(crate) fn weekly(
                 private: false,
             })
             .collect(),
+        kind_days: Vec::new(),
+        day_ratings: Vec::new(),
         check_ins: check_ins
             .iter()
             .map(|c| CheckInFact {

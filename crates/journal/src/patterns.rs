@@ -75,6 +75,59 @@ pub struct MomentFact {
     pub private: bool,
 }
 
+/// One kind's live moments of one local day added up, as the journal keeps them in its daily
+/// sums (the `moment_day` table), already narrowed to what the [`Options`] count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindDay {
+    /// The local day.
+    pub local_date: NaiveDate,
+    /// The kind, as its place in [`Facts::kinds`].
+    pub kind: usize,
+    /// How many moments.
+    pub moments: u32,
+    /// Their minutes, each rounded to the nearest minute, then added.
+    pub minutes: i64,
+}
+
+/// Who gave the care and how it felt, over the counted moments of one local day (every kind,
+/// or the one kind asked for), from the same daily sums.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayRatings {
+    /// The local day.
+    pub local_date: NaiveDate,
+    /// Who gave the moments.
+    pub who: WhoCounts,
+    /// How many were rated 1, 2, 3, 4 and 5 for connection.
+    pub connection_values: [u32; 5],
+    /// How many were rated for energy.
+    pub energy_count: u32,
+    /// Their energy ratings added up.
+    pub energy_sum: i64,
+}
+
+impl DayRatings {
+    /// One moment's part in its day's ratings and givers.
+    pub fn of_moment(m: &MomentFact) -> Self {
+        let mut connection_values = [0; 5];
+        if let Some(c) = m.connection.filter(|c| (1..=5).contains(c)) {
+            connection_values[usize::from(c - 1)] = 1;
+        }
+        let mut who = WhoCounts::default();
+        match m.giver {
+            Giver::Me => who.me = 1,
+            Giver::Partner => who.partner = 1,
+            Giver::Other => who.other = 1,
+        }
+        Self {
+            local_date: m.local_date,
+            who,
+            connection_values,
+            energy_count: u32::from(m.energy.is_some()),
+            energy_sum: m.energy.map_or(0, i64::from),
+        }
+    }
+}
+
 /// What the figures need to know about one live check-in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckInFact {
@@ -102,8 +155,12 @@ pub struct KindName {
 /// Everything [`weekly`] reads: plain records, in any order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
-    /// The moments of the range.
+    /// Single moments of the range (the report's entries), narrowed by the options here.
     pub moments: Vec<MomentFact>,
+    /// Each kind's daily sums (what the loader reads), already narrowed by the options.
+    pub kind_days: Vec<KindDay>,
+    /// The daily ratings and givers that go with [`Facts::kind_days`].
+    pub day_ratings: Vec<DayRatings>,
     /// The check-ins of the range.
     pub check_ins: Vec<CheckInFact>,
     /// Every kind, in display order (a fact's kind missing here is named by its id).

@@ -47,6 +47,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0007_sharing",
         sql: include_str!("../migrations/0007_sharing.sql"),
     },
+    Migration {
+        name: "0008_moment_day",
+        sql: include_str!("../migrations/0008_moment_day.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -209,6 +209,47 @@ fn assert_sound(store: &Store, version: u32) {
     );
     let app_id: i64 = pragma(store.conn(), "application_id");
     assert_eq!(app_id, APPLICATION_ID);
+    assert_daily_sums_add_up(store, version);
+}
+
+/// The daily sums hold every live moment once per scope, baby and kind: added up over the days,
+/// they give the moments' own counts and rounded minutes.
+fn assert_daily_sums_add_up(store: &Store, version: u32) {
+    let sums = |clause: &str| {
+        strings(
+            store,
+            &format!(
+                "SELECT ifnull(sum(moments), 0) || ' ' || ifnull(sum(minutes), 0)
+                   FROM moment_day WHERE {clause}"
+            ),
+        )
+    };
+    let live = |clause: &str| {
+        strings(
+            store,
+            &format!(
+                "SELECT count(*) || ' ' || ifnull(sum((ifnull(ended_at - started_at, 0) + 30) / 60), 0)
+                   FROM moment WHERE deleted_at IS NULL AND {clause}"
+            ),
+        )
+    };
+    let cases = [
+        ("scope = 0 AND baby = -1 AND kind_id = ''", "1"),
+        ("scope = 0 AND baby = -1 AND kind_id <> ''", "1"),
+        ("scope = 1 AND baby = -1 AND kind_id = ''", "private = 0"),
+        ("scope = 0 AND baby = 1 AND kind_id = ''", "baby_id = 1"),
+        (
+            "scope = 1 AND baby = 2 AND kind_id <> ''",
+            "baby_id = 2 AND private = 0",
+        ),
+    ];
+    for (in_sums, in_moments) in cases {
+        assert_eq!(
+            sums(in_sums),
+            live(in_moments),
+            "from v{version}: {in_sums}"
+        );
+    }
 }
 
 /// What the v1 fixture holds, and every later fixture too.
@@ -676,9 +717,53 @@ fn assert_v6_days_and_flags(store: &Store) {
     );
 }
 
+/// What the v8 fixture holds: the v7 moments added up per day. On 2026-03-01, five live moments
+/// (the partner's trashed moment 5 is not one), of which one is private; ratings only of moments
+/// written on this computer.
+fn assert_v8_rows(store: &Store) {
+    let row = |clause: &str| {
+        strings(
+            store,
+            &format!(
+                "SELECT moments || ' ' || minutes || ' ' || me || partner || other || ' '
+                        || connection_1 || connection_2 || connection_3 || connection_4
+                        || connection_5 || ' ' || energy_count || ' ' || energy_sum
+                   FROM moment_day WHERE day = unixepoch('2026-03-01') / 86400 AND {clause}"
+            ),
+        )
+    };
+    assert_eq!(
+        row("scope = 0 AND baby = -1 AND kind_id = ''"),
+        ["5 80 311 10021 4 10"]
+    );
+    assert_eq!(
+        row("scope = 1 AND baby = -1 AND kind_id = ''"),
+        ["4 80 211 00021 3 9"]
+    );
+    assert_eq!(
+        row("scope = 0 AND baby = 2 AND kind_id = 'feeding'"),
+        ["1 20 010 00010 1 3"]
+    );
+    assert!(
+        row("kind_id = 'rocking'").is_empty(),
+        "moment 5 is in the trash"
+    );
+    let from_partner = strings(
+        store,
+        "SELECT moments || ' ' || (connection_1 + connection_2 + connection_3 + connection_4)
+                || ' ' || energy_count
+           FROM moment_day WHERE scope = 0 AND baby = -1 AND kind_id = 'custom_2'",
+    );
+    assert_eq!(
+        from_partner,
+        ["1 0 0"],
+        "moment 7 counts, with no ratings of its own"
+    );
+}
+
 /// The hand-written checks that apply to fixture `version`: its own rows and its elders'.
 fn assert_specific_rows(store: &Store, version: u32) {
-    let checks: [(u32, Check); 7] = [
+    let checks: [(u32, Check); 8] = [
         (1, assert_v1_rows),
         (2, assert_v2_rows),
         (3, assert_v3_rows),
@@ -686,6 +771,7 @@ fn assert_specific_rows(store: &Store, version: u32) {
         (5, assert_v5_rows),
         (6, assert_v6_rows),
         (7, assert_v7_rows),
+        (8, assert_v8_rows),
     ];
     for (since, check) in checks {
         if version >= since {
@@ -824,6 +910,14 @@ fn the_v7_fixture_keeps_its_journal_and_its_sharing() {
     assert_v5_rows(&store);
     assert_v6_rows(&store);
     assert_v7_rows(&store);
+}
+
+#[test]
+fn the_v8_fixture_keeps_its_journal_and_its_daily_sums() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(8, tmp.path());
+    assert_v7_rows(&store);
+    assert_v8_rows(&store);
 }
 
 /// Whether `uid` is a UUID version 7 made at `seconds` since the epoch.

@@ -1,17 +1,20 @@
 //! Reading the facts of a range from SQLite, and the one call the app makes.
 //!
-//! Moments are read with one query and check-ins with a second, in no particular order (the
-//! figures do not need one, and sorting 50,000 rows would cost more than the rest); the kinds
+//! Moments are read as the journal's daily sums (a few rows per day, never a note), check-ins
+//! with a second query, both in no particular order (the figures do not need one); the kinds
 //! and the baby's name come from their small tables. Everything else is computed in Rust by
-//! [`super::weekly`]. Only the columns the figures need are read: never a note.
+//! [`super::weekly`].
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, Row};
 
 use super::{
-    weekly, CheckInFact, Facts, Giver, KindName, MomentFact, Options, Patterns, Period, Span,
+    weekly, CheckInFact, DayRatings, Facts, KindDay, KindName, Options, Patterns, Period, Span,
+    WhoCounts,
 };
-use crate::time::{date_at, date_key, optional_date_at, rounded_minutes};
+use crate::time::{date_at, date_key, optional_date_at};
 use crate::{baby, Result};
 
 /// The weekly figures of `span` as of local day `today`, read from `conn`.
@@ -45,87 +48,121 @@ pub fn first_day(conn: &Connection) -> Result<Option<NaiveDate>> {
 /// The facts of `period` that `options` can count: live moments and check-ins, with private
 /// ones left out unless asked for, and the kinds and the chosen baby's name.
 pub fn facts(conn: &Connection, period: &Period, options: &Options) -> Result<Facts> {
-    Ok(Facts {
-        moments: moment_facts(conn, period, options)?,
+    let mut facts = Facts {
         check_ins: check_in_facts(conn, period, options)?,
         kinds: kind_names(conn)?,
         baby_name: match options.baby_id {
             Some(id) => Some(baby::get(conn, id)?.name),
             None => None,
         },
-    })
-}
-
-/// Ranges longer than this many days read the whole table in storage order instead of the
-/// local-date index: over years, looking each index entry's row up costs more than walking every
-/// row once (a quarter of the time for all of a ten-year journal, in the benchmark's profile).
-const SCAN_FROM_DAYS: i64 = 366;
-
-/// The moments query; `{table}` is `moment m`, or `moment m NOT INDEXED` to walk the table, and
-/// `{ratings}` is [`OWN_RATINGS`] or the plain columns.
-const MOMENTS_SQL: &str = "SELECT (m.started_at + m.utc_offset) / 86400, m.kind_id,
-        ifnull(m.ended_at - m.started_at, 0), {ratings},
-        CASE m.who WHEN 'me' THEN 0 WHEN 'partner' THEN 1 ELSE 2 END, m.baby_id, m.private
-   FROM {table}
-  WHERE m.deleted_at IS NULL AND m.local_date BETWEEN ?1 AND ?2
-    AND (?3 OR m.private = 0)
-    AND (?4 IS NULL OR m.baby_id = ?4) AND (?5 IS NULL OR m.kind_id = ?5)";
-
-/// Ratings count only for moments written on this computer: a partner's shared ratings are how
-/// they felt, not how the parent did. `author` comes after the note in each row, so reading it
-/// costs a sixth of the query; it is read only when the journal holds a partner's moment (the
-/// partial index `moment_from_partner` answers that at once).
-const OWN_RATINGS: &str =
-    "iif(m.author IS NULL, m.connection, NULL), iif(m.author IS NULL, m.energy, NULL)";
-
-fn moment_facts(conn: &Connection, period: &Period, options: &Options) -> Result<Vec<MomentFact>> {
-    let long = (period.to - period.from).num_days() > SCAN_FROM_DAYS;
-    let table = match long {
-        true => "moment m NOT INDEXED",
-        false => "moment m",
+        ..Facts::default()
     };
-    let shared: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM moment WHERE author IS NOT NULL)")?
-        .query_row([], |row| row.get(0))?;
-    let ratings = match shared {
-        true => OWN_RATINGS,
-        false => "m.connection, m.energy",
-    };
-    let sql = MOMENTS_SQL
-        .replace("{table}", table)
-        .replace("{ratings}", ratings);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let args = params![
-        date_key(period.from),
-        date_key(period.to),
-        options.include_private,
-        options.baby_id,
-        options.kind_id
-    ];
-    let facts = stmt
-        .query_map(args, moment_fact)?
-        .collect::<rusqlite::Result<_>>()?;
+    read_days(conn, period, options, &mut facts)?;
     Ok(facts)
 }
 
-/// Reads a moment's facts. Its local date is computed from its instant and offset as the
-/// stored `local_date` is (`date(started_at + utc_offset, 'unixepoch')`, whole days since
-/// 1970 for instants after 2000), which spares parsing 50,000 dates of text.
-fn moment_fact(row: &Row<'_>) -> rusqlite::Result<MomentFact> {
-    Ok(MomentFact {
-        local_date: epoch_day(row, 0)?,
-        kind_id: row.get(1)?,
-        minutes: rounded_minutes(row.get(2)?),
-        connection: row.get(3)?,
-        energy: row.get(4)?,
-        giver: match row.get::<_, u8>(5)? {
-            0 => Giver::Me,
-            1 => Giver::Partner,
-            _ => Giver::Other,
+/// The daily sums of the range, read from `moment_day`, which the schema's triggers keep
+/// whatever writes a moment (see its migration). Scope 0 counts private moments and scope 1
+/// does not; baby -1 counts every baby; kind '' holds the ratings and givers of every kind.
+const DAYS_SQL: &str = "SELECT day, kind_id, moments, minutes, me, partner, other,
+        connection_1, connection_2, connection_3, connection_4, connection_5,
+        energy_count, energy_sum
+   FROM moment_day
+  WHERE scope = ?1 AND baby = ?2 AND day BETWEEN ?3 AND ?4";
+
+/// Fills `facts` with the daily sums of `period`. Without a kind, each kind's rows give their
+/// counts and minutes (four columns of most rows) and the '' rows give the day's ratings; with
+/// a kind, that kind's rows give both.
+fn read_days(
+    conn: &Connection,
+    period: &Period,
+    options: &Options,
+    facts: &mut Facts,
+) -> Result<()> {
+    let kinds: HashMap<&str, usize> = facts
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.id.as_str(), i))
+        .collect();
+    let mut unknown: Vec<String> = Vec::new();
+    let sql = match options.kind_id {
+        Some(_) => format!("{DAYS_SQL} AND kind_id = ?5"),
+        None => format!("{DAYS_SQL} AND ?5 IS NULL"),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let args = params![
+        if options.include_private { 0 } else { 1 },
+        options.baby_id.unwrap_or(-1),
+        epoch_days(period.from),
+        epoch_days(period.to),
+        options.kind_id
+    ];
+    let mut rows = stmt.query(args)?;
+    while let Some(row) = rows.next()? {
+        let local_date = epoch_day(row, 0)?;
+        let kind_id = row.get_ref(1)?.as_str().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e))
+        })?;
+        if !kind_id.is_empty() {
+            let kind = match kinds.get(kind_id) {
+                Some(&i) => i,
+                None => unknown_kind(kind_id, facts.kinds.len(), &mut unknown),
+            };
+            facts.kind_days.push(KindDay {
+                local_date,
+                kind,
+                moments: row.get(2)?,
+                minutes: row.get(3)?,
+            });
+        }
+        if kind_id.is_empty() || options.kind_id.is_some() {
+            facts.day_ratings.push(day_ratings(row, local_date)?);
+        }
+    }
+    facts.kinds.extend(unknown.into_iter().map(|id| KindName {
+        name: id.clone(),
+        id,
+        emoji: String::new(),
+    }));
+    Ok(())
+}
+
+/// The place of a kind missing from the kinds' table (which its foreign key should prevent),
+/// after the `known` kinds: it is then named by its id.
+fn unknown_kind(kind_id: &str, known: usize, unknown: &mut Vec<String>) -> usize {
+    match unknown.iter().position(|k| k == kind_id) {
+        Some(i) => known + i,
+        None => {
+            unknown.push(kind_id.to_string());
+            known + unknown.len() - 1
+        }
+    }
+}
+
+fn day_ratings(row: &Row<'_>, local_date: NaiveDate) -> rusqlite::Result<DayRatings> {
+    Ok(DayRatings {
+        local_date,
+        who: WhoCounts {
+            me: row.get(4)?,
+            partner: row.get(5)?,
+            other: row.get(6)?,
         },
-        baby_id: row.get(6)?,
-        private: row.get(7)?,
+        connection_values: [
+            row.get(7)?,
+            row.get(8)?,
+            row.get(9)?,
+            row.get(10)?,
+            row.get(11)?,
+        ],
+        energy_count: row.get(12)?,
+        energy_sum: row.get(13)?,
     })
+}
+
+/// `day` as whole days since 1970-01-01.
+fn epoch_days(day: NaiveDate) -> i64 {
+    i64::from(day.num_days_from_ce()) - EPOCH_DAYS_FROM_CE
 }
 
 /// The date `days` days after 1970-01-01, read from column `idx`.

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::{
-    sentences, Average, CheckInFact, Facts, Giver, KindName, KindWeek, MomentFact, Options,
-    Patterns, Period, Span, Week, WhoCounts, MAX_WEEKS, SKIN_TO_SKIN,
+    sentences, Average, CheckInFact, DayRatings, Facts, KindDay, KindName, KindWeek, MomentFact,
+    Options, Patterns, Period, Span, Week, WhoCounts, MAX_WEEKS, SKIN_TO_SKIN,
 };
 use crate::{Error, Result};
 
@@ -47,7 +47,20 @@ fn last_weeks(weeks: u32, today: NaiveDate) -> Result<NaiveDate> {
 pub fn weekly(facts: &Facts, period: &Period, options: &Options) -> Patterns {
     let mut tallies = Tallies::new(period.from, period.to, &facts.kinds);
     for m in facts.moments.iter().filter(|m| counts_moment(m, options)) {
-        tallies.add_moment(m);
+        let kind = tallies.kind(&m.kind_id);
+        tallies.add_kind_day(&KindDay {
+            local_date: m.local_date,
+            kind,
+            moments: 1,
+            minutes: m.minutes,
+        });
+        tallies.add_ratings(&DayRatings::of_moment(m));
+    }
+    for d in &facts.kind_days {
+        tallies.add_kind_day(d);
+    }
+    for r in &facts.day_ratings {
+        tallies.add_ratings(r);
     }
     for c in facts
         .check_ins
@@ -90,6 +103,11 @@ impl Sum {
             self.total += v;
             self.count += 1;
         }
+    }
+
+    fn add_sum(&mut self, total: i64, count: u32) {
+        self.total += total;
+        self.count += count;
     }
 
     fn average(self) -> Option<Average> {
@@ -174,20 +192,28 @@ impl Tallies {
         self.kinds.len() - 1
     }
 
-    fn add_moment(&mut self, m: &MomentFact) {
-        let Some((week, day)) = self.slot(m.local_date) else {
+    /// Adds one kind's sums of a day; `d.kind` is a place in the kinds the tallies began with.
+    fn add_kind_day(&mut self, d: &KindDay) {
+        let Some((week, day)) = self.slot(d.local_date) else {
             return;
         };
-        let kind = self.kind(&m.kind_id);
+        let skin = self.kinds.get(d.kind).is_some_and(|k| k.id == SKIN_TO_SKIN);
         let tally = &mut self.weeks[week];
-        tally.moments += 1;
-        tally.per_kind[kind].0 += 1;
-        tally.per_kind[kind].1 += m.minutes;
-        if m.kind_id == SKIN_TO_SKIN {
-            tally.skin_minutes += m.minutes;
+        tally.moments += d.moments;
+        if let Some(kind) = tally.per_kind.get_mut(d.kind) {
+            kind.0 += d.moments;
+            kind.1 += d.minutes;
+        }
+        if skin && d.moments > 0 {
+            tally.skin_minutes += d.minutes;
             tally.skin_days |= 1 << day;
         }
-        tally.add_ratings(m);
+    }
+
+    fn add_ratings(&mut self, r: &DayRatings) {
+        if let Some((week, _)) = self.slot(r.local_date) {
+            self.weeks[week].add_ratings(r);
+        }
     }
 
     fn add_check_in(&mut self, c: &CheckInFact) {
@@ -213,17 +239,20 @@ impl Tallies {
 }
 
 impl Tally {
-    fn add_ratings(&mut self, m: &MomentFact) {
-        self.connection.add(m.connection.map(i64::from));
-        self.energy.add(m.energy.map(i64::from));
-        if let Some(c) = m.connection.filter(|c| (1..=5).contains(c)) {
-            self.connection_values[usize::from(c - 1)] += 1;
+    fn add_ratings(&mut self, d: &DayRatings) {
+        let rated: u32 = d.connection_values.iter().sum();
+        let total: i64 = (1..=5)
+            .zip(d.connection_values)
+            .map(|(v, n)| v * i64::from(n))
+            .sum();
+        self.connection.add_sum(total, rated);
+        self.energy.add_sum(d.energy_sum, d.energy_count);
+        for (all, n) in self.connection_values.iter_mut().zip(d.connection_values) {
+            *all += n;
         }
-        match m.giver {
-            Giver::Me => self.who.me += 1,
-            Giver::Partner => self.who.partner += 1,
-            Giver::Other => self.who.other += 1,
-        }
+        self.who.me += d.who.me;
+        self.who.partner += d.who.partner;
+        self.who.other += d.who.other;
     }
 
     fn into_week(self, first_day: NaiveDate, last_day: NaiveDate, kinds: &[KindName]) -> Week {
