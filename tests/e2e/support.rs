@@ -79,7 +79,11 @@ impl Driver {
     }
 
     async fn connect(&self) -> Client {
-        let application = env!("CARGO_BIN_EXE_nestling");
+        // `NESTLING_E2E_APP` drives another build of the app (the release build, to measure it);
+        // the README's test command never sets it.
+        let built = std::ffi::OsString::from(env!("CARGO_BIN_EXE_nestling"));
+        let application = std::env::var_os("NESTLING_E2E_APP").unwrap_or(built);
+        let application = application.to_string_lossy();
         let caps = json!({ "tauri:options": { "application": application, "args": [] } });
         let serde_json::Value::Object(caps) = caps else {
             unreachable!("a JSON object")

@@ -1,16 +1,16 @@
 // @ts-check
 // The app put together: each feature's controller, the lock and recovery flow, the Settings
 // controller, and the router with its one table of screens. No behaviour of its own.
+//
+// Today, the Journal, the check-in, sharing and Settings are made at start. The Library,
+// Patterns, Share and Help are made the first time one of their screens is drawn (`later`):
+// their modules are fetched then, so the first screen parses only what it needs.
 
 import { makeAttempt } from './attempt.js';
 import { createCheckIn } from './checkin/controller.js';
-import { createExport } from './export/controller.js';
-import { createHelp } from './help/controller.js';
 import { KIND_KEYS } from './journal/catalog.js';
 import { createJournal } from './journal/controller.js';
 import { tickTimers } from './journal/today.js';
-import { createLibrary } from './library/controller.js';
-import { chartTheme, createPatterns } from './patterns/controller.js';
 import { passphraseOfferCard, shouldOffer } from './privacy/offer.js';
 import { createSession } from './privacy/session.js';
 import { createRouter } from './router.js';
@@ -61,34 +61,49 @@ export function createApp({ api, state, routeFromHash, now }) {
       shareByDefault: () => Boolean(state.get().settings?.shareFeelingsByDefault),
     },
   });
-  const library = createLibrary({
-    api,
-    toast,
-    notice,
-    redraw,
-    changeSetting,
-    settings: () => state.get().settings,
-    writeInJournal: (note) => journal.openEditor(null, { note }),
+  const library = later(async () => {
+    const { createLibrary } = await import('./library/controller.js');
+    return createLibrary({
+      api,
+      toast,
+      notice,
+      redraw,
+      changeSetting,
+      settings: () => state.get().settings,
+      writeInJournal: (note) => journal.openEditor(null, { note }),
+    });
   });
   const theme = () => state.get().settings?.theme ?? 'system';
   const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const sharing = createExport({
-    api,
-    toast,
-    notice,
-    catalog: journal.catalog,
-    redraw,
-    chartTheme: () => chartTheme(theme(), prefersDark()),
+  const sharing = later(async () => {
+    const [{ createExport }, { chartTheme }] = await Promise.all([
+      import('./export/controller.js'),
+      import('./patterns/controller.js'),
+    ]);
+    return createExport({
+      api,
+      toast,
+      notice,
+      catalog: journal.catalog,
+      redraw,
+      chartTheme: () => chartTheme(theme(), prefersDark()),
+    });
   });
-  const patterns = createPatterns({ api, catalog: journal.catalog, redraw, theme, prefersDark });
-  const help = createHelp({
-    api,
-    notice,
-    redraw,
-    journalOpen: () => Boolean(state.get().home) && !state.get().locked,
-    savedRegion: () => state.get().settings?.helpRegion ?? null,
-    saveRegion: (code) => changeSetting('helpRegion', code),
-    languages: () => navigator.languages ?? [navigator.language],
+  const patterns = later(async () => {
+    const { createPatterns } = await import('./patterns/controller.js');
+    return createPatterns({ api, catalog: journal.catalog, redraw, theme, prefersDark });
+  });
+  const help = later(async () => {
+    const { createHelp } = await import('./help/controller.js');
+    return createHelp({
+      api,
+      notice,
+      redraw,
+      journalOpen: () => Boolean(state.get().home) && !state.get().locked,
+      savedRegion: () => state.get().settings?.helpRegion ?? null,
+      saveRegion: (code) => changeSetting('helpRegion', code),
+      languages: () => navigator.languages ?? [navigator.language],
+    });
   });
   const session = createSession({ api, state, toast, attempt, journal, checkIn });
   const settings = createSettings({
@@ -100,7 +115,7 @@ export function createApp({ api, state, routeFromHash, now }) {
     session,
     journal,
     checkInPart: (chosen) => checkIn.settings(chosen),
-    teamPart: () => help.teamView(),
+    teamPart: async () => (await help()).teamView(),
     sharingPart: () => partner.view(),
   });
 
@@ -154,12 +169,12 @@ export function createApp({ api, state, routeFromHash, now }) {
     home: { nav: 'home', draw: today, key: todayKey },
     journal: { nav: 'journal', draw: (days) => journal.timeline(days) },
     trash: { nav: 'journal', draw: () => journal.trash() },
-    patterns: { nav: 'patterns', draw: () => patterns.view() },
-    library: { nav: 'library', draw: () => library.shelf() },
-    article: { nav: 'library', draw: (slug) => library.reader(slug) },
-    export: { nav: 'export', draw: () => sharing.view() },
+    patterns: { nav: 'patterns', draw: async () => (await patterns()).view() },
+    library: { nav: 'library', draw: async () => (await library()).shelf() },
+    article: { nav: 'library', draw: async (slug) => (await library()).reader(slug) },
+    export: { nav: 'export', draw: async () => (await sharing()).view() },
     settings: { nav: 'settings', draw: (part) => settings.view(part) },
-    help: { nav: 'help', draw: (tier) => help.view(tier), anyTime: true },
+    help: { nav: 'help', draw: async (tier) => (await help()).view(tier), anyTime: true },
   };
 
   const router = createRouter({
@@ -183,5 +198,24 @@ export function createApp({ api, state, routeFromHash, now }) {
       api.watchSharing(sharingChanged).catch(() => {}); // the page still works without it
       return session.load();
     },
+  };
+}
+
+/**
+ * A feature made the first time it is asked for, and kept. A failed first try (its modules
+ * could not be read) is forgotten, so the next one tries again.
+ * @template T
+ * @param {() => Promise<T>} make
+ * @returns {() => Promise<T>}
+ */
+function later(make) {
+  /** @type {Promise<T> | undefined} */
+  let made;
+  return () => {
+    made ??= make().catch((err) => {
+      made = undefined;
+      throw err;
+    });
+    return made;
   };
 }
