@@ -159,9 +159,13 @@ fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
                 .await;
             command.push(ms.as_f64().expect("milliseconds"));
         }
+        let build = match std::env::var("NESTLING_E2E_APP") {
+            Ok(path) => format!("the build at {path}"),
+            Err(_) => "debug build of the app".to_string(),
+        };
         let report = format!(
             "Patterns through the window on a generated journal of {moments} moments over ten years \
-             (debug build of the app, Xvfb, 7 runs each, median; reported, not asserted):\n\
+             ({build}, Xvfb, 7 runs each, median; reported, not asserted):\n\
              - open Patterns (last 4 weeks) from the navigation: {:.0} ms (runs: {:?})\n\
              - switch the range to all time: {:.0} ms (runs: {:?})\n\
              - of which the `patterns` command for all time, called alone: {:.0} ms (runs: {:?})\n",
