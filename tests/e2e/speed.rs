@@ -142,6 +142,9 @@ fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
             page.click("a[data-nav='home']").await;
             page.wait(".quick-grid").await;
         }
+        page.click("a[data-nav='patterns']").await;
+        page.set_value("#patterns-range", "all").await;
+        page.text_containing("#pattern-words", "Since").await;
         page.screenshot("patterns-ten-years").await;
         // The command alone (the journal's figures, the five SVGs and the reply's JSON), for
         // telling the window's share from the Rust side's.
