@@ -349,26 +349,18 @@ fn weekly_figures_through_the_daily_sums_equal_those_of_every_moment_read_one_by
             ..Options::default()
         });
     }
+    let first = patterns::first_day(store.conn()).expect("first day");
     for span in spans {
+        let period = span.period(today, first).expect("period");
         for o in &options {
             let through_sums = patterns::patterns(store.conn(), span, o, today).expect("figures");
-            let mut facts = patterns::facts(
-                store.conn(),
-                &span
-                    .period(today, patterns::first_day(store.conn()).expect("first"))
-                    .expect("period"),
-                o,
-            )
-            .expect("facts");
-            facts = Facts {
+            // The same kinds and check-ins, with every moment in place of the daily sums.
+            let facts = Facts {
                 moments: everything.clone(),
                 kind_days: Vec::new(),
                 day_ratings: Vec::new(),
-                ..facts
+                ..patterns::facts(store.conn(), &period, o).expect("facts")
             };
-            let period = span
-                .period(today, patterns::first_day(store.conn()).expect("first"))
-                .expect("period");
             let one_by_one = patterns::weekly(&facts, &period, o);
             assert_eq!(through_sums, one_by_one, "{span:?} {o:?}");
             if matches!(span, Span::All(_)) && o.baby_id.is_none() {
