@@ -51,6 +51,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0008_moment_day",
         sql: include_str!("../migrations/0008_moment_day.sql"),
     },
+    Migration {
+        name: "0009_moment_day_held",
+        sql: include_str!("../migrations/0009_moment_day_held.sql"),
+    },
 ];
 
 /// The schema version this build writes and understands.

@@ -763,7 +763,7 @@ fn assert_v8_rows(store: &Store) {
 
 /// The hand-written checks that apply to fixture `version`: its own rows and its elders'.
 fn assert_specific_rows(store: &Store, version: u32) {
-    let checks: [(u32, Check); 8] = [
+    let checks: [(u32, Check); 9] = [
         (1, assert_v1_rows),
         (2, assert_v2_rows),
         (3, assert_v3_rows),
@@ -772,6 +772,7 @@ fn assert_specific_rows(store: &Store, version: u32) {
         (6, assert_v6_rows),
         (7, assert_v7_rows),
         (8, assert_v8_rows),
+        (9, assert_v9_rows),
     ];
     for (since, check) in checks {
         if version >= since {
@@ -918,6 +919,63 @@ fn the_v8_fixture_keeps_its_journal_and_its_daily_sums() {
     let store = upgrade(8, tmp.path());
     assert_v7_rows(&store);
     assert_v8_rows(&store);
+}
+
+/// What the v9 fixture holds: no day held, since no exchange is under way.
+fn assert_v9_rows(store: &Store) {
+    assert_eq!(count(store, "moment_day_held"), 0);
+}
+
+#[test]
+fn the_v9_fixture_keeps_its_journal_and_its_daily_sums() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let store = upgrade(9, tmp.path());
+    assert_v7_rows(&store);
+    assert_v8_rows(&store);
+    assert_v9_rows(&store);
+}
+
+/// While what arrived from the partner is written, the daily sums stand still and the days
+/// touched are noted; when the writing ends, those days are added up again from their moments.
+/// Checked on every journal that was sharing before its upgrade.
+#[test]
+fn an_exchange_holds_the_daily_sums_then_adds_the_touched_days_up_again() {
+    for version in fixture_versions().into_iter().filter(|v| *v >= 7) {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let store = upgrade(version, tmp.path());
+        let conn = store.conn();
+        let day = |date: &str| {
+            strings(
+                &store,
+                &format!(
+                    "SELECT moments || ' ' || minutes FROM moment_day
+                      WHERE scope = 0 AND baby = -1 AND kind_id = ''
+                        AND day = unixepoch('{date}') / 86400"
+                ),
+            )
+        };
+        let before = day("2026-03-01");
+        assert_eq!(before, ["5 80"], "from v{version}");
+        conn.execute_batch(
+            "UPDATE sync_pair SET applying = 1;
+             UPDATE moment SET started_at = started_at + 86400, ended_at = ended_at + 86400
+              WHERE id = (SELECT min(id) FROM moment
+                           WHERE local_date = '2026-03-01' AND deleted_at IS NULL
+                             AND ended_at IS NOT NULL);",
+        )
+        .expect("a moment moved to the next day");
+        assert_eq!(day("2026-03-01"), before, "held, from v{version}");
+        assert_eq!(
+            strings(&store, "SELECT local_date FROM moment_day_held ORDER BY 1"),
+            ["2026-03-01", "2026-03-02"],
+            "from v{version}"
+        );
+        conn.execute("UPDATE sync_pair SET applying = 0", [])
+            .expect("the writing ends");
+        assert_eq!(count(&store, "moment_day_held"), 0, "from v{version}");
+        assert_ne!(day("2026-03-01"), before, "from v{version}");
+        assert_daily_sums_add_up(&store, version);
+    }
 }
 
 /// Whether `uid` is a UUID version 7 made at `seconds` since the epoch.

@@ -61,8 +61,22 @@ fn long_date(day: NaiveDate) -> String {
 fn count(n: u32, one: &str, many: &str) -> String {
     match n {
         1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
+        n => format!("{} {many}", grouped(n)),
     }
+}
+
+/// `n` with its thousands set apart by commas, as in "2,634": the way the app writes its dates
+/// ("6 December 2026") is British English, and so are its numbers.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn closeness(weeks: &[Week]) -> String {
@@ -104,4 +118,27 @@ fn mostly(weeks: &[Week]) -> Option<u32> {
         }
     }
     u32::try_from(best + 1).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn thousands_are_set_apart_by_commas() {
+        let cases = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (2634, "2,634"),
+            (50_000, "50,000"),
+            (123_456, "123,456"),
+            (1_234_567, "1,234,567"),
+            (u32::MAX, "4,294,967,295"),
+        ];
+        for (n, written) in cases {
+            assert_eq!(grouped(n), written);
+        }
+    }
 }

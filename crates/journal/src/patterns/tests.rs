@@ -458,6 +458,16 @@ fn with_no_skin_to_skin_the_sentence_counts_moments_and_with_none_at_all_says_so
 }
 
 #[test]
+fn large_counts_set_their_thousands_apart() {
+    let facts = rated_weeks(&[&[3; 300], &[3; 300], &[3; 300], &[3; 334]], 0);
+    let p = weekly(&facts, &four_weeks(), &app());
+    assert_eq!(
+        p.sentences[0],
+        "Over the last 4 weeks you logged 1,234 moments of care."
+    );
+}
+
+#[test]
 fn the_sentences_never_judge_promise_or_count_streaks() {
     let scenarios: [&[&[u8]]; 5] = [
         &[&[5; 6], &[4; 3], &[1; 2], &[1; 6]],
