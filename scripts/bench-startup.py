@@ -16,8 +16,14 @@ moment of the machine falls on both. For each run:
   over the app's process and every process below it (WebKit's web and network processes), and
   reported per process name as well.
 
+Nestling draws its page without WebKit's compositor (it sets WEBKIT_DISABLE_COMPOSITING_MODE
+itself, on Linux). So the blank window runs twice in each round: as Tauri makes it ("blank"),
+the floor the targets are set against, and drawn the same way as Nestling ("blank-nc"), which
+shows what Nestling adds on top of the same drawing.
+
 Nestling opens an empty journal in a fresh temporary data folder on every run. Prints medians,
-minimum and maximum, and the ratios Nestling / blank. Nothing is written anywhere else.
+minimum and maximum, and the ratios of Nestling to each blank window. Nothing is written
+anywhere else.
 """
 
 import json
@@ -34,9 +40,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+COMPOSITING_ENV = "WEBKIT_DISABLE_COMPOSITING_MODE"
+BLANK = ROOT / "target/release/nestling-blank-window"
+# label: (binary, the selector of its first usable screen, the compositing variable's value;
+# None leaves it unset)
 APPS = {
-    "blank": (ROOT / "target/release/nestling-blank-window", "#ready"),
-    "nestling": (ROOT / "target/release/nestling", ".quick-grid"),
+    "blank": (BLANK, "#ready", None),
+    "blank-nc": (BLANK, "#ready", "1"),
+    "nestling": (ROOT / "target/release/nestling", ".quick-grid", None),
 }
 SETTLE_SECONDS = 3.0
 PATIENCE_SECONDS = 60.0
@@ -124,11 +135,14 @@ def app_pid(driver_pid, binary):
 
 
 def measure(label):
-    binary, ready = APPS[label]
+    binary, ready, compositing = APPS[label]
     data = tempfile.mkdtemp(prefix="nestling-bench-")
     log_path = Path(data + ".log")
     port, native = free_ports()
     env = dict(os.environ, NESTLING_DATA_DIR=data)
+    env.pop(COMPOSITING_ENV, None)
+    if compositing is not None:
+        env[COMPOSITING_ENV] = compositing
     with open(log_path, "wb") as log:
         driver = subprocess.Popen(
             ["tauri-driver", "--port", str(port), "--native-port", str(native)],
@@ -203,7 +217,7 @@ def summary(values):
 
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    for label, (binary, _) in APPS.items():
+    for label, (binary, _, _) in APPS.items():
         if not binary.exists():
             sys.exit(f"{binary} is missing: build it first (scripts/bench-startup.sh does)")
     results = {label: {"startup": [], "pss": [], "parts": []} for label in APPS}
@@ -218,7 +232,7 @@ def main():
             results[label]["parts"].append(parts)
             print(f"run {run + 1} {label:9} start-up {startup:7.0f} ms  PSS {sum(parts.values()) / 1024:6.1f} MiB  "
                   + ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(parts.items())), flush=True)
-    print(f"\nmedians of {runs} alternating runs (min–max):")
+    print(f"\nmedians of {runs} rounds (min–max):")
     for label in APPS:
         s, p = summary(results[label]["startup"]), summary(results[label]["pss"])
         print(f"  {label:9} start-up {s[0]:6.0f} ms ({s[1]:.0f}–{s[2]:.0f})   PSS {p[0]:6.1f} MiB ({p[1]:.1f}–{p[2]:.1f})")
@@ -226,8 +240,11 @@ def main():
         for n in names:
             per = [parts.get(n, 0) / 1024 for parts in results[label]["parts"]]
             print(f"            {n:22} {statistics.median(per):6.1f} MiB")
-    ratio = lambda key: statistics.median(results["nestling"][key]) / statistics.median(results["blank"][key])
-    print(f"\nNestling / blank: start-up {ratio('startup'):.2f}x, memory {ratio('pss'):.2f}x")
+    print()
+    for floor in ("blank", "blank-nc"):
+        startup, pss = (statistics.median(results["nestling"][key]) / statistics.median(results[floor][key])
+                        for key in ("startup", "pss"))
+        print(f"Nestling / {floor}: start-up {startup:.2f}x, memory {pss:.2f}x")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ pub(crate) use sharing::PageChannel;
 
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
+    draw_without_compositing();
     let app = run_app(single_instance(), tauri::generate_context!(), None)
         .and_then(|app| open_main_window(&app).map(|_| app))
         .expect("Nestling could not start its window");
@@ -51,6 +52,34 @@ pub fn run() {
             handle.state::<AppState>().close();
         }
     });
+}
+
+/// The variable WebKitGTK reads, in this process, to draw pages without its compositor.
+#[cfg(target_os = "linux")]
+const COMPOSITING_ENV: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// On Linux, the page is drawn without WebKit's GPU compositor. Nestling's pages have no video,
+/// 3D or animation that needs it, and on a computer without a usable GPU driver the compositor
+/// runs on a software OpenGL whose compiler alone is tens of MiB of the web process: measured
+/// under Xvfb, the web process went from 194 to 114 MiB (BENCHMARKS.md, "Drawn without the
+/// compositor"). A value already set by the person starting the app is kept, so `=0` brings the
+/// compositor back. Called first thing in `run`, before any thread exists to read the
+/// environment.
+fn draw_without_compositing() {
+    #[cfg(target_os = "linux")]
+    if let Some(value) = compositing_value(std::env::var_os(COMPOSITING_ENV)) {
+        std::env::set_var(COMPOSITING_ENV, value);
+    }
+}
+
+/// What to set the compositing variable to, given its value at start: "1" when it is unset,
+/// nothing when the person starting the app chose a value.
+#[cfg(target_os = "linux")]
+fn compositing_value(found: Option<std::ffi::OsString>) -> Option<&'static str> {
+    match found {
+        None => Some("1"),
+        Some(_) => None,
+    }
 }
 
 /// The builder of the real app: with the platform's data folder, a second launch only brings
@@ -138,4 +167,17 @@ pub fn run_app<R: Runtime>(
     app.manage(Restoring::default());
     app.manage(PageChannel::default());
     Ok(app)
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::compositing_value;
+
+    #[test]
+    fn the_compositor_is_turned_off_unless_the_person_starting_the_app_chose() {
+        assert_eq!(compositing_value(None), Some("1"));
+        assert_eq!(compositing_value(Some("0".into())), None);
+        assert_eq!(compositing_value(Some("1".into())), None);
+        assert_eq!(compositing_value(Some("".into())), None);
+    }
 }

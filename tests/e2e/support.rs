@@ -248,6 +248,17 @@ pub(crate) struct Page {
     client: Client,
 }
 
+/// Adds an empty, invisible one-pixel element 150 ms from now and removes it 300 ms later, so
+/// the page paints once while a screenshot request waits for a paint.
+const REPAINT_SOON: &str = "setTimeout(() => {
+       const dot = document.createElement('div');
+       dot.setAttribute('aria-hidden', 'true');
+       dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+       document.documentElement.append(dot);
+       setTimeout(() => dot.remove(), 300);
+     }, 150);
+     return true;";
+
 impl Page {
     /// Waits for the element matching `css` and returns it.
     pub(crate) async fn wait(&self, css: &str) -> Element {
@@ -417,6 +428,11 @@ impl Page {
     pub(crate) async fn screenshot(&self, name: &str) {
         // Give WebKit a moment to paint what the DOM already shows.
         tokio::time::sleep(Duration::from_millis(400)).await;
+        // Without the GPU compositor (the app's default on Linux), WebKit's driver answers a
+        // screenshot only after the page's next paint, and a still screen never paints again: a
+        // one-pixel empty element, added just after the request is sent and taken away soon
+        // after, gives it that paint without changing what the picture shows.
+        self.script(REPAINT_SOON).await;
         let png = self.client.screenshot().await.expect("screenshot taken");
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot folder");
