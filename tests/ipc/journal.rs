@@ -212,6 +212,42 @@ fn lists_and_searches_carry_the_start_of_a_long_note_and_opening_reads_it_whole(
 }
 
 #[test]
+fn a_listed_row_leaves_out_a_detail_trash_date_and_flags_that_say_nothing() {
+    let tmp = folder();
+    let app = open(tmp.path());
+    log(&app, skin_to_skin());
+    let mut fed = skin_to_skin();
+    fed["kindId"] = json!("feeding");
+    fed["detail"] = json!("bottle");
+    fed["private"] = json!(true);
+    log(&app, fed);
+    let listing = today_range(&app);
+    let rows = listing["moments"].as_array().expect("rows");
+    let plain = rows
+        .iter()
+        .find(|r| r["kindId"] == "skin_to_skin")
+        .expect("the plain moment");
+    for quiet in ["detail", "noteCut", "private", "deletedAt", "fromPartner"] {
+        assert!(plain.get(quiet).is_none(), "{quiet} is left out: {plain}");
+    }
+    for kept in [
+        "babyId",
+        "durationMinutes",
+        "energy",
+        "connection",
+        "feelings",
+    ] {
+        assert!(plain.get(kept).is_some(), "{kept} is always there: {plain}");
+    }
+    let private = rows
+        .iter()
+        .find(|r| r["kindId"] == "feeding")
+        .expect("the private moment");
+    assert_eq!(private["detail"], "bottle");
+    assert_eq!(private["private"], true);
+}
+
+#[test]
 fn search_moments_finds_by_a_stemmed_word_with_a_highlighted_snippet() {
     let tmp = folder();
     let app = open(tmp.path());

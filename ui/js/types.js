@@ -26,11 +26,12 @@ export {};
  *   durationSeconds: number|null, durationMinutes: number|null, deletedAt: string|null,
  *   fromPartner: boolean, shareFeelings: boolean}} Moment written on the partner's computer when
  *   `fromPartner`; `shareFeelings` when its author shares its note, feeling words, tags and ratings
- * @typedef {{id: number, kindId: string, detail: string|null, startLocal: string, localDate: string,
+ * @typedef {{id: number, kindId: string, detail?: string, startLocal: string, localDate: string,
  *   durationMinutes: number|null, babyId: number|null, connection: number|null, energy: number|null,
- *   feelings: string[], note: string, noteCut: boolean, private: boolean, deletedAt: string|null,
- *   fromPartner: boolean}} MomentRow
- *   a moment as a list or a search carries it: `note` is only its start when `noteCut`
+ *   feelings: string[], note: string, noteCut?: true, private?: true, deletedAt?: string,
+ *   fromPartner?: true}} MomentRow
+ *   a moment as a list or a search carries it: `note` is only its start when `noteCut`; a detail,
+ *   trash date or flag that says nothing is left out
  * @typedef {{kindId?: string, babyId?: number, feeling?: string, tag?: string, private?: boolean}} Filter
  * @typedef {{kindId: string, count: number, minutes: number}} KindTotal
  * @typedef {{from: string, to: string, moments: MomentRow[], totals: KindTotal[]}} Listing

@@ -219,7 +219,8 @@ pub(crate) const COLUMNS: &str = "m.id, m.kind_id, m.detail, m.started_at, m.utc
 pub const NOTE_PREVIEW_CHARS: usize = 140;
 
 /// A moment as a list or a search carries it to the page: what a row shows, and no more. The
-/// whole moment is read when the parent opens it.
+/// whole moment is read when the parent opens it. A detail, trash date or flag that says nothing
+/// (none, or false) is left out of the JSON; the page reads a missing one as none or false.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MomentRow {
@@ -227,7 +228,8 @@ pub struct MomentRow {
     pub id: i64,
     /// The kind's id.
     pub kind_id: String,
-    /// The kind's detail, if any.
+    /// The kind's detail, if any (left out of the reply when there is none).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The start on the clock it was logged by.
     pub start_local: DateTime<FixedOffset>,
@@ -247,13 +249,23 @@ pub struct MomentRow {
     /// [`NOTE_PREVIEW_CHARS`] characters followed by "…" when it is longer.
     pub note: String,
     /// Whether `note` was cut.
+    #[serde(skip_serializing_if = "is_false")]
     pub note_cut: bool,
     /// Never exported for a therapist.
+    #[serde(skip_serializing_if = "is_false")]
     pub private: bool,
     /// When it was moved to the trash; none while it is live.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
     /// Written on the partner's computer (a row says so beside it).
+    #[serde(skip_serializing_if = "is_false")]
     pub from_partner: bool,
+}
+
+/// Whether a flag is off: a row's flags and its empty detail and trash date are left out of the
+/// reply when they say nothing, so a week's listing carries only what sets its rows apart.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 impl From<Moment> for MomentRow {
@@ -576,7 +588,7 @@ mod tests {
         assert_eq!(m.note, "She slept on me <b>x</b> 🤱 ליד");
         assert!(!m.note_cut);
         let json = serde_json::to_value(&m).expect("json");
-        assert_eq!(json["noteCut"], false);
+        assert!(json.get("noteCut").is_none(), "a whole note needs no flag: {json}");
         let fields: Vec<&String> = json.as_object().expect("an object").keys().collect();
         for heavy in [
             "startedAt",

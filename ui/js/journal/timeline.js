@@ -410,7 +410,7 @@ const TRASH_DAYS = 30;
 
 /**
  * "Deleted on 26 November; kept until 26 December."
- * @param {{deletedAt: string|null}} moment a moment or a check-in
+ * @param {{deletedAt?: string|null}} moment a moment or a check-in (a listed row leaves it out while live)
  */
 export function trashWhen(moment) {
   if (!moment.deletedAt) return '';
