@@ -44,7 +44,8 @@ async fn time(page: &Page, act: &str, done: &str) -> f64 {
     value.as_f64().expect("milliseconds")
 }
 
-/// A week's listing, a search and a trivial command through IPC from the page, 49 calls each
+/// A week's listing, the same command on a week with no moments (what the command and the
+/// transport cost without rows), a search and a trivial command through IPC from the page, 49 calls each
 /// over weeks spread across the ten years, with the median size of the replies' JSON. The page's
 /// clock may be coarse (whole milliseconds), so the mean over the 49 calls is given as well.
 async fn ipc_figures(page: &Page) -> String {
@@ -76,6 +77,8 @@ async fn ipc_figures(page: &Page) -> String {
                const words = ['asleep', 'the', 'rock sof', 'résumé'];
                return {
                  trivial: await measure(() => invoke('list_timers')),
+                 empty: await measure(() => invoke('list_moments',
+                   { from: '2000-01-03', to: '2000-01-09', filter: {} })),
                  week: await measure((i) => invoke('list_moments', week(i))),
                  search: await measure((i) => invoke('search_moments',
                    { text: words[i % words.length], filter: {} })),
@@ -92,8 +95,12 @@ async fn ipc_figures(page: &Page) -> String {
         )
     };
     format!(
-        "IPC from the page on the same journal (49 calls each, median):\n{}{}{}",
+        "IPC from the page on the same journal (49 calls each, median):\n{}{}{}{}",
         line("trivial", "a trivial command (list_timers, no timers)"),
+        line(
+            "empty",
+            "a week's listing before the journal began (list_moments, no rows)"
+        ),
         line("week", "one week's listing (list_moments)"),
         line(
             "search",
