@@ -588,7 +588,10 @@ mod tests {
         assert_eq!(m.note, "She slept on me <b>x</b> 🤱 ליד");
         assert!(!m.note_cut);
         let json = serde_json::to_value(&m).expect("json");
-        assert!(json.get("noteCut").is_none(), "a whole note needs no flag: {json}");
+        assert!(
+            json.get("noteCut").is_none(),
+            "a whole note needs no flag: {json}"
+        );
         let fields: Vec<&String> = json.as_object().expect("an object").keys().collect();
         for heavy in [
             "startedAt",
