@@ -45,9 +45,10 @@ async fn time(page: &Page, act: &str, done: &str) -> f64 {
 }
 
 /// A week's listing, the same command on a week with no moments (what the command and the
-/// transport cost without rows), a search and a trivial command through IPC from the page, 49 calls each
-/// over weeks spread across the ten years, with the median size of the replies' JSON. The page's
-/// clock may be coarse (whole milliseconds), so the mean over the 49 calls is given as well.
+/// transport cost without rows), a search and a trivial command through IPC from the page, 49
+/// calls each over weeks spread across the ten years, with the median size of the replies' JSON.
+/// The page's clock may be coarse (whole milliseconds), so the mean over the 49 calls is given as
+/// well.
 async fn ipc_figures(page: &Page) -> String {
     let figures = page
         .script(

@@ -249,23 +249,17 @@ pub struct MomentRow {
     /// [`NOTE_PREVIEW_CHARS`] characters followed by "…" when it is longer.
     pub note: String,
     /// Whether `note` was cut.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub note_cut: bool,
     /// Never exported for a therapist.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub private: bool,
     /// When it was moved to the trash; none while it is live.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<DateTime<Utc>>,
     /// Written on the partner's computer (a row says so beside it).
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub from_partner: bool,
-}
-
-/// Whether a flag is off: a row's flags and its empty detail and trash date are left out of the
-/// reply when they say nothing, so a week's listing carries only what sets its rows apart.
-fn is_false(flag: &bool) -> bool {
-    !*flag
 }
 
 impl From<Moment> for MomentRow {
