@@ -35,8 +35,12 @@ pub(crate) use sharing::PageChannel;
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
     draw_without_compositing();
-    let app = run_app(single_instance(), tauri::generate_context!(), None)
+    // The window comes first: WebKit starts its page's processes while the journal is opened
+    // here. The page's first command cannot arrive before `app.run` turns the event loop, and by
+    // then the journal is managed.
+    let app = build_app(single_instance(), tauri::generate_context!())
         .and_then(|app| open_main_window(&app).map(|_| app))
+        .and_then(|app| open_journal(&app, None).map(|()| app))
         .expect("Nestling could not start its window");
     keep_daily_backups(app.handle().clone());
     lock_when_idle(app.handle().clone());
@@ -150,12 +154,26 @@ pub fn run_app<R: Runtime>(
     context: tauri::Context<R>,
     data_dir: Option<PathBuf>,
 ) -> tauri::Result<tauri::App<R>> {
-    let app = builder
+    let app = build_app(builder, context)?;
+    open_journal(&app, data_dir)?;
+    Ok(app)
+}
+
+/// The app with its plugins, window events and commands, before the journal is opened.
+fn build_app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    context: tauri::Context<R>,
+) -> tauri::Result<tauri::App<R>> {
+    builder
         .plugin(tauri_plugin_dialog::init())
         .on_window_event(sharing::on_window_event)
         .invoke_handler(include!("../command_list.rs"))
-        .build(context)?;
-    // Managed right after build, before the event loop delivers the page's first command.
+        .build(context)
+}
+
+/// Opens the journal in `data_dir` (see [`run_app`]) and manages the state every command uses.
+/// Called before the event loop turns, so before the page's first command arrives.
+fn open_journal<R: Runtime>(app: &tauri::App<R>, data_dir: Option<PathBuf>) -> tauri::Result<()> {
     let dir = match data_dir {
         Some(dir) => dir,
         None => nestling_store::data_dir(
@@ -166,7 +184,7 @@ pub fn run_app<R: Runtime>(
     app.manage(AppState::open(dir));
     app.manage(Restoring::default());
     app.manage(PageChannel::default());
-    Ok(app)
+    Ok(())
 }
 
 #[cfg(all(test, target_os = "linux"))]

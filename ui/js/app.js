@@ -10,6 +10,7 @@ import { makeAttempt } from './attempt.js';
 import { createCheckIn } from './checkin/controller.js';
 import { KIND_KEYS } from './journal/catalog.js';
 import { createJournal } from './journal/controller.js';
+import { later } from './later.js';
 import { tickTimers } from './journal/today.js';
 import { passphraseOfferCard, shouldOffer } from './privacy/offer.js';
 import { createSession } from './privacy/session.js';
@@ -198,24 +199,5 @@ export function createApp({ api, state, routeFromHash, now }) {
       api.watchSharing(sharingChanged).catch(() => {}); // the page still works without it
       return session.load();
     },
-  };
-}
-
-/**
- * A feature made the first time it is asked for, and kept. A failed first try (its modules
- * could not be read) is forgotten, so the next one tries again.
- * @template T
- * @param {() => Promise<T>} make
- * @returns {() => Promise<T>}
- */
-function later(make) {
-  /** @type {Promise<T> | undefined} */
-  let made;
-  return () => {
-    made ??= make().catch((err) => {
-      made = undefined;
-      throw err;
-    });
-    return made;
   };
 }

@@ -8,8 +8,8 @@ import { el } from '../dom.js';
 import { toLocalDate, withOffset } from '../format.js';
 import { currentOffsetSeconds } from '../journal/catalog.js';
 import { checkInRow, checkInSettings, invitation, lowMoodCard, offerCard } from './cards.js';
-import { checkInForm } from './form.js';
 import { helpAfterSave, todayOffer } from './model.js';
+import { later } from '../later.js';
 
 /**
  * @typedef {ReturnType<typeof createCheckIn>} CheckInContext
@@ -53,14 +53,22 @@ export function createCheckIn({ api, toast, notice, now, redraw, changeSetting }
   /** The local day on which the parent said "not now" to the invitation. */
   let putAwayOn = '';
 
+  /** The form's module, read the first time a check-in is opened. */
+  const form = later(() => import('./form.js'));
+
   /** Opens the form on a new check-in, or on the whole of an existing one read afresh. */
   const open = (/** @type {CheckIn|null} */ listed) =>
     attemptQuietly(async () => {
-      showForm(listed && (await loadForEditing(() => api.getCheckIn(listed.id), 'This check-in')));
+      const checkIn =
+        listed && (await loadForEditing(() => api.getCheckIn(listed.id), 'This check-in'));
+      showForm(checkIn, (await form()).checkInForm);
     });
 
-  /** @param {CheckIn|null} checkIn */
-  function showForm(checkIn) {
+  /**
+   * @param {CheckIn|null} checkIn
+   * @param {typeof import('./form.js').checkInForm} checkInForm
+   */
+  function showForm(checkIn, checkInForm) {
     dialog.replaceChildren(
       checkInForm(checkIn, {
         when: { takenAt: withOffset(now()), utcOffsetSeconds: currentOffsetSeconds() },

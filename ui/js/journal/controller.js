@@ -7,9 +7,8 @@ import { formatMinutes, shiftDate, toLocalDate, withOffset } from '../format.js'
 import { daySpan } from '../state.js';
 import { createCatalog, currentOffsetSeconds } from './catalog.js';
 import { createDrafts } from './drafts.js';
-import { createEditor } from './editor.js';
-import { timelineView, trashView } from './timeline.js';
 import { todayView } from './today.js';
+import { later } from '../later.js';
 
 /** How many days the timeline shows at first, and adds with "Show earlier days". */
 const PAGE_DAYS = 14;
@@ -60,26 +59,29 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns, partn
   const attempt = makeAttempt(notice, api.toAppError, () => redraw());
   const attemptQuietly = makeQuietAttempt(notice, api.toAppError, () => redraw());
 
-  const editor = createEditor(
-    catalog,
-    {
-      async save(input, id, share) {
-        const saved = id === null ? await api.logMoment(input) : await api.updateMoment(id, input);
-        if (share !== null && share !== saved.shareFeelings)
-          await api.setShareFeelings(saved.id, share);
-        await catalog.load();
-        toast.show(
-          id === null
-            ? `Saved ${catalog.kind(saved.kindId).name.toLowerCase()}.`
-            : 'Changes saved.',
-        );
-        redraw();
-      },
-      remove: (moment) => ctx.remove(moment),
+  /** The editor, once its module has been read (the first time it opens). @type {ReturnType<typeof import('./editor.js').createEditor> | null} */
+  let made = null;
+  const editor = later(async () => {
+    const { createEditor } = await import('./editor.js');
+    made = createEditor(catalog, editorActions, drafts, partner);
+    return made;
+  });
+  /** The journal's screens other than Today, read the first time one is shown. */
+  const timelines = later(() => import('./timeline.js'));
+  /** @type {import('./editor.js').EditorActions} */
+  const editorActions = {
+    async save(input, id, share) {
+      const saved = id === null ? await api.logMoment(input) : await api.updateMoment(id, input);
+      if (share !== null && share !== saved.shareFeelings)
+        await api.setShareFeelings(saved.id, share);
+      await catalog.load();
+      toast.show(
+        id === null ? `Saved ${catalog.kind(saved.kindId).name.toLowerCase()}.` : 'Changes saved.',
+      );
+      redraw();
     },
-    drafts,
-    partner,
-  );
+    remove: (moment) => ctx.remove(moment),
+  };
 
   /** Runs a change to the babies or the kinds, then reads them again. @param {() => Promise<unknown>} write */
   const changeCatalog = (write) =>
@@ -117,16 +119,15 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns, partn
      * @param {Partial<import('../types.js').MomentInput>} [defaults]
      */
     openEditor(moment, defaults = {}) {
-      if (!moment) return editor.open(null, { babyId: local.baby, ...defaults });
       return attemptQuietly(async () => {
-        editor.open(await loadForEditing(() => api.getMoment(moment.id), 'This moment'), {
-          babyId: local.baby,
-          ...defaults,
-        });
+        const opened = moment
+          ? await loadForEditing(() => api.getMoment(moment.id), 'This moment')
+          : null;
+        (await editor()).open(opened, { babyId: local.baby, ...defaults });
       });
     },
-    editorOpen: () => editor.isOpen(),
-    closeEditor: () => editor.close(),
+    editorOpen: () => made?.isOpen() ?? false,
+    closeEditor: () => made?.close(),
     /** @param {Kind} kind */
     quickLog: (kind) =>
       attempt(async () => {
@@ -252,6 +253,7 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns, partn
       // Check-ins have no kind, baby, feeling or tag: a filter or a search shows moments only.
       const unfiltered = !hits && Object.keys(local.filter).length === 0;
       const shownCheckIns = unfiltered ? await checkIns.list(from, to) : [];
+      const { timelineView } = await timelines();
       return timelineView(ctx, {
         query: local.query,
         filter: local.filter,
@@ -265,7 +267,11 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns, partn
       });
     },
     async trash() {
-      const [moments, trashedCheckIns] = await Promise.all([api.listTrash(), checkIns.trashed()]);
+      const [moments, trashedCheckIns, { trashView }] = await Promise.all([
+        api.listTrash(),
+        checkIns.trashed(),
+        timelines(),
+      ]);
       return trashView(ctx, moments, trashedCheckIns);
     },
   };

@@ -4,9 +4,8 @@
 // care team, sharing with the partner's computer, privacy). Every part is a pure view; this and the features' controllers call Rust.
 
 import { makeAttempt } from '../attempt.js';
-import { createPrivacy } from '../privacy/controller.js';
+import { later } from '../later.js';
 import { appearanceView, applyAppearance } from '../views/appearance.js';
-import { manageView } from '../journal/manage.js';
 
 /** @typedef {import('../types.js').Settings} Settings */
 
@@ -48,7 +47,12 @@ export function createSettings({
     });
   }
 
-  const privacy = createPrivacy({ api, attempt, toast, session, change });
+  // The parts only Settings shows are read the first time Settings is opened.
+  const privacy = later(async () => {
+    const { createPrivacy } = await import('../privacy/controller.js');
+    return createPrivacy({ api, attempt, toast, session, change });
+  });
+  const manage = later(() => import('../journal/manage.js'));
 
   return {
     change,
@@ -58,13 +62,14 @@ export function createSettings({
      * @param {string} [part]
      */
     async view(part = '') {
+      const [{ manageView }, privacyPart] = await Promise.all([manage(), privacy()]);
       const settings = /** @type {Settings} */ (state.get().settings);
       const section = appearanceView(settings, change);
       section.append(checkInPart(settings));
       section.append(manageView(journal.catalog.data, journal.manage));
       section.append(await teamPart());
       section.append(await sharingPart());
-      section.append(await privacy.view(settings));
+      section.append(await privacyPart.view(settings));
       if (part === 'sharing') requestAnimationFrame(() => showPart('sharing-title'));
       return section;
     },
