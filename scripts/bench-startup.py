@@ -21,6 +21,12 @@ itself, on Linux). So the blank window runs twice in each round: as Tauri makes 
 the floor the targets are set against, and drawn the same way as Nestling ("blank-nc"), which
 shows what Nestling adds on top of the same drawing.
 
+The page's own timeline splits each start-up: when its document began, and the marks Nestling's
+page sets when every module has been read and run (`nestling:scripts`) and when the journal has
+been read (`nestling:journal`); the first screen follows. With `NESTLING_BENCH_BEFORE` naming
+another build of Nestling (an earlier binary kept aside), that build runs in each round too, as
+"before", for a side-by-side comparison of a change.
+
 Nestling opens an empty journal in a fresh temporary data folder on every run. Prints medians,
 minimum and maximum, and the ratios of Nestling to each blank window. Nothing is written
 anywhere else.
@@ -49,6 +55,8 @@ APPS = {
     "blank-nc": (BLANK, "#ready", "1"),
     "nestling": (ROOT / "target/release/nestling", ".quick-grid", None),
 }
+if os.environ.get("NESTLING_BENCH_BEFORE"):
+    APPS["before"] = (Path(os.environ["NESTLING_BENCH_BEFORE"]), ".quick-grid", None)
 SETTLE_SECONDS = 3.0
 PATIENCE_SECONDS = 60.0
 
@@ -157,7 +165,7 @@ def measure(label):
         wait_listening(port)
         wait_listening(native)
         caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": str(binary), "args": []}}}}
-        start = time.monotonic()
+        start, wall = time.monotonic(), time.time()
         try:
             session = request(port, "POST", "/session", caps)["value"]["sessionId"]
             find = {"using": "css selector", "value": ready}
@@ -177,6 +185,7 @@ def measure(label):
                   *("    " + line for line in tail), sep="\n", flush=True)
             return None
         startup_ms = (time.monotonic() - start) * 1000
+        split = page_split(port, session, wall)
         time.sleep(SETTLE_SECONDS)
         pid = app_pid(driver.pid, binary)
         if pid is None:
@@ -185,11 +194,34 @@ def measure(label):
         for p in tree(pid):
             parts[name(p)] = parts.get(name(p), 0) + pss_kib(p)
         request(port, "DELETE", f"/session/{session}")
-        return startup_ms, parts
+        return startup_ms, parts, split
     finally:
         stop_group(driver)
         shutil.rmtree(data, ignore_errors=True)
         log_path.unlink(missing_ok=True)
+
+
+# The page's own timeline: when its document began (on the wall clock) and the marks it set.
+TIMELINE = (
+    "return {origin: performance.timeOrigin,"
+    " marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])};"
+)
+
+
+def page_split(port, session, wall):
+    """Where a start-up's time went, in ms from the launch request: when the page's document
+    began (`page`), and each mark the page set on its timeline (Nestling's `nestling:scripts`,
+    every module read and run, and `nestling:journal`, the journal read)."""
+    try:
+        found = request(port, "POST", f"/session/{session}/execute/sync", {"script": TIMELINE, "args": []})["value"]
+    except (urllib.error.URLError, ConnectionError) as err:
+        print(f"the page's timeline could not be read ({err}); this run has no split", flush=True)
+        return {}
+    page = found["origin"] - wall * 1000
+    split = {"page": page}
+    for mark, at in found["marks"]:
+        split[mark.removeprefix("nestling:")] = page + at
+    return split
 
 
 def stop_group(driver):
@@ -220,13 +252,14 @@ def main():
     for label, (binary, _, _) in APPS.items():
         if not binary.exists():
             sys.exit(f"{binary} is missing: build it first (scripts/bench-startup.sh does)")
-    results = {label: {"startup": [], "pss": [], "parts": []} for label in APPS}
+    results = {label: {"startup": [], "pss": [], "parts": [], "split": []} for label in APPS}
     for run in range(runs):
         for label in APPS:
             measured = measure(label)
             if measured is None:
                 continue
-            startup, parts = measured
+            startup, parts, split = measured
+            results[label]["split"].append(split)
             results[label]["startup"].append(startup)
             results[label]["pss"].append(sum(parts.values()) / 1024)
             results[label]["parts"].append(parts)
@@ -236,15 +269,23 @@ def main():
     for label in APPS:
         s, p = summary(results[label]["startup"]), summary(results[label]["pss"])
         print(f"  {label:9} start-up {s[0]:6.0f} ms ({s[1]:.0f}–{s[2]:.0f})   PSS {p[0]:6.1f} MiB ({p[1]:.1f}–{p[2]:.1f})")
+        steps = [step for step in ("page", "scripts", "journal") if all(step in x for x in results[label]["split"])]
+        if steps:
+            print("            reached, median ms from the launch request: "
+                  + ", ".join(f"{step} {statistics.median(x[step] for x in results[label]['split']):.0f}" for step in steps)
+                  + f", first screen {s[0]:.0f}")
         names = sorted({n for parts in results[label]["parts"] for n in parts})
         for n in names:
             per = [parts.get(n, 0) / 1024 for parts in results[label]["parts"]]
             print(f"            {n:22} {statistics.median(per):6.1f} MiB")
     print()
-    for floor in ("blank", "blank-nc"):
-        startup, pss = (statistics.median(results["nestling"][key]) / statistics.median(results[floor][key])
-                        for key in ("startup", "pss"))
-        print(f"Nestling / {floor}: start-up {startup:.2f}x, memory {pss:.2f}x")
+    for app in ("nestling", "before"):
+        for floor in ("blank", "blank-nc"):
+            if app not in results or not results[app]["startup"]:
+                continue
+            startup, pss = (statistics.median(results[app][key]) / statistics.median(results[floor][key])
+                            for key in ("startup", "pss"))
+            print(f"{app} / {floor}: start-up {startup:.2f}x, memory {pss:.2f}x")
 
 
 if __name__ == "__main__":
