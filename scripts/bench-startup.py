@@ -212,11 +212,16 @@ def page_split(port, session, wall):
     """Where a start-up's time went, in ms from the launch request: when the page's document
     began (`page`), and each mark the page set on its timeline (Nestling's `nestling:scripts`,
     every module read and run, and `nestling:journal`, the journal read)."""
-    try:
-        found = request(port, "POST", f"/session/{session}/execute/sync", {"script": TIMELINE, "args": []})["value"]
-    except (urllib.error.URLError, ConnectionError) as err:
-        print(f"the page's timeline could not be read ({err}); this run has no split", flush=True)
-        return {}
+    # The driver now and then drops the first script after the element was found; one more try.
+    for attempt in range(2):
+        try:
+            found = request(port, "POST", f"/session/{session}/execute/sync", {"script": TIMELINE, "args": []})["value"]
+            break
+        except (urllib.error.URLError, ConnectionError) as err:
+            if attempt == 1:
+                print(f"the page's timeline could not be read ({err}); this run has no split", flush=True)
+                return {}
+            time.sleep(0.1)
     page = found["origin"] - wall * 1000
     split = {"page": page}
     for mark, at in found["marks"]:
@@ -269,10 +274,12 @@ def main():
     for label in APPS:
         s, p = summary(results[label]["startup"]), summary(results[label]["pss"])
         print(f"  {label:9} start-up {s[0]:6.0f} ms ({s[1]:.0f}–{s[2]:.0f})   PSS {p[0]:6.1f} MiB ({p[1]:.1f}–{p[2]:.1f})")
-        steps = [step for step in ("page", "scripts", "journal") if all(step in x for x in results[label]["split"])]
+        # Medians over the runs whose timeline could be read.
+        splits = [x for x in results[label]["split"] if x]
+        steps = [step for step in ("page", "scripts", "journal") if splits and all(step in x for x in splits)]
         if steps:
-            print("            reached, median ms from the launch request: "
-                  + ", ".join(f"{step} {statistics.median(x[step] for x in results[label]['split']):.0f}" for step in steps)
+            print(f"            reached, median ms from the launch request ({len(splits)} runs): "
+                  + ", ".join(f"{step} {statistics.median(x[step] for x in splits):.0f}" for step in steps)
                   + f", first screen {s[0]:.0f}")
         names = sorted({n for parts in results[label]["parts"] for n in parts})
         for n in names:
