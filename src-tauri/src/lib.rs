@@ -35,12 +35,21 @@ pub(crate) use sharing::PageChannel;
 /// Starts Nestling with the real window and the platform data folder.
 pub fn run() {
     draw_without_compositing();
-    // The window comes first: WebKit starts its page's processes while the journal is opened
-    // here. The page's first command cannot arrive before `app.run` turns the event loop, and by
-    // then the journal is managed.
+    // The journal is opened on its own thread while this one makes the window, so that WebKit's
+    // processes, which start with the window and ask this thread for the page, never wait on it.
+    // The page's first command cannot arrive before `app.run` turns the event loop, and by then
+    // the journal is managed.
     let app = build_app(single_instance(), tauri::generate_context!())
-        .and_then(|app| open_main_window(&app).map(|_| app))
-        .and_then(|app| open_journal(&app, None).map(|()| app))
+        .and_then(|app| {
+            let dir = journal_dir(&app, None)?;
+            let opening = std::thread::spawn(move || AppState::open(dir));
+            open_main_window(&app)?;
+            let session = opening
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            manage_journal(&app, session);
+            Ok(app)
+        })
         .expect("Nestling could not start its window");
     keep_daily_backups(app.handle().clone());
     lock_when_idle(app.handle().clone());
@@ -174,17 +183,30 @@ fn build_app<R: Runtime>(
 /// Opens the journal in `data_dir` (see [`run_app`]) and manages the state every command uses.
 /// Called before the event loop turns, so before the page's first command arrives.
 fn open_journal<R: Runtime>(app: &tauri::App<R>, data_dir: Option<PathBuf>) -> tauri::Result<()> {
-    let dir = match data_dir {
+    manage_journal(app, AppState::open(journal_dir(app, data_dir)?));
+    Ok(())
+}
+
+/// The folder the journal is opened in: `data_dir` when given, else `$NESTLING_DATA_DIR` when
+/// set, else the platform's app-data folder.
+fn journal_dir<R: Runtime>(
+    app: &tauri::App<R>,
+    data_dir: Option<PathBuf>,
+) -> tauri::Result<PathBuf> {
+    Ok(match data_dir {
         Some(dir) => dir,
         None => nestling_store::data_dir(
             std::env::var_os(nestling_store::DATA_DIR_ENV),
             app.path().app_data_dir()?,
         ),
-    };
-    app.manage(AppState::open(dir));
+    })
+}
+
+/// Keeps the opened session, and the state beside it, where every command finds it.
+fn manage_journal<R: Runtime>(app: &tauri::App<R>, session: AppState) {
+    app.manage(session);
     app.manage(Restoring::default());
     app.manage(PageChannel::default());
-    Ok(())
 }
 
 #[cfg(all(test, target_os = "linux"))]

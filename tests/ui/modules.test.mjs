@@ -61,3 +61,16 @@ test('the first screen reads none of the parts made when first opened', () => {
   ])
     assert.ok(!read.has(later), `${later} is read at start`);
 });
+
+// Start-up: index.html asks for every module of the first screen at once. A module missing from
+// its list would be fetched only when its importer is read; one listed but no longer imported
+// would be fetched for nothing.
+test('index.html preloads exactly the modules the first screen reads', () => {
+  const html = readFileSync(new URL('../../ui/index.html', import.meta.url), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="js\/([^"]+)">/g)].map(
+    ([, name]) => name,
+  );
+  const read = [...firstScreen()].filter((name) => name !== 'main.js');
+  assert.deepEqual([...preloaded].sort(), read.sort());
+  assert.equal(new Set(preloaded).size, preloaded.length, 'a module is listed twice');
+});

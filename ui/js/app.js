@@ -146,8 +146,9 @@ export function createApp({ api, state, routeFromHash, now }) {
   let timers = [];
 
   async function today() {
+    // The check-in's cards are read alongside the day's moments, not before them.
     const shown = await journal.today(
-      await checkIn.todayCards(/** @type {import('./types.js').Settings} */ (state.get().settings)),
+      checkIn.todayCards(/** @type {import('./types.js').Settings} */ (state.get().settings)),
     );
     timers = shown.timers;
     if (shouldOffer(Boolean(state.get().home?.encrypted))) shown.view.append(passphraseOfferCard());

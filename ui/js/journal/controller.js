@@ -223,11 +223,15 @@ export function createJournal({ api, toast, notice, now, redraw, checkIns, partn
     async loadCatalog() {
       await catalog.load();
     },
-    /** @param {Node[]} [cards] what other features show near the top of Today */
-    async today(cards = []) {
+    /** @param {Node[] | Promise<Node[]>} [cardsRead] what other features show near the top of Today, or its reading */
+    async today(cardsRead = []) {
       const at = now();
       const day = toLocalDate(at);
-      const [timers, listing] = await Promise.all([api.listTimers(), api.listMoments(day, day)]);
+      const [timers, listing, cards] = await Promise.all([
+        api.listTimers(),
+        api.listMoments(day, day),
+        cardsRead,
+      ]);
       const shown = timers.map((t) =>
         local.kept.has(t.id) ? { ...t, needsConfirmation: false } : t,
       );

@@ -76,14 +76,20 @@ export function createSession({ api, state, toast, attempt, journal, checkIn }) 
 
   /** Opens the journal, or finds out why it cannot be opened. */
   async function load() {
+    // The four reads are asked for at once (each waits for none of the others) and looked at
+    // in order: when the journal is locked, the three after the first are not looked at.
+    const asked = api.lockState();
+    const homeRead = api.getHome();
+    const listsRead = Promise.all([journal.loadCatalog(), journal.drafts.load()]);
+    homeRead.catch(() => {});
+    listsRead.catch(() => {});
     try {
-      const { locked } = await api.lockState();
+      const { locked } = await asked;
       if (locked) return state.update({ locked: true });
-      const home = await api.getHome();
+      const home = await homeRead;
       applyAppearance(home.settings);
       showDataFolder(home.dataDir);
-      await journal.loadCatalog();
-      await journal.drafts.load();
+      await listsRead;
       configureIdle(home.encrypted, home.settings);
       state.update({ home, settings: home.settings });
     } catch (err) {
