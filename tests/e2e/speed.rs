@@ -279,7 +279,8 @@ fn patterns_on_a_ten_year_journal_is_drawn_soon_after_a_click_reported() {
         }
         let build = match std::env::var("NESTLING_E2E_APP") {
             Ok(path) => format!("the build at {path}"),
-            Err(_) => "debug build of the app".to_string(),
+            Err(_) if cfg!(debug_assertions) => "debug build of the app".to_string(),
+            Err(_) => "release build of the app".to_string(),
         };
         let report = format!(
             "Patterns through the window on a generated journal of {moments} moments over ten years \
