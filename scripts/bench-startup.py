@@ -17,9 +17,13 @@ moment of the machine falls on both. For each run:
   reported per process name as well.
 
 Nestling draws its page without WebKit's compositor (it sets WEBKIT_DISABLE_COMPOSITING_MODE
-itself, on Linux). So the blank window runs twice in each round: as Tauri makes it ("blank"),
-the floor the targets are set against, and drawn the same way as Nestling ("blank-nc"), which
-shows what Nestling adds on top of the same drawing.
+itself, on Linux). So the blank window runs more than once in each round: as Tauri makes it
+("blank"), the floor the targets are set against, and drawn the same way as Nestling
+("blank-nc"), which shows what Nestling adds on top of the same drawing. A third blank run
+("blank-ipc") opens the blank window's scripted page, as Tauri draws it: one module that asks
+one command for its line of text and draws it. It is the least any page with an app behind it
+does before its first screen, so Nestling's ratio to it shows what Nestling's own start adds
+beyond that.
 
 The page's own timeline splits each start-up: when its document began, and the marks Nestling's
 page sets when every module has been read and run (`nestling:scripts`) and when the journal has
@@ -48,15 +52,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSITING_ENV = "WEBKIT_DISABLE_COMPOSITING_MODE"
 BLANK = ROOT / "target/release/nestling-blank-window"
-# label: (binary, the selector of its first usable screen, the compositing variable's value;
-# None leaves it unset)
+# label: (binary, the selector of its first usable screen, variables set for it: the compositing
+# variable is left unset unless named here)
 APPS = {
-    "blank": (BLANK, "#ready", None),
-    "blank-nc": (BLANK, "#ready", "1"),
-    "nestling": (ROOT / "target/release/nestling", ".quick-grid", None),
+    "blank": (BLANK, "#ready", {}),
+    "blank-nc": (BLANK, "#ready", {COMPOSITING_ENV: "1"}),
+    "blank-ipc": (BLANK, "#ready", {"NESTLING_BLANK_PAGE": "scripted.html"}),
+    "nestling": (ROOT / "target/release/nestling", ".quick-grid", {}),
 }
+# Every run of the blank window is a floor Nestling's figures are divided by.
+FLOORS = [label for label, (binary, _, _) in APPS.items() if binary == BLANK]
 if os.environ.get("NESTLING_BENCH_BEFORE"):
-    APPS["before"] = (Path(os.environ["NESTLING_BENCH_BEFORE"]), ".quick-grid", None)
+    APPS["before"] = (Path(os.environ["NESTLING_BENCH_BEFORE"]), ".quick-grid", {})
 SETTLE_SECONDS = 3.0
 PATIENCE_SECONDS = 60.0
 
@@ -143,14 +150,13 @@ def app_pid(driver_pid, binary):
 
 
 def measure(label):
-    binary, ready, compositing = APPS[label]
+    binary, ready, variables = APPS[label]
     data = tempfile.mkdtemp(prefix="nestling-bench-")
     log_path = Path(data + ".log")
     port, native = free_ports()
     env = dict(os.environ, NESTLING_DATA_DIR=data)
     env.pop(COMPOSITING_ENV, None)
-    if compositing is not None:
-        env[COMPOSITING_ENV] = compositing
+    env.update(variables)
     with open(log_path, "wb") as log:
         driver = subprocess.Popen(
             ["tauri-driver", "--port", str(port), "--native-port", str(native)],
@@ -287,7 +293,7 @@ def main():
             print(f"            {n:22} {statistics.median(per):6.1f} MiB")
     print()
     for app in ("nestling", "before"):
-        for floor in ("blank", "blank-nc"):
+        for floor in FLOORS:
             if app not in results or not results[app]["startup"]:
                 continue
             startup, pss = (statistics.median(results[app][key]) / statistics.median(results[floor][key])
