@@ -259,15 +259,36 @@ const REPAINT_SOON: &str = "setTimeout(() => {
      }, 150);
      return true;";
 
+/// The address, the notice and the first element of `main`, read in the page (see `whereabouts`).
+const WHEREABOUTS: &str = "const notice = document.getElementById('notice'); \
+     const first = document.getElementById('main')?.firstElementChild; \
+     return {hash: location.hash, \
+       notice: notice && !notice.hidden ? notice.textContent.trim() : null, \
+       main: first ? [first.tagName, first.id, first.className].join(' ') : null};";
+
 impl Page {
     /// Waits for the element matching `css` and returns it.
     pub(crate) async fn wait(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|err| panic!("{css} never appeared: {err}"))
+        {
+            Ok(found) => found,
+            Err(err) => panic!("{css} never appeared: {err}; {}", self.whereabouts().await),
+        }
+    }
+
+    /// Where the page is, for a failure's message: its address, the notice if one is shown,
+    /// and the first element of `main` (or what the page answered when asked).
+    async fn whereabouts(&self) -> String {
+        let asked = self.client.execute(WHEREABOUTS, vec![]).await;
+        match asked {
+            Ok(found) => format!("the page shows {found}"),
+            Err(err) => format!("the page could not be asked where it is: {err}"),
+        }
     }
 
     /// Runs `act` on a fresh element matching `css` until it succeeds or patience runs out.
