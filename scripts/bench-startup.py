@@ -263,7 +263,7 @@ def main():
     for label, (binary, _, _) in APPS.items():
         if not binary.exists():
             sys.exit(f"{binary} is missing: build it first (scripts/bench-startup.sh does)")
-    results = {label: {"startup": [], "pss": [], "parts": [], "split": []} for label in APPS}
+    results = {label: {"startup": [], "pss": [], "parts": [], "split": [], "round": {}} for label in APPS}
     for run in range(runs):
         for label in APPS:
             measured = measure(label)
@@ -272,6 +272,7 @@ def main():
             startup, parts, split = measured
             results[label]["split"].append(split)
             results[label]["startup"].append(startup)
+            results[label]["round"][run] = startup
             results[label]["pss"].append(sum(parts.values()) / 1024)
             results[label]["parts"].append(parts)
             print(f"run {run + 1} {label:9} start-up {startup:7.0f} ms  PSS {sum(parts.values()) / 1024:6.1f} MiB  "
@@ -298,7 +299,12 @@ def main():
                 continue
             startup, pss = (statistics.median(results[app][key]) / statistics.median(results[floor][key])
                             for key in ("startup", "pss"))
-            print(f"{app} / {floor}: start-up {startup:.2f}x, memory {pss:.2f}x")
+            # The same ratio taken within each round, where the two ran a few seconds apart, then
+            # the median of those: less moved by the machine drifting over the whole run.
+            paired = [results[app]["round"][r] / results[floor]["round"][r]
+                      for r in results[app]["round"] if r in results[floor]["round"]]
+            print(f"{app} / {floor}: start-up {startup:.2f}x (within rounds {statistics.median(paired):.2f}x), "
+                  f"memory {pss:.2f}x")
 
 
 if __name__ == "__main__":
