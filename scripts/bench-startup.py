@@ -263,7 +263,8 @@ def main():
     for label, (binary, _, _) in APPS.items():
         if not binary.exists():
             sys.exit(f"{binary} is missing: build it first (scripts/bench-startup.sh does)")
-    results = {label: {"startup": [], "pss": [], "parts": [], "split": [], "round": {}} for label in APPS}
+    # Start-up by round number: a skipped run leaves a gap, so rounds still pair up across apps.
+    results = {label: {"startup": {}, "pss": [], "parts": [], "split": []} for label in APPS}
     for run in range(runs):
         for label in APPS:
             measured = measure(label)
@@ -271,15 +272,14 @@ def main():
                 continue
             startup, parts, split = measured
             results[label]["split"].append(split)
-            results[label]["startup"].append(startup)
-            results[label]["round"][run] = startup
+            results[label]["startup"][run] = startup
             results[label]["pss"].append(sum(parts.values()) / 1024)
             results[label]["parts"].append(parts)
             print(f"run {run + 1} {label:9} start-up {startup:7.0f} ms  PSS {sum(parts.values()) / 1024:6.1f} MiB  "
                   + ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(parts.items())), flush=True)
     print(f"\nmedians of {runs} rounds (min–max):")
     for label in APPS:
-        s, p = summary(results[label]["startup"]), summary(results[label]["pss"])
+        s, p = summary(list(results[label]["startup"].values())), summary(results[label]["pss"])
         print(f"  {label:9} start-up {s[0]:6.0f} ms ({s[1]:.0f}–{s[2]:.0f})   PSS {p[0]:6.1f} MiB ({p[1]:.1f}–{p[2]:.1f})")
         # Medians over the runs whose timeline could be read.
         splits = [x for x in results[label]["split"] if x]
@@ -297,12 +297,13 @@ def main():
         for floor in FLOORS:
             if app not in results or not results[app]["startup"]:
                 continue
-            startup, pss = (statistics.median(results[app][key]) / statistics.median(results[floor][key])
-                            for key in ("startup", "pss"))
+            startup = (statistics.median(results[app]["startup"].values())
+                       / statistics.median(results[floor]["startup"].values()))
+            pss = statistics.median(results[app]["pss"]) / statistics.median(results[floor]["pss"])
             # The same ratio taken within each round, where the two ran a few seconds apart, then
             # the median of those: less moved by the machine drifting over the whole run.
-            paired = [results[app]["round"][r] / results[floor]["round"][r]
-                      for r in results[app]["round"] if r in results[floor]["round"]]
+            paired = [results[app]["startup"][r] / results[floor]["startup"][r]
+                      for r in results[app]["startup"] if r in results[floor]["startup"]]
             print(f"{app} / {floor}: start-up {startup:.2f}x (within rounds {statistics.median(paired):.2f}x), "
                   f"memory {pss:.2f}x")
 
